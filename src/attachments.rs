@@ -1,0 +1,186 @@
+//! The attachment helpers: thin wrappers over the generated operations that take the app id
+//! from the client, accept friendly arguments and return plain values.
+//!
+//! Each helper exists only when the document defines its operation (see the `sunco_op` cfg
+//! that `build.rs` sets): media tokens and cookies exist in API versions up to 12.8 only.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+#[allow(unused_imports)]
+use crate::{Client, Error, Secret, types};
+
+/// An uploaded attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attachment {
+    /// The URL to send in a file, image or carousel message.
+    pub media_url: String,
+    /// The media type the API recorded, e.g. `image/png`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+}
+
+/// Media tokens by attachment path, as returned by [`Client::media_tokens`]. `Debug` shows the
+/// paths, never the tokens.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaTokens {
+    #[serde(default)]
+    tokens: BTreeMap<String, Secret>,
+}
+
+impl MediaTokens {
+    /// The token for `path`, if one was issued.
+    pub fn get(&self, path: &str) -> Option<&Secret> {
+        self.tokens.get(path)
+    }
+
+    /// Paths and tokens, ordered by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Secret)> {
+        self.tokens
+            .iter()
+            .map(|(path, token)| (path.as_str(), token))
+    }
+
+    /// How many tokens there are.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The map of path to token.
+    pub fn into_map(self) -> BTreeMap<String, Secret> {
+        self.tokens
+    }
+}
+
+impl fmt::Debug for MediaTokens {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.tokens.keys().map(|path| (path, "[redacted]")))
+            .finish()
+    }
+}
+
+#[cfg(sunco_op = "upload_attachment")]
+impl Client {
+    /// Uploads an attachment to the client's app and returns its media URL and type.
+    ///
+    /// The file is streamed; its size is checked against the upload limit (50 MB by default)
+    /// before anything is sent. Sends `POST /v2/apps/{appId}/attachments` through
+    /// [`Client::upload_attachment`].
+    ///
+    /// ```no_run
+    /// use sunshine_conversations_client::{Client, Upload};
+    ///
+    /// let client = Client::from_env()?;
+    /// let attachment = client.upload(Upload::path("photo.png")?)?;
+    /// println!("{}", attachment.media_url);
+    /// # Ok::<(), sunshine_conversations_client::Error>(())
+    /// ```
+    pub fn upload(&self, upload: crate::Upload) -> Result<Attachment, Error> {
+        let app_id = self.require_app_id()?;
+        upload.check()?;
+        let crate::Upload {
+            file,
+            access,
+            intended_for,
+            conversation_id,
+        } = upload;
+        let response = self.upload_attachment(
+            app_id,
+            access.as_str(),
+            intended_for.as_ref().map(crate::For::as_str),
+            conversation_id.as_deref(),
+            crate::operations::UploadAttachmentForm { source: file },
+        )?;
+        let status = response.status();
+        let attachment = response.into_inner().attachment.unwrap_or_default();
+        let media_url = attachment.media_url.ok_or_else(|| Error::Decode {
+            operation: "uploadAttachment",
+            status,
+            path: ".attachment.mediaUrl".to_owned(),
+            message: "missing from the response".to_owned(),
+            excerpt: String::new(),
+        })?;
+        Ok(Attachment {
+            media_url,
+            media_type: attachment.media_type,
+        })
+    }
+}
+
+#[cfg(sunco_op = "delete_attachment")]
+impl Client {
+    /// Deletes an attachment of the client's app by its media URL. Sends
+    /// `POST /v2/apps/{appId}/attachments/remove` through [`Client::delete_attachment`].
+    ///
+    /// Deleted attachments can stay in the CDN's cache for up to 15 minutes.
+    pub fn delete(&self, media_url: &str) -> Result<(), Error> {
+        let app_id = self.require_app_id()?;
+        if media_url.trim().is_empty() {
+            return Err(Error::invalid("media URL", "must not be empty"));
+        }
+        self.delete_attachment(
+            app_id,
+            &types::AttachmentDeleteBody {
+                media_url: media_url.to_owned(),
+            },
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(sunco_op = "generate_media_json_web_token")]
+impl Client {
+    /// Issues a media token for each attachment path (e.g. `/apps/{appId}/...` from a private
+    /// attachment's media URL). Sends `POST /v2/apps/{appId}/attachments/token` through
+    /// [`Client::generate_media_json_web_token`].
+    ///
+    /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
+    /// and a build against one of them has no `media_tokens`.
+    pub fn media_tokens<I, S>(&self, paths: I) -> Result<MediaTokens, Error>
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let app_id = self.require_app_id()?;
+        let paths: Vec<String> = paths.into_iter().map(Into::into).collect();
+        if paths.is_empty() || paths.iter().any(|p| p.trim().is_empty()) {
+            return Err(Error::invalid("paths", "give at least one non-empty path"));
+        }
+        let response =
+            self.generate_media_json_web_token(app_id, &types::AttachmentMediaTokenBody { paths })?;
+        Ok(response.into_inner())
+    }
+}
+
+#[cfg(sunco_op = "set_cookie")]
+impl Client {
+    /// Exchanges a media token for the cookie that lets a browser read private attachments,
+    /// returning the `Set-Cookie` values for you to pass on (the official clients drop them).
+    /// The media token, not the client's credentials, authenticates this request. Sends
+    /// `GET /v2/apps/{appId}/attachments/cookie` through [`Client::set_cookie`].
+    ///
+    /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
+    /// and a build against one of them has no `media_cookie`.
+    pub fn media_cookie(&self, media_token: &Secret) -> Result<Vec<Secret>, Error> {
+        let app_id = self.require_app_id()?;
+        let response = self
+            .with_bearer_token(media_token.clone())?
+            .set_cookie(app_id)?;
+        Ok(response
+            .headers()
+            .get_all(ureq::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .map(Secret::new)
+            .collect())
+    }
+}

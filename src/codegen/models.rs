@@ -1,0 +1,116 @@
+//! Step 5, models: the pruned schemas become Rust types through progenitor's generator (typify
+//! inside). Only its type space is used: progenitor's client code is async and reqwest-based,
+//! and cannot express this crate's blocking, multipart and deepObject operations.
+
+use std::collections::{BTreeMap, HashSet};
+
+use indexmap::IndexMap;
+use openapiv3::{Components, Info, OpenAPI, ReferenceOr, Schema};
+use proc_macro2::TokenStream;
+use progenitor_impl::{GenerationSettings, Generator, TypeImpl};
+use schemars::schema::{InstanceType, SchemaObject};
+
+use super::error::Error;
+use super::names;
+
+/// The models and the Rust name of every schema the operations refer to.
+pub struct Models {
+    /// The items of the `types` module.
+    pub tokens: TokenStream,
+    /// Schema name (component key or lifted name) → Rust path of its type, relative to the
+    /// `operations` module (`types::AttachmentResponse`, `crate::MediaTokens`).
+    pub names: BTreeMap<String, String>,
+}
+
+/// Models that carry secrets, replaced by hand-written types of the crate whose `Debug`
+/// redacts them: typify derives `Debug` on every model, which would print media tokens.
+const REPLACEMENTS: &[(&str, &str)] = &[("AttachmentMediaTokenResponse", "crate::MediaTokens")];
+
+/// String formats typify would map to `chrono` or `uuid` types. They stay `String`s so the
+/// crate carries no date or uuid dependency; callers parse them if they need to.
+const STRING_FORMATS: &[&str] = &["date-time", "date", "time", "uuid"];
+
+/// Generates the models for `schemas`.
+pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models, Error> {
+    if schemas.is_empty() {
+        return Ok(Models {
+            tokens: TokenStream::new(),
+            names: BTreeMap::new(),
+        });
+    }
+    let keys: Vec<String> = schemas.keys().cloned().collect();
+    let spec = OpenAPI {
+        openapi: "3.0.3".to_owned(),
+        info: Info {
+            title: "models".to_owned(),
+            version: "0".to_owned(),
+            ..Default::default()
+        },
+        components: Some(Components {
+            schemas,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+
+    let mut settings = GenerationSettings::new();
+    for format in STRING_FORMATS {
+        let schema = SchemaObject {
+            instance_type: Some(InstanceType::String.into()),
+            format: Some((*format).to_owned()),
+            ..Default::default()
+        };
+        settings.with_conversion(
+            schema,
+            "::std::string::String",
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
+    for (model, replacement) in REPLACEMENTS {
+        settings.with_replacement(*model, *replacement, std::iter::empty());
+    }
+    let mut generator = Generator::new(&settings);
+    // Only the side effect matters: the generator fills its type space from the components.
+    // The client it returns is discarded.
+    generator.generate_tokens(&spec).map_err(|e| {
+        Error::at(
+            "/components/schemas",
+            format!("model generation failed: {e}"),
+        )
+    })?;
+    let space = generator.get_type_space();
+    if space.uses_chrono() || space.uses_uuid() {
+        return Err(Error::at(
+            "/components/schemas",
+            "a date or uuid string carries constraints typify maps to chrono/uuid types, \
+             which this crate does not depend on",
+        ));
+    }
+    if space.uses_regress() {
+        return Err(Error::at(
+            "/components/schemas",
+            "a string `pattern` needs the regress crate, which this crate does not depend on",
+        ));
+    }
+
+    let produced: HashSet<String> = space.iter_types().map(|t| t.name()).collect();
+    let mut names = BTreeMap::new();
+    for key in keys {
+        let name = names::pascal(&key);
+        let path = if let Some((_, replacement)) = REPLACEMENTS.iter().find(|(m, _)| *m == name) {
+            (*replacement).to_owned()
+        } else if produced.contains(&name) {
+            format!("types::{name}")
+        } else {
+            return Err(Error::at(
+                super::error::pointer(["components", "schemas", key.as_str()]),
+                format!("typify produced no type named `{name}` for this schema"),
+            ));
+        };
+        names.insert(key, path);
+    }
+    Ok(Models {
+        tokens: space.to_stream(),
+        names,
+    })
+}

@@ -1,0 +1,109 @@
+//! Step 4, prune: keep only the component schemas the selected operations reach, so four
+//! attachment calls do not drag in the models of the whole API.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use indexmap::IndexMap;
+use openapiv3::{OpenAPI, ReferenceOr, Schema};
+use serde_json::Value;
+
+use super::error::{Error, pointer};
+use super::lower::{Api, Body, Payload, TypeRef};
+
+/// The schemas to hand to the model generator: reachable components in document order, then
+/// the lifted inline schemas.
+pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<IndexMap<String, ReferenceOr<Schema>>, Error> {
+    let components = doc.components.as_ref().map(|c| &c.schemas);
+    let mut wanted = BTreeSet::new();
+    let mut queue = VecDeque::new();
+    let mut visit = |name: &str, queue: &mut VecDeque<String>| {
+        if wanted.insert(name.to_owned()) {
+            queue.push_back(name.to_owned());
+        }
+    };
+
+    for op in &api.operations {
+        let mut roots = Vec::new();
+        for param in &op.params {
+            models_in(&param.ty, &mut roots);
+        }
+        match &op.body {
+            Some(Body::Json { ty }) => models_in(ty, &mut roots),
+            Some(Body::Multipart { fields }) => {
+                fields.iter().for_each(|f| models_in(&f.ty, &mut roots))
+            }
+            None => {}
+        }
+        for response in &op.responses {
+            if let Payload::Json(ty) = &response.payload {
+                models_in(ty, &mut roots);
+            }
+        }
+        for root in roots {
+            visit(&root, &mut queue);
+        }
+    }
+
+    while let Some(name) = queue.pop_front() {
+        let (schema_json, at) = if let Some((at, schema)) = api.lifted.get(&name) {
+            (to_json(schema, at)?, at.clone())
+        } else {
+            let at = pointer(["components", "schemas", name.as_str()]);
+            let schema = components
+                .and_then(|c| c.get(&name))
+                .ok_or_else(|| Error::at(at.clone(), "schema not found"))?;
+            (to_json(schema, &at)?, at)
+        };
+        let mut refs = Vec::new();
+        collect_refs(&schema_json, &mut refs);
+        for reference in refs {
+            let key = reference
+                .strip_prefix("#/components/schemas/")
+                .filter(|key| components.is_some_and(|c| c.contains_key(*key)))
+                .ok_or_else(|| {
+                    Error::at(at.clone(), format!("`{reference}` does not name a schema"))
+                })?;
+            visit(key, &mut queue);
+        }
+    }
+
+    let mut out = IndexMap::new();
+    if let Some(components) = components {
+        for (name, schema) in components {
+            if wanted.contains(name) {
+                out.insert(name.clone(), schema.clone());
+            }
+        }
+    }
+    for (name, (_, schema)) in &api.lifted {
+        if wanted.contains(name) {
+            out.insert(name.clone(), ReferenceOr::Item(schema.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn models_in(ty: &TypeRef, out: &mut Vec<String>) {
+    match ty {
+        TypeRef::Model(name) => out.push(name.clone()),
+        TypeRef::Array(inner) | TypeRef::Map(inner) => models_in(inner, out),
+        _ => {}
+    }
+}
+
+fn to_json<T: serde::Serialize>(schema: &T, at: &str) -> Result<Value, Error> {
+    serde_json::to_value(schema).map_err(|e| Error::at(at.to_owned(), e.to_string()))
+}
+
+fn collect_refs(node: &Value, out: &mut Vec<String>) {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                out.push(reference.clone());
+            }
+            map.values().for_each(|v| collect_refs(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,524 @@
+//! Streamed `multipart/form-data` bodies.
+//!
+//! ureq's own multipart writer puts file names into the part header as given (a `"` or CR/LF
+//! in a name injects headers) and keeps reading a source that ends early. This writer quotes a
+//! sanitised name, always sends a part `Content-Type`, computes the exact `Content-Length` when
+//! every source has a known size, and holds each source to its declared size.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::Error;
+
+/// A file to send as one part of a multipart body: from a path (streamed from disk), from bytes
+/// in memory, or from any reader.
+///
+/// The part's file name is sanitised before it is written (see [`FilePart::sent_file_name`]);
+/// its `Content-Type` is guessed from the file name unless set, falling back to
+/// `application/octet-stream`.
+pub struct FilePart {
+    file_name: String,
+    content_type: Option<String>,
+    source: Source,
+}
+
+enum Source {
+    Path {
+        path: PathBuf,
+        len: u64,
+        /// The handle opened when the part was made; later attempts reopen the path.
+        file: Option<File>,
+    },
+    Bytes(Arc<[u8]>),
+    Reader {
+        reader: Option<Box<dyn Read + Send>>,
+        len: Option<u64>,
+    },
+}
+
+impl fmt::Debug for FilePart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let source = match &self.source {
+            Source::Path { path, .. } => format!("path {}", path.display()),
+            Source::Bytes(_) => "bytes".to_owned(),
+            Source::Reader { .. } => "reader".to_owned(),
+        };
+        f.debug_struct("FilePart")
+            .field("file_name", &self.file_name)
+            .field("content_type", &self.content_type())
+            .field("len", &self.len())
+            .field("source", &source)
+            .finish()
+    }
+}
+
+impl FilePart {
+    /// A file on disk, streamed when sent (never read into memory). The file is opened now, so
+    /// a missing file, a directory or an unreadable file is an error before any connection is
+    /// made. The part's file name is the path's last component.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<FilePart, Error> {
+        let path = path.as_ref();
+        let file_error = |reason: String, source: Option<io::Error>| Error::File {
+            path: path.to_owned(),
+            reason,
+            source,
+        };
+        let metadata = std::fs::metadata(path).map_err(|e| {
+            let reason = match e.kind() {
+                io::ErrorKind::NotFound => "no such file".to_owned(),
+                io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => format!("cannot read its metadata: {e}"),
+            };
+            file_error(reason, Some(e))
+        })?;
+        if metadata.is_dir() {
+            return Err(file_error("it is a directory".to_owned(), None));
+        }
+        if !metadata.is_file() {
+            return Err(file_error("it is not a regular file".to_owned(), None));
+        }
+        let file = File::open(path).map_err(|e| {
+            let reason = match e.kind() {
+                io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                _ => format!("cannot open it: {e}"),
+            };
+            file_error(reason, Some(e))
+        })?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(FilePart {
+            file_name,
+            content_type: None,
+            source: Source::Path {
+                path: path.to_owned(),
+                len: metadata.len(),
+                file: Some(file),
+            },
+        })
+    }
+
+    /// Bytes in memory, sent under `file_name`.
+    pub fn from_bytes(file_name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> FilePart {
+        FilePart {
+            file_name: file_name.into(),
+            content_type: None,
+            source: Source::Bytes(Arc::from(bytes.into())),
+        }
+    }
+
+    /// Any reader, sent under `file_name`. With a known `len` the body has a
+    /// `Content-Length` and the reader must produce exactly that many bytes; without, the body
+    /// is sent chunked. A reader can be sent once: a request using it is never retried.
+    pub fn from_reader(
+        file_name: impl Into<String>,
+        reader: impl Read + Send + 'static,
+        len: Option<u64>,
+    ) -> FilePart {
+        FilePart {
+            file_name: file_name.into(),
+            content_type: None,
+            source: Source::Reader {
+                reader: Some(Box::new(reader)),
+                len,
+            },
+        }
+    }
+
+    /// Replaces the file name sent in the part header.
+    pub fn with_file_name(mut self, file_name: impl Into<String>) -> FilePart {
+        self.file_name = file_name.into();
+        self
+    }
+
+    /// Sets the part's `Content-Type` instead of guessing it from the file name. A value
+    /// containing control characters is refused when the request is made, before sending.
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> FilePart {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// The file name as given.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+
+    /// The file name as written into the part header: see [`sanitize_file_name`].
+    pub fn sent_file_name(&self) -> String {
+        sanitize_file_name(&self.file_name)
+    }
+
+    /// The part's `Content-Type`: as set, or guessed from the file name's extension.
+    pub fn content_type(&self) -> String {
+        match &self.content_type {
+            Some(ct) => ct.clone(),
+            None => mime_guess::from_path(&self.file_name)
+                .first_raw()
+                .unwrap_or("application/octet-stream")
+                .to_owned(),
+        }
+    }
+
+    /// The size in bytes, when known.
+    pub fn len(&self) -> Option<u64> {
+        match &self.source {
+            Source::Path { len, .. } => Some(*len),
+            Source::Bytes(bytes) => Some(bytes.len() as u64),
+            Source::Reader { len, .. } => *len,
+        }
+    }
+
+    /// Whether the size is known to be zero.
+    pub fn is_empty(&self) -> bool {
+        self.len() == Some(0)
+    }
+
+    /// Whether the part can be sent again (paths and bytes can; readers cannot).
+    pub fn is_replayable(&self) -> bool {
+        !matches!(self.source, Source::Reader { .. })
+    }
+
+    /// A reader for one attempt, held to the declared size.
+    fn open(&mut self, limit: u64) -> Result<Box<dyn Read + Send>, Error> {
+        let declared = self.len();
+        let inner: Box<dyn Read + Send> = match &mut self.source {
+            Source::Path { path, len, file } => {
+                let file = match file.take() {
+                    Some(file) => file,
+                    None => File::open(&*path).map_err(|e| Error::File {
+                        path: path.clone(),
+                        reason: format!("cannot reopen it: {e}"),
+                        source: Some(e),
+                    })?,
+                };
+                let now = file.metadata().map(|m| m.len()).unwrap_or(*len);
+                if now != *len {
+                    return Err(Error::File {
+                        path: path.clone(),
+                        reason: format!("it changed size ({len} bytes, now {now})"),
+                        source: None,
+                    });
+                }
+                Box::new(file)
+            }
+            Source::Bytes(bytes) => Box::new(io::Cursor::new(Arc::clone(bytes))),
+            Source::Reader { reader, .. } => reader.take().ok_or_else(|| Error::Source {
+                reason: "a reader source can be sent only once".to_owned(),
+                source: None,
+            })?,
+        };
+        Ok(Box::new(Exact {
+            inner,
+            declared,
+            limit,
+            read: 0,
+        }))
+    }
+}
+
+/// Makes a file name safe to put in a quoted `filename="..."` parameter: `"` becomes `'`,
+/// backslashes, slashes and control characters (CR, LF, NUL, ...) become `_`, non-ASCII
+/// characters become `_` (an ASCII fallback; `filename*=` is not used because common multipart
+/// parsers reject it), and the result is at most 200 bytes and never empty.
+pub fn sanitize_file_name(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| match c {
+            '"' => '\'',
+            '\\' | '/' => '_',
+            c if c.is_ascii_control() || !c.is_ascii() => '_',
+            c => c,
+        })
+        .collect();
+    out.truncate(200);
+    if out.trim_matches(['.', ' ', '_']).is_empty() {
+        out = "file".to_owned();
+    }
+    out
+}
+
+/// A reader held to its declared size: ending early or running long is an error (ureq keeps
+/// polling a source that ends before its `Content-Length`, spinning a CPU), and an undeclared
+/// size is held to the upload limit.
+struct Exact {
+    inner: Box<dyn Read + Send>,
+    declared: Option<u64>,
+    limit: u64,
+    read: u64,
+}
+
+/// Why a source was abandoned; travels inside an `io::Error` through ureq.
+#[derive(Debug)]
+pub(crate) struct SourceMismatch(pub(crate) String);
+
+impl fmt::Display for SourceMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SourceMismatch {}
+
+fn mismatch(reason: String) -> io::Error {
+    io::Error::other(SourceMismatch(reason))
+}
+
+impl Read for Exact {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        match self.declared {
+            Some(declared) if self.read >= declared => {
+                // Everything declared was sent: the source must be at its end.
+                let mut probe = [0u8; 1];
+                match self.inner.read(&mut probe)? {
+                    0 => Ok(0),
+                    _ => Err(mismatch(format!(
+                        "the source grew beyond its declared {declared} bytes while being sent"
+                    ))),
+                }
+            }
+            Some(declared) => {
+                let room = usize::try_from(declared - self.read).unwrap_or(usize::MAX);
+                let want = buf.len().min(room);
+                let n = self.inner.read(&mut buf[..want])?;
+                if n == 0 {
+                    return Err(mismatch(format!(
+                        "the source ended after {} of its declared {declared} bytes",
+                        self.read
+                    )));
+                }
+                self.read += n as u64;
+                Ok(n)
+            }
+            None => {
+                let n = self.inner.read(buf)?;
+                self.read += n as u64;
+                if self.read > self.limit {
+                    return Err(mismatch(format!(
+                        "the source is larger than the upload limit of {} bytes",
+                        self.limit
+                    )));
+                }
+                Ok(n)
+            }
+        }
+    }
+}
+
+// What generated code can use depends on the document: an attachments-only build has no text
+// parts, a full-API build may.
+#[allow(dead_code)]
+enum Value {
+    Text(String),
+    File(FilePart),
+}
+
+/// The parts of a multipart form, in order. Generated form types convert into this.
+pub(crate) struct Parts {
+    parts: Vec<(&'static str, Value)>,
+}
+
+impl Parts {
+    pub(crate) fn new() -> Self {
+        Parts { parts: Vec::new() }
+    }
+
+    pub(crate) fn file(&mut self, name: &'static str, part: FilePart) {
+        self.parts.push((name, Value::File(part)));
+    }
+
+    #[allow(dead_code)] // used by forms with text fields, which some documents have
+    pub(crate) fn text(&mut self, name: &'static str, value: String) {
+        self.parts.push((name, Value::Text(value)));
+    }
+
+    /// Checks what can be checked before sending: content types, and declared sizes against
+    /// `limit`.
+    pub(crate) fn validate(&self, limit: u64) -> Result<(), Error> {
+        for (name, value) in &self.parts {
+            if let Value::File(part) = value {
+                let content_type = part.content_type();
+                if content_type.is_empty()
+                    || content_type
+                        .chars()
+                        .any(|c| c.is_control() || !c.is_ascii())
+                {
+                    return Err(Error::invalid(
+                        format!("content type of part `{name}`"),
+                        "must be non-empty printable ASCII",
+                    ));
+                }
+                if let Some(len) = part.len().filter(|len| *len > limit) {
+                    return Err(Error::invalid(
+                        format!("file of part `{name}`"),
+                        format!("{len} bytes is over the upload limit of {limit} bytes"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether every part can be sent again.
+    pub(crate) fn is_replayable(&self) -> bool {
+        self.parts.iter().all(|(_, value)| match value {
+            Value::File(part) => part.is_replayable(),
+            Value::Text(_) => true,
+        })
+    }
+
+    /// The body for one attempt: its reader and, when every size is known, its length.
+    pub(crate) fn body(&mut self, boundary: &str, limit: u64) -> Result<MultipartBody, Error> {
+        let mut segments = Vec::with_capacity(self.parts.len() * 2 + 1);
+        let mut len = Some(0u64);
+        for (name, value) in &mut self.parts {
+            let mut head =
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"");
+            match value {
+                Value::Text(text) => {
+                    head.push_str("\r\n\r\n");
+                    head.push_str(text);
+                    head.push_str("\r\n");
+                    len = len.map(|l| l + head.len() as u64);
+                    segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
+                }
+                Value::File(part) => {
+                    head.push_str(&format!(
+                        "; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                        part.sent_file_name(),
+                        part.content_type()
+                    ));
+                    len = match (len, part.len()) {
+                        (Some(l), Some(n)) => Some(l + head.len() as u64 + n + 2),
+                        _ => None,
+                    };
+                    segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
+                    segments.push(Segment::Reader(part.open(limit)?));
+                    segments.push(Segment::Bytes(io::Cursor::new(b"\r\n".to_vec())));
+                }
+            }
+        }
+        let tail = format!("--{boundary}--\r\n");
+        len = len.map(|l| l + tail.len() as u64);
+        segments.push(Segment::Bytes(io::Cursor::new(tail.into_bytes())));
+        segments.reverse();
+        Ok(MultipartBody {
+            content_type: format!("multipart/form-data; boundary={boundary}"),
+            len,
+            segments,
+        })
+    }
+}
+
+/// A boundary that does not occur in any sane payload: 32 random hex digits.
+pub(crate) fn boundary() -> String {
+    format!("sunco-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
+}
+
+enum Segment {
+    Bytes(io::Cursor<Vec<u8>>),
+    Reader(Box<dyn Read + Send>),
+}
+
+/// One attempt's body: header bytes, sources and separators, read in order.
+pub(crate) struct MultipartBody {
+    pub(crate) content_type: String,
+    pub(crate) len: Option<u64>,
+    /// Remaining segments, last first.
+    segments: Vec<Segment>,
+}
+
+impl Read for MultipartBody {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while let Some(segment) = self.segments.last_mut() {
+            let n = match segment {
+                Segment::Bytes(cursor) => cursor.read(buf)?,
+                Segment::Reader(reader) => reader.read(buf)?,
+            };
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            self.segments.pop();
+        }
+        Ok(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(body: &mut MultipartBody) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        body.read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn body_layout_and_length() {
+        let mut parts = Parts::new();
+        parts.text("note", "hi".to_owned());
+        parts.file("source", FilePart::from_bytes("a.png", b"PNG".to_vec()));
+        let mut body = parts.body("B", 1 << 20).unwrap();
+        let bytes = read_all(&mut body).unwrap();
+        let expected = "--B\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhi\r\n\
+             --B\r\nContent-Disposition: form-data; name=\"source\"; filename=\"a.png\"\r\n\
+             Content-Type: image/png\r\n\r\nPNG\r\n--B--\r\n";
+        assert_eq!(String::from_utf8(bytes.clone()).unwrap(), expected);
+        assert_eq!(body.len, Some(bytes.len() as u64));
+    }
+
+    #[test]
+    fn hostile_names_are_neutralised() {
+        assert_eq!(
+            sanitize_file_name("a\"b\r\nc\\d/e\0.txt"),
+            "a'b__c_d_e_.txt"
+        );
+        assert_eq!(sanitize_file_name("résumé.pdf"), "r_sum_.pdf");
+        assert_eq!(sanitize_file_name(""), "file");
+        assert_eq!(sanitize_file_name(".."), "file");
+        assert_eq!(sanitize_file_name("x;y=z.txt"), "x;y=z.txt");
+    }
+
+    #[test]
+    fn short_and_long_readers_fail() {
+        let mut parts = Parts::new();
+        parts.file(
+            "f",
+            FilePart::from_reader("a", io::Cursor::new(vec![1u8; 3]), Some(5)),
+        );
+        let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("ended after 3"), "{err}");
+
+        let mut parts = Parts::new();
+        parts.file(
+            "f",
+            FilePart::from_reader("a", io::Cursor::new(vec![1u8; 9]), Some(5)),
+        );
+        let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("grew"), "{err}");
+
+        let mut parts = Parts::new();
+        parts.file(
+            "f",
+            FilePart::from_reader("a", io::Cursor::new(vec![1u8; 200]), None),
+        );
+        let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
+        assert!(err.to_string().contains("upload limit"), "{err}");
+    }
+
+    #[test]
+    fn a_reader_is_sent_once() {
+        let mut parts = Parts::new();
+        parts.file("f", FilePart::from_reader("a", io::empty(), Some(0)));
+        assert!(!parts.is_replayable());
+        assert!(parts.body("B", 10).is_ok());
+        assert!(matches!(parts.body("B", 10), Err(Error::Source { .. })));
+    }
+}

@@ -1,0 +1,253 @@
+//! Building a request: the route with every path parameter encoded as exactly one segment, the
+//! query string, and the body. Generated operations fill a [`Request`]; the client sends it.
+
+use std::fmt::{self, Write as _};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::multipart::Parts;
+
+/// Everything but RFC 3986 "unreserved" characters is percent-encoded, in path segments and in
+/// query names and values: a `/`, `?`, `#`, `%` or space in an id can never change the route.
+const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// HTTP methods an operation can use.
+#[allow(dead_code)] // which methods are used depends on the document
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+
+    /// Methods whose repetition is harmless by HTTP's definition.
+    pub(crate) fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+}
+
+/// What the generator knows about an operation, for routing, logging and retry decisions.
+#[derive(Debug)]
+pub(crate) struct OperationInfo {
+    /// `operationId` as the document spells it.
+    pub(crate) id: &'static str,
+    /// The HTTP method.
+    pub(crate) method: Method,
+    /// The path template, e.g. `/v2/apps/{appId}/attachments`.
+    pub(crate) path: &'static str,
+}
+
+/// The body of a request.
+pub(crate) enum Body {
+    None,
+    Json(Vec<u8>),
+    Multipart(Parts),
+}
+
+/// A request being built by a generated operation.
+pub(crate) struct Request {
+    pub(crate) operation: &'static OperationInfo,
+    /// The encoded path, starting with `/`.
+    pub(crate) path: String,
+    /// The encoded query string, without the `?`.
+    pub(crate) query: String,
+    pub(crate) body: Body,
+}
+
+impl Request {
+    pub(crate) fn new(operation: &'static OperationInfo) -> Self {
+        Request {
+            operation,
+            path: String::with_capacity(operation.path.len() + 32),
+            query: String::new(),
+            body: Body::None,
+        }
+    }
+
+    /// Appends literal text of the path template.
+    pub(crate) fn path_literal(&mut self, text: &str) {
+        self.path.push_str(text);
+    }
+
+    /// Appends a path parameter as one percent-encoded segment. Values that would address
+    /// another resource even when encoded (empty, `.`, `..`) or that carry control characters
+    /// are refused before anything is sent.
+    pub(crate) fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
+        check_id(name, value)?;
+        self.path.extend(utf8_percent_encode(value, ENCODE));
+        Ok(())
+    }
+
+    /// Appends `name=value` to the query string.
+    pub(crate) fn query(&mut self, name: &str, value: impl fmt::Display) {
+        self.push_query_name(name);
+        self.push_query_value(&value.to_string());
+    }
+
+    /// Appends `name=a,b,c` (form style, not exploded).
+    #[allow(dead_code)] // used by documents with array query parameters
+    pub(crate) fn query_joined<I>(&mut self, name: &str, values: I)
+    where
+        I: IntoIterator,
+        I::Item: fmt::Display,
+    {
+        let joined: Vec<String> = values.into_iter().map(|v| v.to_string()).collect();
+        self.query(name, joined.join(","));
+    }
+
+    #[allow(dead_code)] // used by documents with deepObject parameters (the full API)
+    /// Appends an object as `name[key]=value` pairs (OpenAPI `style: deepObject`). Nested
+    /// objects nest the brackets; arrays repeat the key; nulls are left out.
+    pub(crate) fn query_deep_object<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let value = serde_json::to_value(value)
+            .map_err(|e| Error::invalid(name, format!("cannot be serialised: {e}")))?;
+        if !value.is_object() {
+            return Err(Error::invalid(
+                name,
+                "a deepObject parameter must be an object",
+            ));
+        }
+        self.deep_object(name, &value);
+        Ok(())
+    }
+
+    fn deep_object(&mut self, key: &str, value: &serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::Null => {}
+            Value::Object(map) => {
+                for (k, v) in map {
+                    self.deep_object(&format!("{key}[{k}]"), v);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| self.deep_object(key, v)),
+            Value::String(s) => self.query(key, s),
+            other => self.query(key, other),
+        }
+    }
+
+    fn push_query_name(&mut self, name: &str) {
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query.extend(utf8_percent_encode(name, ENCODE));
+        self.query.push('=');
+    }
+
+    fn push_query_value(&mut self, value: &str) {
+        self.query.extend(utf8_percent_encode(value, ENCODE));
+    }
+
+    /// Sets a JSON body.
+    pub(crate) fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(body)
+            .map_err(|e| Error::invalid("body", format!("cannot be serialised as JSON: {e}")))?;
+        self.body = Body::Json(bytes);
+        Ok(())
+    }
+
+    /// Sets a multipart body.
+    pub(crate) fn multipart(&mut self, parts: Parts) {
+        self.body = Body::Multipart(parts);
+    }
+
+    /// The path and query, as sent after the base URL.
+    pub(crate) fn target(&self) -> String {
+        let mut out = String::with_capacity(self.path.len() + self.query.len() + 1);
+        out.push_str(&self.path);
+        if !self.query.is_empty() {
+            let _ = write!(out, "?{}", self.query);
+        }
+        out
+    }
+}
+
+/// Refuses ids that cannot be one path segment.
+fn check_id(name: &str, value: &str) -> Result<(), Error> {
+    let reason = if value.is_empty() {
+        "must not be empty"
+    } else if value == "." || value == ".." {
+        "must not be `.` or `..`"
+    } else if value.chars().any(char::is_control) {
+        "must not contain control characters (CR, LF, NUL, ...)"
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid(name, reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OP: OperationInfo = OperationInfo {
+        id: "op",
+        method: Method::Get,
+        path: "/a/{id}",
+    };
+
+    #[test]
+    fn ids_are_one_segment() {
+        let mut request = Request::new(&OP);
+        request.path_literal("/a/");
+        request.path_param("id", "x/../y?z#w %é").unwrap();
+        assert_eq!(request.path, "/a/x%2F..%2Fy%3Fz%23w%20%25%C3%A9");
+    }
+
+    #[test]
+    fn refuses_dot_segments_and_controls() {
+        for bad in ["", ".", "..", "a\r\nb", "a\0"] {
+            let mut request = Request::new(&OP);
+            assert!(request.path_param("id", bad).is_err(), "{bad:?}");
+        }
+        let mut request = Request::new(&OP);
+        assert!(request.path_param("id", "...").is_ok());
+    }
+
+    #[test]
+    fn query_pairs_and_deep_objects() {
+        let mut request = Request::new(&OP);
+        request.query("for", "message");
+        request.query("q", "a b&c=d");
+        request
+            .query_deep_object(
+                "page",
+                &serde_json::json!({"after": "x", "size": 10, "before": null}),
+            )
+            .unwrap();
+        request.query_joined("ids", ["1", "2"]);
+        assert_eq!(
+            request.query,
+            "for=message&q=a%20b%26c%3Dd&page%5Bafter%5D=x&page%5Bsize%5D=10&ids=1%2C2"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! Responses: what a call returns, and how a raw response becomes a value or an error.
+
+use std::fmt;
+use std::ops::Deref;
+use std::time::{Duration, SystemTime};
+
+use serde::de::DeserializeOwned;
+use ureq::http::HeaderMap;
+
+use crate::error::{ApiError, ApiErrorDetail, Error};
+use crate::request::OperationInfo;
+
+/// How many bytes of a body an error message quotes.
+pub const EXCERPT_LEN: usize = 512;
+
+/// A decoded response: the value, with the status and headers it came with. Derefs to the
+/// value; [`ResponseValue::into_inner`] takes it out.
+pub struct ResponseValue<T> {
+    inner: T,
+    status: u16,
+    headers: HeaderMap,
+}
+
+impl<T> ResponseValue<T> {
+    /// The decoded value.
+    pub fn into_inner(self) -> T {
+        self.inner
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+}
+
+impl<T> Deref for ResponseValue<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.inner
+    }
+}
+
+/// Shows the value and status, and only the names of the headers (a `Set-Cookie` value may
+/// carry a token).
+impl<T: fmt::Debug> fmt::Debug for ResponseValue<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.headers.keys().map(|k| k.as_str()).collect();
+        f.debug_struct("ResponseValue")
+            .field("status", &self.status)
+            .field("headers", &names)
+            .field("inner", &self.inner)
+            .finish()
+    }
+}
+
+/// A response read in full (up to the configured cap), not yet decoded.
+pub(crate) struct RawResponse {
+    pub(crate) operation: &'static OperationInfo,
+    pub(crate) status: u16,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Vec<u8>,
+    pub(crate) attempts: u32,
+}
+
+impl RawResponse {
+    pub(crate) fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Decodes a JSON body, naming the JSON path of any mismatch.
+    pub(crate) fn json<T: DeserializeOwned>(self) -> Result<ResponseValue<T>, Error> {
+        let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
+        let decoded = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
+            .map_err(|e| (e.path().to_string(), e.into_inner()))
+            .and_then(|value| {
+                deserializer
+                    .end()
+                    .map(|()| value)
+                    .map_err(|e| (".".to_owned(), e))
+            });
+        match decoded {
+            Ok(inner) => Ok(ResponseValue {
+                inner,
+                status: self.status,
+                headers: self.headers,
+            }),
+            Err((path, e)) => Err(Error::Decode {
+                operation: self.operation.id,
+                status: self.status,
+                path,
+                message: e.to_string(),
+                excerpt: excerpt(&self.body),
+            }),
+        }
+    }
+
+    /// A response whose body does not matter.
+    #[allow(dead_code)] // used by operations without a JSON success body
+    pub(crate) fn empty(self) -> ResponseValue<()> {
+        ResponseValue {
+            inner: (),
+            status: self.status,
+            headers: self.headers,
+        }
+    }
+
+    /// A non-JSON body, as bytes.
+    #[allow(dead_code)] // used by operations with non-JSON success bodies
+    pub(crate) fn bytes(self) -> ResponseValue<Vec<u8>> {
+        ResponseValue {
+            inner: self.body,
+            status: self.status,
+            headers: self.headers,
+        }
+    }
+
+    /// The error for a status that is not a success. `documented` is the response description
+    /// the document gives this status, if any.
+    pub(crate) fn error(self, documented: &'static str) -> Error {
+        #[derive(serde::Deserialize)]
+        struct Envelope {
+            errors: Vec<ApiErrorDetail>,
+        }
+        let errors = serde_json::from_slice::<Envelope>(&self.body)
+            .map(|e| e.errors)
+            .unwrap_or_default();
+        let header = |name: &str| {
+            self.headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        Error::Api(Box::new(ApiError {
+            operation: self.operation.id,
+            status: self.status,
+            documented,
+            errors,
+            retry_after: retry_after(&self.headers, SystemTime::now()),
+            request_id: header("x-zendesk-request-id").or_else(|| header("x-request-id")),
+            excerpt: excerpt(&self.body),
+            location: header("location"),
+            attempts: self.attempts,
+        }))
+    }
+}
+
+/// The start of a body as text, at most [`EXCERPT_LEN`] bytes, cut at a character boundary.
+pub(crate) fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_LEN)]);
+    text.trim_end_matches('\u{fffd}').trim().to_owned()
+}
+
+/// `Retry-After` as a wait: delay-seconds or an HTTP date. Anything else is ignored.
+pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ureq::http::HeaderValue;
+
+    #[test]
+    fn retry_after_forms() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers, now), None);
+        headers.insert("retry-after", HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(7)));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(30));
+        headers.insert("retry-after", HeaderValue::from_str(&later).unwrap());
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(30)));
+        headers.insert("retry-after", HeaderValue::from_static("soon-ish"));
+        assert_eq!(retry_after(&headers, now), None);
+    }
+
+    #[test]
+    fn excerpts_are_bounded() {
+        let body = "é".repeat(EXCERPT_LEN);
+        let cut = excerpt(body.as_bytes());
+        assert!(cut.len() <= EXCERPT_LEN);
+        assert!(cut.chars().all(|c| c == 'é'));
+    }
+}

@@ -1,0 +1,149 @@
+//! What to upload: the file, and the options the upload operation takes.
+
+use crate::error::Error;
+use crate::multipart::FilePart;
+
+/// Who may read an uploaded attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Access {
+    /// Anyone with the media URL (the API's default; required for licensed Zendesk customers).
+    #[default]
+    Public,
+    /// Only holders of a media token (see [`Client::media_tokens`](crate::Client::media_tokens)).
+    Private,
+    /// A value this crate does not know yet, sent as given.
+    Other(String),
+}
+
+impl Access {
+    /// The value sent in the `access` query parameter.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Access::Public => "public",
+            Access::Private => "private",
+            Access::Other(value) => value,
+        }
+    }
+}
+
+/// What an attachment is for, so the API can delete it with its container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum For {
+    /// A message: the attachment is deleted with the message, its conversation or its user.
+    Message,
+    /// A value this crate does not know yet, sent as given.
+    Other(String),
+}
+
+impl For {
+    /// The value sent in the `for` query parameter.
+    pub fn as_str(&self) -> &str {
+        match self {
+            For::Message => "message",
+            For::Other(value) => value,
+        }
+    }
+}
+
+/// An upload: the file and its options. Build one from a path, bytes or a reader, then pass it
+/// to [`Client::upload`](crate::Client::upload).
+///
+/// ```no_run
+/// use sunshine_conversations_client::{Access, Upload};
+///
+/// let upload = Upload::path("report.pdf")?
+///     .access(Access::Private)
+///     .for_message()
+///     .conversation_id("c616a583e4c240a871818541");
+/// # Ok::<(), sunshine_conversations_client::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Upload {
+    pub(crate) file: FilePart,
+    pub(crate) access: Access,
+    pub(crate) intended_for: Option<For>,
+    pub(crate) conversation_id: Option<String>,
+}
+
+impl Upload {
+    /// Uploads a file on disk, streamed. The file is opened now: a missing file, a directory or
+    /// an unreadable file fails here, before any connection is made.
+    pub fn path(path: impl AsRef<std::path::Path>) -> Result<Upload, Error> {
+        FilePart::from_path(path).map(Upload::file)
+    }
+
+    /// Uploads bytes from memory under `file_name` (which also decides the content type).
+    pub fn bytes(file_name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Upload {
+        Upload::file(FilePart::from_bytes(file_name, bytes))
+    }
+
+    /// Uploads whatever `reader` produces, under `file_name`. With `len` the reader must
+    /// produce exactly that many bytes. A reader is sent once: such an upload is not retried
+    /// after a server error.
+    pub fn reader(
+        file_name: impl Into<String>,
+        reader: impl std::io::Read + Send + 'static,
+        len: Option<u64>,
+    ) -> Upload {
+        Upload::file(FilePart::from_reader(file_name, reader, len))
+    }
+
+    /// Uploads a prepared [`FilePart`] (to set its content type, say).
+    pub fn file(file: FilePart) -> Upload {
+        Upload {
+            file,
+            access: Access::Public,
+            intended_for: None,
+            conversation_id: None,
+        }
+    }
+
+    /// Sets who may read the attachment. Default: [`Access::Public`].
+    pub fn access(mut self, access: Access) -> Self {
+        self.access = access;
+        self
+    }
+
+    /// Marks the attachment as meant for a message ([`For::Message`]).
+    pub fn for_message(self) -> Self {
+        self.intended_for(For::Message)
+    }
+
+    /// Sets what the attachment is for. Default: not sent.
+    pub fn intended_for(mut self, intended_for: For) -> Self {
+        self.intended_for = Some(intended_for);
+        self
+    }
+
+    /// Links the attachment to a conversation. Default: not sent.
+    pub fn conversation_id(mut self, id: impl Into<String>) -> Self {
+        self.conversation_id = Some(id.into());
+        self
+    }
+
+    /// The file to be sent.
+    pub fn file_part(&self) -> &FilePart {
+        &self.file
+    }
+
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        let plain = |field: &str, value: &str| {
+            if value.is_empty() || value.chars().any(char::is_control) {
+                Err(Error::invalid(
+                    field,
+                    "must be non-empty and free of control characters",
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        plain("access", self.access.as_str())?;
+        if let Some(intended_for) = &self.intended_for {
+            plain("for", intended_for.as_str())?;
+        }
+        if let Some(id) = &self.conversation_id {
+            plain("conversation id", id)?;
+        }
+        Ok(())
+    }
+}

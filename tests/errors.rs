@@ -1,0 +1,235 @@
+//! How responses that are not a success become errors, and how bad input is refused before
+//! anything is sent.
+
+mod support;
+
+use httpmock::Method::POST;
+use httpmock::MockServer;
+use serde_json::json;
+use std::time::Duration;
+use sunshine_conversations_client::{Client, Error, Upload};
+use support::client;
+
+fn failing(status: u16, headers: &[(&str, &str)], body: &str) -> Error {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST);
+        let mut then = then.status(status);
+        for (name, value) in headers {
+            then = then.header(*name, *value);
+        }
+        then.body(body);
+    });
+    client(&server.base_url())
+        .delete("https://media.example/x.png")
+        .unwrap_err()
+}
+
+#[test]
+fn errors_array_is_parsed_with_the_documented_description() {
+    let err = failing(
+        404,
+        &[
+            ("content-type", "application/json"),
+            ("x-zendesk-request-id", "r-42"),
+        ],
+        r#"{"errors":[{"code":"not_found","title":"Attachment not found"}]}"#,
+    );
+    let api = err.api().expect("api error");
+    assert_eq!(api.status, 404);
+    assert_eq!(api.documented, "Attachment not found");
+    assert_eq!(api.errors.len(), 1);
+    assert_eq!(api.errors[0].code, "not_found");
+    assert_eq!(api.request_id.as_deref(), Some("r-42"));
+    let message = err.to_string();
+    assert!(
+        message.contains("404") && message.contains("not_found"),
+        "{message}"
+    );
+    assert!(
+        message.contains("check the app id"),
+        "says what to do: {message}"
+    );
+    assert!(!err.is_retryable());
+}
+
+#[test]
+fn bad_request_with_several_errors() {
+    let err = failing(
+        400,
+        &[],
+        r#"{"errors":[{"code":"bad_request","title":"a"},{"code":"bad_request","title":"b"}]}"#,
+    );
+    assert_eq!(err.status(), Some(400));
+    assert_eq!(err.api().unwrap().errors.len(), 2);
+}
+
+#[test]
+fn unauthorized_says_to_check_credentials() {
+    let err = failing(
+        401,
+        &[],
+        r#"{"errors":[{"code":"unauthorized","title":"Authorization is required"}]}"#,
+    );
+    assert!(err.to_string().contains("key id and secret"), "{err}");
+}
+
+#[test]
+fn unsupported_media_type() {
+    let err = failing(415, &[], "");
+    assert_eq!(err.status(), Some(415));
+    assert!(err.api().unwrap().errors.is_empty());
+    assert!(err.to_string().contains("media type"), "{err}");
+}
+
+#[test]
+fn rate_limit_carries_retry_after() {
+    let err = failing(
+        429,
+        &[("retry-after", "7")],
+        r#"{"errors":[{"code":"too_many_requests","title":"slow down"}]}"#,
+    );
+    let api = err.api().unwrap();
+    assert_eq!(api.retry_after, Some(Duration::from_secs(7)));
+    assert!(err.is_retryable());
+    assert!(err.to_string().contains("retry after 7 s"), "{err}");
+}
+
+#[test]
+fn server_error_with_html_keeps_a_bounded_excerpt() {
+    let html = format!("<html><body>{}</body></html>", "Bad gateway ".repeat(200));
+    let err = failing(500, &[("content-type", "text/html")], &html);
+    let api = err.api().unwrap();
+    assert!(api.errors.is_empty());
+    assert!(api.excerpt.starts_with("<html><body>Bad gateway"));
+    assert!(api.excerpt.len() <= sunshine_conversations_client::EXCERPT_LEN);
+    assert!(err.is_retryable());
+}
+
+#[test]
+fn malformed_success_json_is_a_decode_error_with_excerpt() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.status(201).body(r#"{"attachment": {"mediaUrl": "#);
+    });
+    let err = client(&server.base_url())
+        .upload(Upload::bytes("a.txt", b"x".to_vec()))
+        .unwrap_err();
+    match &err {
+        Error::Decode {
+            status, excerpt, ..
+        } => {
+            assert_eq!(*status, 201);
+            assert!(excerpt.contains("mediaUrl"));
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[test]
+fn wrongly_shaped_success_names_the_json_path() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.status(201).body(r#"{"attachment": {"mediaUrl": 42}}"#);
+    });
+    let err = client(&server.base_url())
+        .upload(Upload::bytes("a.txt", b"x".to_vec()))
+        .unwrap_err();
+    match &err {
+        Error::Decode { path, .. } => assert_eq!(path, "attachment.mediaUrl"),
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[test]
+fn success_without_media_url_is_a_decode_error() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.status(201).body(r#"{"attachment": {}}"#);
+    });
+    let err = client(&server.base_url())
+        .upload(Upload::bytes("a.txt", b"x".to_vec()))
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Decode { path, .. } if path == ".attachment.mediaUrl"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn hostile_app_ids_stay_one_segment() {
+    let server = MockServer::start();
+    let recorded = support::Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(recorded.responder(|| support::json_response(200, json!({}))));
+    });
+    let base = client(&server.base_url());
+    for (id, encoded) in [
+        ("a/b", "a%2Fb"),
+        ("a?b=c", "a%3Fb%3Dc"),
+        ("a#b", "a%23b"),
+        ("a b", "a%20b"),
+        ("100%", "100%25"),
+        ("ü", "%C3%BC"),
+        ("...", "..."),
+    ] {
+        base.with_app_id(id).unwrap().delete("u").unwrap();
+        let request = recorded.all().pop().unwrap();
+        assert_eq!(
+            support::target(&request),
+            format!("/v2/apps/{encoded}/attachments/remove"),
+            "id {id:?}"
+        );
+    }
+}
+
+#[test]
+fn invalid_input_sends_nothing() {
+    let server = MockServer::start();
+    let mock = server.mock(|when, then| {
+        when.any_request();
+        then.status(200).body("{}");
+    });
+    let client = client(&server.base_url());
+    for id in ["", ".", "..", "a\r\nb", "a\0b"] {
+        let err = client
+            .delete_attachment(
+                id,
+                &sunshine_conversations_client::types::AttachmentDeleteBody {
+                    media_url: "u".into(),
+                },
+            )
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{id:?}: {err:?}");
+        assert!(err.nothing_sent());
+    }
+    assert!(matches!(client.delete(""), Err(Error::InvalidInput { .. })));
+    assert!(matches!(
+        client.media_tokens(Vec::<String>::new()),
+        Err(Error::InvalidInput { .. })
+    ));
+    let missing = Upload::path("/definitely/not/here.png").unwrap_err();
+    assert!(matches!(missing, Error::File { .. }), "{missing:?}");
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(Upload::path(dir.path()), Err(Error::File { .. })));
+    let too_big = support::builder(&server.base_url())
+        .max_upload_bytes(4)
+        .build()
+        .unwrap()
+        .upload(Upload::bytes("a.bin", vec![0u8; 5]))
+        .unwrap_err();
+    assert!(matches!(too_big, Error::InvalidInput { .. }), "{too_big:?}");
+    let no_app = Client::builder()
+        .base_url(server.base_url())
+        .basic_auth("k", "s")
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap_err();
+    assert!(no_app.to_string().contains("app id"), "{no_app}");
+    mock.assert_calls(0);
+}

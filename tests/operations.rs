@@ -1,0 +1,400 @@
+//! Each generated operation on the wire: method, path, query, auth, content type, body, and
+//! the decoded response, against an httpmock server on loopback.
+
+mod support;
+
+use httpmock::Method::{GET, POST};
+use httpmock::MockServer;
+use serde_json::json;
+use sunshine_conversations_client::{
+    Access, Client, FilePart, JwtScope, RetryPolicy, Secret, Upload, operations, types,
+};
+use support::{APP, KEY_ID, Recorded, SECRET, basic_header, client, header, json_response};
+
+fn multipart_boundary(content_type: &str) -> String {
+    content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart content type")
+        .to_owned()
+}
+
+#[test]
+fn upload_sends_one_multipart_part_with_query_and_basic_auth() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    let media_url = "https://media.smooch.io/apps/x/report.pdf";
+    let mock = server.mock(|when, then| {
+        when.method(POST)
+            .path(format!("/v2/apps/{APP}/attachments"));
+        then.respond_with(recorded.responder(move || {
+            json_response(
+                201,
+                json!({"attachment": {"mediaUrl": media_url, "mediaType": "application/pdf"}}),
+            )
+        }));
+    });
+    let client = client(&server.base_url());
+    let content = b"%PDF-1.7 \x00\x01\xff binary".to_vec();
+    let attachment = client
+        .upload(
+            Upload::bytes("report.pdf", content.clone())
+                .access(Access::Private)
+                .for_message()
+                .conversation_id("c616a583e4c240a871818541"),
+        )
+        .unwrap();
+
+    assert_eq!(attachment.media_url, media_url);
+    assert_eq!(attachment.media_type.as_deref(), Some("application/pdf"));
+    mock.assert_calls(1);
+
+    let request = recorded.only();
+    assert_eq!(request.method_str(), "POST");
+    assert_eq!(
+        support::target(&request),
+        format!(
+            "/v2/apps/{APP}/attachments?access=private&for=message&conversationId=c616a583e4c240a871818541"
+        )
+    );
+    assert_eq!(header(&request, "authorization"), Some(basic_header()));
+    assert_eq!(
+        header(&request, "user-agent"),
+        Some(format!(
+            "sunshine-conversations-client/{}",
+            env!("CARGO_PKG_VERSION")
+        ))
+    );
+    let content_type = header(&request, "content-type").unwrap();
+    let boundary = multipart_boundary(&content_type);
+    let mut expected = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"source\"; filename=\"report.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    )
+    .into_bytes();
+    expected.extend_from_slice(&content);
+    expected.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    assert_eq!(request.body_ref(), expected.as_slice());
+    assert_eq!(
+        header(&request, "content-length"),
+        Some(expected.len().to_string()),
+        "a body of known size has a Content-Length"
+    );
+}
+
+#[test]
+fn upload_from_a_path_streams_the_file_with_its_guessed_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photo.png");
+    let bytes: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(&path, &bytes).unwrap();
+
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST)
+            .path(format!("/v2/apps/{APP}/attachments"));
+        then.respond_with(recorded.responder(|| {
+            json_response(
+                201,
+                json!({"attachment": {"mediaUrl": "u", "mediaType": "image/png"}}),
+            )
+        }));
+    });
+    client(&server.base_url())
+        .upload(Upload::path(&path).unwrap())
+        .unwrap();
+    let request = recorded.only();
+    assert_eq!(
+        support::target(&request),
+        format!("/v2/apps/{APP}/attachments?access=public"),
+        "access defaults to public; optional parameters are left out"
+    );
+    let body = request.body_ref();
+    let head_end = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    let head = String::from_utf8_lossy(&body[..head_end]);
+    assert!(
+        head.contains("name=\"source\"; filename=\"photo.png\"\r\nContent-Type: image/png"),
+        "{head}"
+    );
+    assert_eq!(&body[head_end..head_end + bytes.len()], bytes.as_slice());
+}
+
+#[test]
+fn unknown_extensions_fall_back_to_octet_stream_and_explicit_types_win() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(
+            recorded.responder(|| json_response(201, json!({"attachment": {"mediaUrl": "u"}}))),
+        );
+    });
+    let client = client(&server.base_url());
+    client
+        .upload(Upload::bytes("README", b"x".to_vec()))
+        .unwrap();
+    client
+        .upload(Upload::file(
+            FilePart::from_bytes("data.bin", b"x".to_vec()).with_content_type("image/webp"),
+        ))
+        .unwrap();
+    let all = recorded.all();
+    assert!(
+        all[0]
+            .body_string()
+            .contains("Content-Type: application/octet-stream\r\n")
+    );
+    assert!(
+        all[1]
+            .body_string()
+            .contains("Content-Type: image/webp\r\n")
+    );
+}
+
+#[test]
+fn generated_upload_operation_takes_every_documented_parameter() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(recorded.responder(|| {
+            json_response(
+                201,
+                json!({"attachment": {"mediaUrl": "u", "mediaType": "text/plain"}}),
+            )
+        }));
+    });
+    let response = client(&server.base_url())
+        .upload_attachment(
+            "other app",
+            "public",
+            None,
+            Some("conv 1"),
+            operations::UploadAttachmentForm {
+                source: FilePart::from_bytes("a.txt", b"hi".to_vec()),
+            },
+        )
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let attachment = response.into_inner().attachment.unwrap();
+    assert_eq!(attachment.media_type.as_deref(), Some("text/plain"));
+    assert_eq!(
+        support::target(&recorded.only()),
+        "/v2/apps/other%20app/attachments?access=public&conversationId=conv%201"
+    );
+}
+
+#[test]
+fn delete_posts_the_media_url_as_json() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST)
+            .path(format!("/v2/apps/{APP}/attachments/remove"));
+        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
+    });
+    client(&server.base_url())
+        .delete("https://media.smooch.io/a b.png")
+        .unwrap();
+    let request = recorded.only();
+    assert_eq!(request.method_str(), "POST");
+    assert_eq!(
+        header(&request, "content-type").as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(header(&request, "authorization"), Some(basic_header()));
+    let body: serde_json::Value = serde_json::from_slice(request.body_ref()).unwrap();
+    assert_eq!(body, json!({"mediaUrl": "https://media.smooch.io/a b.png"}));
+}
+
+#[test]
+fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST)
+            .path(format!("/v2/apps/{APP}/attachments/token"));
+        then.respond_with(recorded.responder(|| {
+            json_response(
+                200,
+                json!({"tokens": {"/apps/a": "tok.en.one", "/apps/b": "tok.en.two"}}),
+            )
+        }));
+    });
+    let tokens = client(&server.base_url())
+        .media_tokens(["/apps/a", "/apps/b"])
+        .unwrap();
+    let body: serde_json::Value = serde_json::from_slice(recorded.only().body_ref()).unwrap();
+    assert_eq!(body, json!({"paths": ["/apps/a", "/apps/b"]}));
+    assert_eq!(tokens.len(), 2);
+    assert_eq!(tokens.get("/apps/a").unwrap().expose(), "tok.en.one");
+    let shown = format!("{tokens:?}");
+    assert!(
+        shown.contains("/apps/a") && !shown.contains("tok.en"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn cookie_uses_the_media_token_as_bearer_and_returns_set_cookie_values() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(GET)
+            .path(format!("/v2/apps/{APP}/attachments/cookie"));
+        then.respond_with(recorded.responder(|| {
+            httpmock::HttpMockResponse::builder()
+                .status(200)
+                .header("content-type", "application/json")
+                .header("set-cookie", "media=abc; Path=/apps/x; HttpOnly")
+                .header("set-cookie", "other=def; Secure")
+                .body("{}")
+                .build()
+        }));
+    });
+    let cookies = client(&server.base_url())
+        .media_cookie(&Secret::new("media.jwt.token"))
+        .unwrap();
+    let request = recorded.only();
+    assert_eq!(
+        header(&request, "authorization").as_deref(),
+        Some("Bearer media.jwt.token"),
+        "the media token, not the client's key, authenticates the cookie call"
+    );
+    assert!(request.body_ref().is_empty());
+    let values: Vec<&str> = cookies.iter().map(Secret::expose).collect();
+    assert_eq!(
+        values,
+        ["media=abc; Path=/apps/x; HttpOnly", "other=def; Secure"]
+    );
+}
+
+#[test]
+fn bearer_auth_sends_the_token() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
+    });
+    Client::builder()
+        .base_url(server.base_url())
+        .bearer_token("a.jwt.here")
+        .app_id(APP)
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap();
+    assert_eq!(
+        header(&recorded.only(), "authorization").as_deref(),
+        Some("Bearer a.jwt.here")
+    );
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct Claims {
+    scope: String,
+    exp: Option<u64>,
+}
+
+fn verify_jwt(authorization: &str) -> (jsonwebtoken::Header, Claims) {
+    let token = authorization.strip_prefix("Bearer ").expect("bearer jwt");
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.required_spec_claims.clear();
+    validation.validate_exp = false;
+    let data = jsonwebtoken::decode::<Claims>(
+        token,
+        &jsonwebtoken::DecodingKey::from_secret(SECRET.as_bytes()),
+        &validation,
+    )
+    .expect("signature verifies with the key secret");
+    (data.header, data.claims)
+}
+
+#[test]
+fn jwt_auth_signs_hs256_with_kid_and_scope() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
+    });
+    for (scope, claim) in [
+        (JwtScope::App, "app"),
+        (JwtScope::Account, "account"),
+        (JwtScope::Integration, "integration"),
+    ] {
+        Client::builder()
+            .base_url(server.base_url())
+            .jwt(KEY_ID, SECRET, scope)
+            .app_id(APP)
+            .build()
+            .unwrap()
+            .delete("u")
+            .unwrap();
+        let request = recorded.all().pop().unwrap();
+        let (jwt_header, claims) = verify_jwt(&header(&request, "authorization").unwrap());
+        assert_eq!(jwt_header.kid.as_deref(), Some(KEY_ID));
+        assert_eq!(jwt_header.alg, jsonwebtoken::Algorithm::HS256);
+        assert_eq!(claims.scope, claim);
+        assert_eq!(claims.exp, None, "no expiry unless asked for");
+    }
+}
+
+#[test]
+fn jwt_lifetime_adds_an_expiry() {
+    let server = MockServer::start();
+    let recorded = Recorded::default();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
+    });
+    Client::builder()
+        .base_url(server.base_url())
+        .jwt(KEY_ID, SECRET, JwtScope::App)
+        .jwt_lifetime(std::time::Duration::from_secs(600))
+        .app_id(APP)
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap();
+    let (_, claims) = verify_jwt(&header(&recorded.only(), "authorization").unwrap());
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let exp = claims.exp.expect("exp claim");
+    assert!(exp > now + 500 && exp <= now + 601, "exp {exp}, now {now}");
+}
+
+#[test]
+fn generated_operations_return_status_and_headers() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(POST);
+        then.status(200)
+            .header("content-type", "application/json")
+            .header("x-zendesk-request-id", "req-1")
+            .body(r#"{"tokens":{"/p":"t"}}"#);
+    });
+    let response = client(&server.base_url())
+        .generate_media_json_web_token(
+            APP,
+            &types::AttachmentMediaTokenBody {
+                paths: vec!["/p".into()],
+            },
+        )
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["x-zendesk-request-id"], "req-1");
+    assert_eq!(response.get("/p").unwrap().expose(), "t");
+}
+
+#[test]
+fn client_is_clone_send_sync() {
+    fn assert_client<T: Clone + Send + Sync + 'static>() {}
+    fn assert_error<T: std::error::Error + Send + Sync + 'static>() {}
+    assert_client::<Client>();
+    assert_error::<sunshine_conversations_client::Error>();
+    let _ = RetryPolicy::default();
+}
