@@ -86,6 +86,7 @@ fn main() -> ExitCode {
         "cargo::rustc-env=SUNSHINE_OPENAPI_VERSION={}",
         generated.version
     );
+    println!("cargo::rustc-env=SUNSHINE_OPENAPI_SOURCE={display}");
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let timings: String = generated

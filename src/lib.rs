@@ -50,6 +50,13 @@ pub use response::{EXCERPT_LEN, ResponseValue};
 pub use retry::RetryPolicy;
 pub use upload::{Access, For, Upload};
 
+/// `info.version` of the OpenAPI document this build was generated from, e.g. `12.5.1`.
+pub const OPENAPI_VERSION: &str = env!("SUNSHINE_OPENAPI_VERSION");
+
+/// The OpenAPI document this build was generated from, as given to the build (the vendored
+/// `openapi/sunshine-conversations.yaml` unless `SUNSHINE_OPENAPI` named another).
+pub const OPENAPI_SOURCE: &str = env!("SUNSHINE_OPENAPI_SOURCE");
+
 /// A free-form JSON object, as the document declares `type: object` without properties.
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 

@@ -37,7 +37,13 @@ fn errors_array_is_parsed_with_the_documented_description() {
     );
     let api = err.api().expect("api error");
     assert_eq!(api.status, 404);
-    assert_eq!(api.documented, "Attachment not found");
+    // The description the document gives the 404 of deleteAttachment.
+    let documented = if sunshine_conversations_client::OPENAPI_VERSION.starts_with("12.") {
+        "Attachment not found"
+    } else {
+        "Not found"
+    };
+    assert_eq!(api.documented, documented);
     assert_eq!(api.errors.len(), 1);
     assert_eq!(api.errors[0].code, "not_found");
     assert_eq!(api.request_id.as_deref(), Some("r-42"));
@@ -208,6 +214,7 @@ fn invalid_input_sends_nothing() {
         assert!(err.nothing_sent());
     }
     assert!(matches!(client.delete(""), Err(Error::InvalidInput { .. })));
+    #[cfg(sunco_op = "generate_media_json_web_token")]
     assert!(matches!(
         client.media_tokens(Vec::<String>::new()),
         Err(Error::InvalidInput { .. })

@@ -33,6 +33,7 @@ pub use repair::Repair;
 pub use select::Selection;
 
 /// What the generator produced.
+#[derive(Debug)]
 pub struct Generated {
     /// The formatted Rust source, starting with its "do not edit" line.
     pub code: String,
@@ -49,15 +50,34 @@ pub struct Generated {
 /// Runs every step on the document at `path`. `display` is how the source is named in the
 /// generated file's first line and in errors.
 pub fn generate(path: &Path, display: &str, selection: &Selection) -> Result<Generated, Error> {
-    run(path, display, selection).map_err(|e| e.in_file(display))
+    let started = Instant::now();
+    let tree = read::read_tree(path).map_err(|e| e.in_file(display))?;
+    let read = started.elapsed();
+    let mut generated = generate_tree(tree, display, selection)?;
+    if let Some((_, first)) = generated.timings.first_mut() {
+        *first += read;
+    }
+    Ok(generated)
 }
 
-fn run(path: &Path, display: &str, selection: &Selection) -> Result<Generated, Error> {
+/// Runs every step after reading, on a document already parsed into a JSON tree.
+pub fn generate_tree(
+    tree: serde_json::Value,
+    display: &str,
+    selection: &Selection,
+) -> Result<Generated, Error> {
+    run(tree, display, selection).map_err(|e| e.in_file(display))
+}
+
+fn run(
+    mut tree: serde_json::Value,
+    display: &str,
+    selection: &Selection,
+) -> Result<Generated, Error> {
     let mut timings = Vec::new();
     let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
 
     let started = Instant::now();
-    let mut tree = read::read_tree(path)?;
     let repairs = repair::repair(&mut tree);
     let doc = read::parse(tree)?;
     step("read", started);

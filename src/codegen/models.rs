@@ -71,13 +71,31 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
     }
     let mut generator = Generator::new(&settings);
     // Only the side effect matters: the generator fills its type space from the components.
-    // The client it returns is discarded.
-    generator.generate_tokens(&spec).map_err(|e| {
-        Error::at(
-            "/components/schemas",
-            format!("model generation failed: {e}"),
-        )
-    })?;
+    // The client it returns is discarded. typify has panicking paths of its own; a document
+    // must never crash the build, so a panic is reported like any other failure.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generator.generate_tokens(&spec).map(drop)
+    }));
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            return Err(Error::at(
+                "/components/schemas",
+                format!("model generation failed: {e}"),
+            ));
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("no message");
+            return Err(Error::at(
+                "/components/schemas",
+                format!("model generation failed (typify panicked: {what})"),
+            ));
+        }
+    }
     let space = generator.get_type_space();
     if space.uses_chrono() || space.uses_uuid() {
         return Err(Error::at(

@@ -1,0 +1,320 @@
+//! The generator on its own: both shared documents, the errors it gives for documents it cannot
+//! use (with the JSON pointer), tolerance of what unselected operations contain, and no panic
+//! on mangled documents.
+
+#[path = "../src/codegen/mod.rs"]
+#[allow(dead_code)]
+mod codegen;
+
+use std::path::{Path, PathBuf};
+
+use codegen::{Error, Selection};
+use serde_json::{Value, json};
+
+/// The vendored document (12.5.1) or the newest upstream one kept as a test fixture.
+fn shared(version: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if version == "12.5.1" {
+        return vendored();
+    }
+    root.join("tests/fixtures")
+        .join(format!("sunshine-conversations-{version}.yaml"))
+}
+
+fn vendored() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi/sunshine-conversations.yaml")
+}
+
+fn attachments() -> Selection {
+    Selection::Tags(vec!["Attachments".to_owned()])
+}
+
+#[test]
+fn vendored_document_gives_the_four_attachment_operations() {
+    let generated = codegen::generate(
+        &vendored(),
+        "openapi/sunshine-conversations.yaml",
+        &attachments(),
+    )
+    .expect("the vendored document generates");
+    assert_eq!(
+        generated.operations,
+        [
+            "upload_attachment",
+            "delete_attachment",
+            "generate_media_json_web_token",
+            "set_cookie"
+        ]
+    );
+    assert_eq!(generated.version, "12.5.1");
+    assert!(generated.repairs.is_empty());
+    assert!(generated.code.starts_with(
+        "// generated from openapi/sunshine-conversations.yaml (Sunshine Conversations API 12.5.1) by build.rs; do not edit."
+    ));
+    // Only the reachable models: five attachment schemas (the multipart body is not a model).
+    let models = generated.code.matches("\n    pub struct ").count();
+    assert_eq!(models, 5, "models in the types module");
+    assert!(
+        generated.code.len() < 20_000,
+        "{} bytes",
+        generated.code.len()
+    );
+}
+
+#[test]
+fn newest_document_has_no_token_or_cookie_and_reports_its_repair() {
+    let path = shared("17.12.1");
+    let generated = codegen::generate(&path, "17.12.1.yaml", &attachments()).unwrap();
+    assert_eq!(
+        generated.operations,
+        ["upload_attachment", "delete_attachment"]
+    );
+    assert_eq!(generated.repairs.len(), 1);
+    assert_eq!(
+        generated.repairs[0].pointer,
+        "/components/parameters/userFilterQuery/schema/properties/identities.email/required"
+    );
+}
+
+#[test]
+fn the_whole_api_generates_for_both_documents() {
+    for version in ["12.5.1", "17.12.1"] {
+        let path = shared(version);
+        let generated = codegen::generate(&path, version, &Selection::All).unwrap();
+        assert!(
+            generated.operations.len() > 60,
+            "{version}: {}",
+            generated.operations.len()
+        );
+        for expected in [
+            "list_apps",
+            "list_conversations",
+            "post_message",
+            "create_webhook",
+            "get_user",
+        ] {
+            assert!(
+                generated.operations.iter().any(|o| o == expected),
+                "{version}: {expected}"
+            );
+        }
+        assert!(
+            generated
+                .code
+                .contains("request.query_deep_object(\"page\"")
+        );
+    }
+}
+
+/// A minimal document with one operation per tag given, to be mangled by each test.
+fn document(paths: Value) -> Value {
+    json!({
+        "openapi": "3.0.2",
+        "info": {"title": "t", "version": "1"},
+        "paths": paths,
+        "components": {"schemas": {"thing": {"type": "object", "properties": {"a": {"type": "string"}}}}}
+    })
+}
+
+fn generate(doc: Value, selection: &Selection) -> Result<codegen::Generated, Error> {
+    codegen::generate_tree(doc, "doc.yaml", selection)
+}
+
+fn attachment_op(extra: Value) -> Value {
+    let mut op = json!({
+        "tags": ["Attachments"],
+        "operationId": "doIt",
+        "responses": {"200": {"description": "Ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/thing"}}}}}
+    });
+    if let (Some(op), Some(extra)) = (op.as_object_mut(), extra.as_object()) {
+        for (k, v) in extra {
+            op.insert(k.clone(), v.clone());
+        }
+    }
+    op
+}
+
+#[test]
+fn a_minimal_operation_generates() {
+    let doc = document(json!({"/x/{id}": {"post": attachment_op(json!({
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]
+    }))}}));
+    let generated = generate(doc, &attachments()).unwrap();
+    assert_eq!(generated.operations, ["do_it"]);
+    assert!(generated.code.contains("request.path_param(\"id\", id)?;"));
+}
+
+#[test]
+fn errors_name_the_file_pointer_and_operation() {
+    let cases: Vec<(Value, &str, &str)> = vec![
+        (
+            document(json!({"/x": {"post": attachment_op(json!({
+                "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}}
+            }))}})),
+            "#/paths/~1x/post/requestBody/content",
+            "not supported",
+        ),
+        (
+            document(json!({"/x": {"get": attachment_op(json!({
+                "responses": {"200": {"description": "Ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/missing"}}}}}
+            }))}})),
+            "#/paths/~1x/get/responses/200/content/application~1json/schema",
+            "points at nothing",
+        ),
+        (
+            document(json!({"/x": {"get": attachment_op(json!({
+                "parameters": [{"name": "X-Id", "in": "header", "schema": {"type": "string"}}]
+            }))}})),
+            "#/paths/~1x/get/parameters/0",
+            "header",
+        ),
+        (
+            document(json!({"/x/{id}": {"get": attachment_op(json!({}))}})),
+            "#/paths/~1x~1{id}/get",
+            "no path parameter",
+        ),
+        (
+            document(
+                json!({"/x": {"get": {"tags": ["Attachments"], "responses": {"200": {"description": "Ok"}}}}}),
+            ),
+            "#/paths/~1x/get",
+            "no operationId",
+        ),
+        (
+            json!({"openapi": "3.0.2", "info": {"title": "t"}, "paths": {}}),
+            "#/info",
+            "version",
+        ),
+    ];
+    for (doc, pointer, words) in cases {
+        let err = generate(doc, &attachments()).expect_err(pointer);
+        let message = err.to_string();
+        assert!(message.starts_with("doc.yaml at "), "{message}");
+        assert!(
+            message.contains(pointer),
+            "expected {pointer} in: {message}"
+        );
+        assert!(message.contains(words), "expected {words:?} in: {message}");
+    }
+}
+
+#[test]
+fn unselected_operations_may_use_anything() {
+    let other = json!({
+        "tags": ["Other"],
+        "operationId": "weird",
+        "parameters": [{"name": "X", "in": "header", "schema": {"type": "string"}},
+                       {"name": "q", "in": "query", "style": "pipeDelimited", "schema": {"type": "array", "items": {"type": "string"}}}],
+        "requestBody": {"content": {"application/xml": {"schema": {"type": "string"}}}},
+        "responses": {"200": {"description": "Ok", "content": {"text/csv": {}}}}
+    });
+    let doc = document(json!({
+        "/x": {"get": attachment_op(json!({}))},
+        "/y": {"post": other}
+    }));
+    let generated = generate(doc.clone(), &attachments()).unwrap();
+    assert_eq!(generated.operations, ["do_it"]);
+    assert!(
+        generate(doc, &Selection::All).is_err(),
+        "selected, the same operation fails"
+    );
+}
+
+#[test]
+fn boolean_required_in_properties_is_repaired_with_a_warning() {
+    let mut doc = document(json!({"/x": {"get": attachment_op(json!({}))}}));
+    doc["components"]["schemas"]["thing"]["properties"]["a"]["required"] = json!(true);
+    let generated = generate(doc, &attachments()).unwrap();
+    assert_eq!(
+        generated.repairs[0].pointer,
+        "/components/schemas/thing/properties/a/required"
+    );
+    assert!(
+        generated.code.contains("pub a: ::std::string::String"),
+        "`a` became required"
+    );
+}
+
+#[test]
+fn invalid_yaml_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.yaml");
+    std::fs::write(&path, "openapi: 3.0.2\ninfo: [unclosed\n").unwrap();
+    let err = codegen::generate(&path, "bad.yaml", &attachments()).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("bad.yaml") && message.contains("line"),
+        "{message}"
+    );
+}
+
+/// Mangles the vendored document at random places (bounded: 300 documents, each with 1-4
+/// replacements) and checks the generator answers with a result, never a panic.
+#[test]
+fn mangled_documents_never_panic() {
+    let text = std::fs::read_to_string(vendored()).unwrap();
+    let tree = codegen::read::read_tree(&vendored()).unwrap();
+    assert!(!text.is_empty());
+    let mut pointers = Vec::new();
+    collect_pointers(&tree, String::new(), &mut pointers);
+    // Bias towards the parts the attachment operations use.
+    let focus: Vec<&String> = pointers
+        .iter()
+        .filter(|p| p.contains("attachment") || p.contains("appId") || p.contains("Query"))
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    let replacements = [
+        json!(null),
+        json!(true),
+        json!(7),
+        json!("x"),
+        json!({}),
+        json!([]),
+        json!({"$ref": "#/components/schemas/nope"}),
+        json!({"type": "object", "properties": {"p": {"type": "string", "format": "binary"}}}),
+    ];
+    let started = std::time::Instant::now();
+    let (mut ok, mut failed) = (0, 0);
+    for _ in 0..300 {
+        let mut doc = tree.clone();
+        for _ in 0..rng.usize(1..=4) {
+            let pool: &[&String] = &focus;
+            let pointer = pool[rng.usize(..pool.len())];
+            if let Some(node) = doc.pointer_mut(pointer) {
+                *node = replacements[rng.usize(..replacements.len())].clone();
+            }
+        }
+        let outcome = std::panic::catch_unwind(|| generate(doc, &attachments()));
+        match outcome {
+            Ok(Ok(_)) => ok += 1,
+            Ok(Err(_)) => failed += 1,
+            Err(_) => panic!("the generator panicked on a mangled document"),
+        }
+        if started.elapsed() > std::time::Duration::from_secs(120) {
+            break;
+        }
+    }
+    assert!(ok + failed > 0);
+    eprintln!("mangled documents: {ok} generated, {failed} refused with an error");
+}
+
+fn collect_pointers(node: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match node {
+        Value::Object(map) => {
+            for (k, v) in map {
+                collect_pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}

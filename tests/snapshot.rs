@@ -1,0 +1,41 @@
+//! The generated code for the vendored document, compared with the reviewed copy in
+//! `tests/snapshots/attachments.rs`. A change to the generator or the document shows up here as
+//! a readable diff; after reviewing it, refresh the copy with
+//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshot`.
+
+const GENERATED: &str = include_str!(concat!(env!("OUT_DIR"), "/sunshine_conversations.rs"));
+const SNAPSHOT: &str = "tests/snapshots/attachments.rs";
+
+#[test]
+fn generated_code_matches_the_reviewed_snapshot() {
+    let source = sunshine_conversations_client::OPENAPI_SOURCE;
+    if source != "openapi/sunshine-conversations.yaml" || cfg!(feature = "full-api") {
+        eprintln!(
+            "snapshot check skipped: this build was generated from {source} (full-api: {}); \
+             the snapshot is of the vendored document's Attachments operations",
+            cfg!(feature = "full-api")
+        );
+        return;
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, GENERATED).expect("write the snapshot");
+        eprintln!("refreshed {SNAPSHOT}");
+        return;
+    }
+    let reviewed = std::fs::read_to_string(&path).unwrap_or_default();
+    if reviewed != GENERATED {
+        let first = reviewed
+            .lines()
+            .zip(GENERATED.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| reviewed.lines().count().min(GENERATED.lines().count()));
+        panic!(
+            "the generated code differs from {SNAPSHOT}, first at line {}:\n  reviewed:  {:?}\n  generated: {:?}\n\
+             review the change, then run `UPDATE_SNAPSHOTS=1 cargo test --test snapshot`",
+            first + 1,
+            reviewed.lines().nth(first).unwrap_or("<end of file>"),
+            GENERATED.lines().nth(first).unwrap_or("<end of file>"),
+        );
+    }
+}
