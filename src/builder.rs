@@ -109,6 +109,7 @@ pub struct ClientBuilder {
     max_upload_bytes: u64,
     max_response_bytes: u64,
     allow_plain_http: bool,
+    allow_transport_trace: bool,
     proxy: ProxyChoice,
 }
 
@@ -150,6 +151,7 @@ impl Default for ClientBuilder {
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_plain_http: false,
+            allow_transport_trace: false,
             proxy: ProxyChoice::FromEnvironment,
         }
     }
@@ -336,6 +338,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Lets ureq's trace-level hex dumps of every byte sent and received through, the
+    /// `Authorization` header and media tokens included. Default: off — while a request is in
+    /// flight the process-wide log level is held at debug (see the crate docs on logging).
+    pub fn allow_transport_trace(mut self, allow: bool) -> Self {
+        self.allow_transport_trace = allow;
+        self
+    }
+
     /// Uses this proxy (or none) instead of the one from the environment.
     pub fn proxy(mut self, proxy: Option<Proxy>) -> Self {
         self.proxy = ProxyChoice::Fixed(proxy);
@@ -449,6 +459,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 max_upload_bytes: self.max_upload_bytes,
                 max_response_bytes: self.max_response_bytes,
+                allow_transport_trace: self.allow_transport_trace,
             }),
             Arc::new(auth),
         ))

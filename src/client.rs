@@ -44,6 +44,7 @@ pub(crate) struct Shared {
     pub(crate) retry: RetryPolicy,
     pub(crate) max_upload_bytes: u64,
     pub(crate) max_response_bytes: u64,
+    pub(crate) allow_transport_trace: bool,
 }
 
 impl fmt::Debug for Client {
@@ -106,6 +107,7 @@ impl Client {
             retry: self.shared.retry,
             max_upload_bytes: self.shared.max_upload_bytes,
             max_response_bytes: self.shared.max_response_bytes,
+            allow_transport_trace: self.shared.allow_transport_trace,
         };
         Ok(Client {
             shared: Arc::new(shared),
@@ -146,7 +148,8 @@ impl Client {
             }
             _ => true,
         };
-        let harmless = retry::repeat_is_harmless(operation) && replayable;
+        // A one-shot reader cannot be sent twice, whatever the reason to retry.
+        let harmless = retry::repeat_is_harmless(operation);
         let url = format!("{}{}", self.shared.base_url, request.target());
         let policy = self.shared.retry;
         let started = Instant::now();
@@ -189,7 +192,7 @@ impl Client {
                 }
                 Err(Failure::Input(_)) => (None, None),
             };
-            if let Some(reason) = reason {
+            if let Some(reason) = reason.filter(|_| replayable) {
                 let wait = policy.wait(attempt, retry_after);
                 let fits = started.elapsed() + wait <= policy.budget();
                 if attempt < policy.max_attempts() && fits {
@@ -218,6 +221,7 @@ impl Client {
     fn attempt(&self, url: &str, request: &mut Request) -> Result<RawResponse, Failure> {
         let shared = &*self.shared;
         let operation = request.operation;
+        let _quiet = crate::quiet::QuietTransport::enter(!shared.allow_transport_trace);
         let auth = self.auth.header().map_err(Failure::Input)?;
         let mut builder = http::Request::builder()
             .method(operation.method.as_str())
@@ -313,22 +317,15 @@ impl Client {
 }
 
 /// The reason an upload source was abandoned, if that is what this transport error is.
+/// ureq hands the reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
 fn source_mismatch(error: &ureq::Error) -> Option<String> {
-    let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    while let Some(e) = current {
-        if let Some(mismatch) = e.downcast_ref::<SourceMismatch>() {
-            return Some(mismatch.0.clone());
-        }
-        let inner = e
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-            .and_then(|i| i.downcast_ref::<SourceMismatch>());
-        if let Some(mismatch) = inner {
-            return Some(mismatch.0.clone());
-        }
-        current = e.source();
+    match error {
+        ureq::Error::Io(io) => io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<SourceMismatch>())
+            .map(|mismatch| mismatch.0.clone()),
+        _ => None,
     }
-    None
 }
 
 fn transport_error(operation: &'static str, attempts: u32, source: ureq::Error) -> Error {

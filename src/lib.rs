@@ -32,6 +32,7 @@ mod client;
 mod error;
 mod generated;
 pub(crate) mod multipart;
+mod quiet;
 pub(crate) mod request;
 mod response;
 mod retry;

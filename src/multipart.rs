@@ -267,6 +267,11 @@ fn mismatch(reason: String) -> io::Error {
     io::Error::other(SourceMismatch(reason))
 }
 
+/// A read error of the source itself, told apart from network errors.
+fn failed(error: io::Error) -> io::Error {
+    mismatch(format!("reading the source failed: {error}"))
+}
+
 impl Read for Exact {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
@@ -276,7 +281,7 @@ impl Read for Exact {
             Some(declared) if self.read >= declared => {
                 // Everything declared was sent: the source must be at its end.
                 let mut probe = [0u8; 1];
-                match self.inner.read(&mut probe)? {
+                match self.inner.read(&mut probe).map_err(failed)? {
                     0 => Ok(0),
                     _ => Err(mismatch(format!(
                         "the source grew beyond its declared {declared} bytes while being sent"
@@ -286,7 +291,7 @@ impl Read for Exact {
             Some(declared) => {
                 let room = usize::try_from(declared - self.read).unwrap_or(usize::MAX);
                 let want = buf.len().min(room);
-                let n = self.inner.read(&mut buf[..want])?;
+                let n = self.inner.read(&mut buf[..want]).map_err(failed)?;
                 if n == 0 {
                     return Err(mismatch(format!(
                         "the source ended after {} of its declared {declared} bytes",
@@ -297,7 +302,7 @@ impl Read for Exact {
                 Ok(n)
             }
             None => {
-                let n = self.inner.read(buf)?;
+                let n = self.inner.read(buf).map_err(failed)?;
                 self.read += n as u64;
                 if self.read > self.limit {
                     return Err(mismatch(format!(

@@ -94,6 +94,9 @@ pub enum Reply {
     BytesThenStall(Vec<u8>, Duration),
     /// Reads only the request head, then closes the connection (a reset mid-upload).
     CloseAfterHead,
+    /// Reads the request head, waits, then reads the body and writes these bytes (a slow
+    /// reader: the client's writes block meanwhile).
+    SlowBody(Duration, Vec<u8>),
 }
 
 /// A loopback server that answers each request with the next scripted reply and records the
@@ -101,6 +104,7 @@ pub enum Reply {
 pub struct RawServer {
     pub port: u16,
     requests: Arc<Mutex<Vec<RawRequest>>>,
+    heads: Arc<std::sync::atomic::AtomicUsize>,
     _thread: JoinHandle<()>,
 }
 
@@ -125,6 +129,22 @@ impl RawRequest {
     }
 }
 
+/// CPU time (user + system) this process has used so far.
+pub fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are fields 14 and 15 of the whole line: 11 and 12 after the ')'.
+    Duration::from_millis((ticks(11) + ticks(12)) * 10)
+}
+
 pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
     let mut out = format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\n", body.len());
     for (name, value) in headers {
@@ -143,6 +163,8 @@ impl RawServer {
         let port = listener.local_addr().unwrap().port();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&requests);
+        let heads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let heads_seen = Arc::clone(&heads);
         let thread = std::thread::spawn(move || {
             let mut index = 0usize;
             for stream in listener.incoming().take(64) {
@@ -160,6 +182,7 @@ impl RawServer {
                         Some(head) => head,
                         None => break,
                     };
+                    heads_seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                     if let Reply::CloseAfterHead = reply {
                         seen.lock().unwrap().push(RawRequest {
                             head,
@@ -168,12 +191,15 @@ impl RawServer {
                         index += 1;
                         break;
                     }
+                    if let Reply::SlowBody(wait, _) = &reply {
+                        std::thread::sleep(*wait);
+                    }
                     let body = read_body(&mut reader, &head);
                     seen.lock().unwrap().push(RawRequest { head, body });
                     index += 1;
                     let stream = reader.get_mut();
                     match reply {
-                        Reply::Bytes(bytes) => {
+                        Reply::Bytes(bytes) | Reply::SlowBody(_, bytes) => {
                             let _ = stream.write_all(&bytes);
                         }
                         Reply::BytesThenClose(bytes) => {
@@ -193,12 +219,18 @@ impl RawServer {
         RawServer {
             port,
             requests,
+            heads,
             _thread: thread,
         }
     }
 
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Request heads read so far (a request counts here before its body is read).
+    pub fn heads(&self) -> usize {
+        self.heads.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn requests(&self) -> Vec<RawRequest> {
