@@ -43,7 +43,11 @@ impl Region {
 /// timeout restarts with every read and write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Timeouts {
-    /// Resolving the host and opening the connection (TLS included). Default: 10 s.
+    /// Opening the connection, TLS included. Default: 10 s.
+    ///
+    /// Name resolution is left to the system resolver and its own timeouts: with a resolve
+    /// timeout, ureq 3.5 starts a thread to resolve the host on every request, pooled
+    /// connections included, which costs more than the request itself on a fast network.
     pub connect: Duration,
     /// From the end of the request to the start of the response. Default: 60 s.
     pub response: Duration,
@@ -169,7 +173,9 @@ impl ClientBuilder {
     /// - `SUNCO_APP_ID`: the app the attachment helpers work on;
     /// - the host: `SUNCO_BASE_URL`, else `SUNCO_SUBDOMAIN` (Zendesk), else
     ///   `SUNCO_REGION=us|eu` (default `us`);
-    /// - `SUNCO_TIMEOUT_SECS`: one timeout for every phase (see [`Timeouts::all`]).
+    /// - `SUNCO_TIMEOUT_SECS`: one timeout for every phase (see [`Timeouts::all`]);
+    /// - `SUNCO_MAX_UPLOAD_BYTES`: the upload limit (see
+    ///   [`max_upload_bytes`](Self::max_upload_bytes)).
     pub fn from_env() -> Result<ClientBuilder, Error> {
         let required = |name: &str| {
             env(name).ok_or_else(|| {
@@ -218,6 +224,12 @@ impl ClientBuilder {
                 Error::invalid("SUNCO_TIMEOUT_SECS", "must be a whole number of seconds")
             })?;
             builder = builder.timeouts(Timeouts::all(Duration::from_secs(secs.max(1))));
+        }
+        if let Some(limit) = env("SUNCO_MAX_UPLOAD_BYTES") {
+            let limit: u64 = limit.trim().parse().map_err(|_| {
+                Error::invalid("SUNCO_MAX_UPLOAD_BYTES", "must be a whole number of bytes")
+            })?;
+            builder = builder.max_upload_bytes(limit);
         }
         Ok(builder)
     }
@@ -437,7 +449,6 @@ impl ClientBuilder {
                     .http_status_as_error(false)
                     .max_redirects(0)
                     .max_redirects_will_error(false)
-                    .timeout_resolve(Some(self.timeouts.connect))
                     .timeout_connect(Some(self.timeouts.connect))
                     .timeout_recv_response(Some(self.timeouts.response))
                     .timeout_per_read(Some(self.timeouts.stall))

@@ -1,0 +1,504 @@
+//! The performance benchmark: this client against a bare ureq agent (and curl) on one loopback
+//! server, interleaved, medians of several rounds.
+//!
+//! ```text
+//! cargo bench --bench perf              # every figure, then the summary line
+//! cargo bench --bench perf -- --serve   # only the server, for benches/compare-python.sh
+//! cargo bench --bench perf -- --json    # only the JSON latency figure
+//! ```
+//!
+//! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
+//! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
+//! 1 MiB, process start plus one call, and the generator's time on the vendored document. The
+//! last line reads `ratio json_vs_ureq=X upload_vs_ureq=Y rss_512m_minus_1m_mib=Z codegen_ms=W`.
+
+#[path = "../../src/codegen/mod.rs"]
+// Only `generate` is used here; clippy --all-targets also compiles the generator's unit-test
+// modules into this harness-less target, where their imports look unused.
+#[allow(dead_code, unused_imports)]
+mod codegen;
+mod server;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use sunshine_conversations_client::{Client, RetryPolicy, Upload, types};
+
+const APP: &str = "app";
+const KEY_ID: &str = "key";
+const SECRET: &str = "secret";
+const CALLS: usize = 2000;
+const ROUNDS: usize = 7;
+const MIB: u64 = 1024 * 1024;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let server = server::Server::start();
+    if args.iter().any(|a| a == "--serve") {
+        println!("listening {}", server.url());
+        let _ = std::io::stdout().flush();
+        // Serve for the comparison script, at most half an hour.
+        std::thread::sleep(Duration::from_secs(30 * 60));
+        return;
+    }
+    // `--url URL` measures against another server (benches/compare-python.sh runs one).
+    let url = match args
+        .iter()
+        .position(|a| a == "--url")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(url) => url.clone(),
+        None => server.url(),
+    };
+    if let Some(which) = args
+        .iter()
+        .position(|a| a == "--profile")
+        .and_then(|i| args.get(i + 1))
+    {
+        // For instruction counts (valgrind --tool=callgrind): one kind of call only.
+        profile_calls(&url, which);
+        return;
+    }
+    if args.iter().any(|a| a == "--json") {
+        let ratio = json_latency(&url);
+        println!("figure {ratio}");
+        return;
+    }
+    if args.iter().any(|a| a == "--upload") {
+        let ratio = uploads(&url);
+        println!("figure {ratio}");
+        return;
+    }
+    let json = pinned("--json").unwrap_or_else(|| json_latency(&url));
+    let upload_ratio = pinned("--upload").unwrap_or_else(|| uploads(&url));
+    // Adding 0.0 turns a measured -0.0 into 0.0.
+    let rss = rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
+    startup(&url);
+    let codegen_ms = codegen_time();
+    println!(
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} rss_512m_minus_1m_mib={rss:.1} codegen_ms={codegen_ms:.1}"
+    );
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn basic_header() -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{KEY_ID}:{SECRET}"))
+    )
+}
+
+fn client(url: &str) -> Client {
+    Client::builder()
+        .base_url(url)
+        .basic_auth(KEY_ID, SECRET)
+        .app_id(APP)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client")
+}
+
+/// A bare ureq agent configured like the client's own.
+fn bare_agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .max_redirects_will_error(false)
+        .timeout_connect(Some(Duration::from_secs(10)))
+        .timeout_recv_response(Some(Duration::from_secs(60)))
+        .timeout_per_read(Some(Duration::from_secs(30)))
+        .timeout_per_write(Some(Duration::from_secs(30)))
+        .proxy(None)
+        .build()
+        .new_agent()
+}
+
+fn profile_calls(url: &str, which: &str) {
+    let body = types::AttachmentDeleteBody {
+        media_url: "https://media.example/apps/app/attachments/file.bin".into(),
+    };
+    if which == "client" {
+        let ours = client(url);
+        for _ in 0..CALLS {
+            std::hint::black_box(ours.delete_attachment(APP, &body).expect("delete"));
+        }
+    } else {
+        let agent = bare_agent();
+        let auth = basic_header();
+        let remove = format!("{url}/v2/apps/{APP}/attachments/remove");
+        for _ in 0..CALLS {
+            std::hint::black_box(bare_call(&agent, &remove, &auth, &body));
+        }
+    }
+}
+
+/// The same request as `deleteAttachment`, through a bare agent.
+fn bare_call(
+    agent: &ureq::Agent,
+    url: &str,
+    auth: &str,
+    body: &types::AttachmentDeleteBody,
+) -> serde_json::Map<String, serde_json::Value> {
+    let bytes = serde_json::to_vec(body).expect("encode");
+    let mut response = agent
+        .post(url)
+        .header("authorization", auth)
+        .header("user-agent", USER_AGENT)
+        .header("accept", "application/json")
+        .header("content-type", "application/json")
+        .send(&bytes[..])
+        .expect("bare delete");
+    let bytes = response
+        .body_mut()
+        .with_config()
+        .limit(MIB)
+        .read_to_vec()
+        .expect("body");
+    serde_json::from_slice(&bytes).expect("json")
+}
+
+const USER_AGENT: &str = concat!("sunshine-conversations-client/", env!("CARGO_PKG_VERSION"));
+
+/// Figure 1, JSON call latency: `deleteAttachment` through the client against the same
+/// request through a bare agent, `CALLS` calls per round on one kept-alive connection.
+fn json_latency(url: &str) -> f64 {
+    let ours = client(url);
+    let agent = bare_agent();
+    let body = types::AttachmentDeleteBody {
+        media_url: "https://media.example/apps/app/attachments/file.bin".into(),
+    };
+    let auth = basic_header();
+    let remove = format!("{url}/v2/apps/{APP}/attachments/remove");
+
+    let run_ours = |calls: usize| {
+        let started = Instant::now();
+        for _ in 0..calls {
+            let response = ours.delete_attachment(APP, &body).expect("delete");
+            std::hint::black_box(response);
+        }
+        started.elapsed()
+    };
+    let run_bare = |calls: usize| {
+        let started = Instant::now();
+        for _ in 0..calls {
+            std::hint::black_box(bare_call(&agent, &remove, &auth, &body));
+        }
+        started.elapsed()
+    };
+    run_ours(200);
+    run_bare(200);
+    let (mut ours_us, mut bare_us) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let per_call = |d: Duration| d.as_secs_f64() * 1e6 / CALLS as f64;
+        if round % 2 == 0 {
+            ours_us.push(per_call(run_ours(CALLS)));
+            bare_us.push(per_call(run_bare(CALLS)));
+        } else {
+            bare_us.push(per_call(run_bare(CALLS)));
+            ours_us.push(per_call(run_ours(CALLS)));
+        }
+    }
+    let (ours, bare) = (median(ours_us), median(bare_us));
+    let ratio = ours / bare;
+    println!(
+        "json_call: client {ours:.1} µs/call, bare ureq {bare:.1} µs/call, ratio {ratio:.3} \
+         (budget <= 1.05; {CALLS} calls x {ROUNDS} rounds, median)"
+    );
+    ratio
+}
+
+/// Both upload sizes; the smaller client/ureq ratio.
+fn uploads(url: &str) -> f64 {
+    let mut ratio = f64::INFINITY;
+    for size in [64 * MIB, 512 * MIB] {
+        ratio = ratio.min(upload_throughput(url, size).unwrap_or(f64::NAN));
+    }
+    ratio
+}
+
+/// A phase measured in a child process pinned to one core (`taskset -c 0`), which prints its
+/// lines and a final `figure X`. On two cores, where the kernel places the server's threads
+/// relative to the client moves single runs by 10-30%; on one core every client gets the same
+/// scheduling, and the figures compare the work each does per request and per byte.
+fn pinned(phase: &str) -> Option<f64> {
+    let exe = std::env::current_exe().ok()?;
+    let output = Command::new("taskset")
+        .args(["-c", "0"])
+        .arg(exe)
+        .arg(phase)
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut figure = None;
+    for line in text.lines() {
+        match line.strip_prefix("figure ") {
+            Some(value) => figure = value.trim().parse().ok(),
+            None => println!("{line} [one core]"),
+        }
+    }
+    figure
+}
+
+/// A temporary file of `size` bytes, or `None` when the disk has no room for it.
+fn temp_file(dir: &Path, size: u64) -> Option<PathBuf> {
+    let path = dir.join(format!("upload-{}m.bin", size / MIB));
+    let mut file = std::fs::File::create(&path).ok()?;
+    let chunk: Vec<u8> = (0..MIB).map(|i| (i % 251) as u8).collect();
+    for _ in 0..size / MIB {
+        if file.write_all(&chunk).is_err() {
+            let _ = std::fs::remove_file(&path);
+            return None;
+        }
+    }
+    file.sync_all().ok()?;
+    Some(path)
+}
+
+/// Figure 2, upload throughput: the upload helper against ureq's multipart `Form` (and curl,
+/// when installed) on the same file. Returns the client/ureq ratio.
+fn upload_throughput(url: &str, size: u64) -> Option<f64> {
+    let dir = tempfile::tempdir().ok()?;
+    let Some(path) = temp_file(dir.path(), size) else {
+        println!(
+            "upload_{}m: skipped, no room for the temporary file",
+            size / MIB
+        );
+        return None;
+    };
+    let ours = Client::builder()
+        .base_url(url)
+        .basic_auth(KEY_ID, SECRET)
+        .app_id(APP)
+        .retry_policy(RetryPolicy::none())
+        .max_upload_bytes(u64::MAX)
+        .build()
+        .expect("client");
+    let agent = bare_agent();
+    let auth = basic_header();
+    let target = format!("{url}/v2/apps/{APP}/attachments?access=public");
+    let curl = Command::new("curl").arg("--version").output().is_ok();
+    let rounds = if size > 128 * MIB { 5 } else { 9 };
+    let mb_per_s = |d: Duration| size as f64 / 1e6 / d.as_secs_f64();
+    let (mut ours_rate, mut bare_rate, mut curl_rate) = (Vec::new(), Vec::new(), Vec::new());
+    let upload_ours = || {
+        let started = Instant::now();
+        ours.upload(Upload::path(&path).expect("file"))
+            .expect("upload");
+        mb_per_s(started.elapsed())
+    };
+    let upload_bare = || {
+        let started = Instant::now();
+        let form = ureq::unversioned::multipart::Form::new()
+            .file("source", &path)
+            .expect("form");
+        let mut response = agent
+            .post(&target)
+            .header("authorization", &auth)
+            .send(form)
+            .expect("ureq upload");
+        let _ = response.body_mut().read_to_vec();
+        mb_per_s(started.elapsed())
+    };
+    for round in 0..rounds {
+        if round % 2 == 0 {
+            ours_rate.push(upload_ours());
+            bare_rate.push(upload_bare());
+        } else {
+            bare_rate.push(upload_bare());
+            ours_rate.push(upload_ours());
+        }
+
+        if curl {
+            let started = Instant::now();
+            let status = Command::new("curl")
+                // No `Expect: 100-continue`: curl would wait a second for a 100 that the
+                // server (like many) never sends.
+                .args([
+                    "-s",
+                    "-o",
+                    "/dev/null",
+                    "-H",
+                    "Expect:",
+                    "-u",
+                    &format!("{KEY_ID}:{SECRET}"),
+                    "-F",
+                ])
+                .arg(format!("source=@{}", path.display()))
+                .arg(&target)
+                .status();
+            if status.is_ok_and(|s| s.success()) {
+                curl_rate.push(mb_per_s(started.elapsed()));
+            }
+        }
+    }
+    let (ours, bare) = (median(ours_rate), median(bare_rate));
+    let curl_text = if curl_rate.is_empty() {
+        "curl not available".to_owned()
+    } else {
+        let curl = median(curl_rate);
+        format!("curl {curl:.0} MB/s (client/curl {:.2})", ours / curl)
+    };
+    let ratio = ours / bare;
+    println!(
+        "upload_{}m: client {ours:.0} MB/s, ureq multipart {bare:.0} MB/s, {curl_text}, ratio {ratio:.3} \
+         (budget >= 0.95; median of {rounds})",
+        size / MIB
+    );
+    Some(ratio)
+}
+
+/// The example CLI, built in release mode next to this benchmark.
+fn example_binary() -> Option<PathBuf> {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--example", "attachments"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    let exe = std::env::current_exe().ok()?;
+    let release = exe.parent()?.parent()?;
+    let binary = release.join("examples/attachments");
+    binary.exists().then_some(binary)
+}
+
+fn example(binary: &Path, url: &str) -> Command {
+    let mut command = Command::new(binary);
+    command
+        .env("SUNCO_APP_ID", APP)
+        .env("SUNCO_KEY_ID", KEY_ID)
+        .env("SUNCO_KEY_SECRET", SECRET)
+        .env("SUNCO_BASE_URL", url)
+        .env_remove("SUNCO_REGION")
+        .env_remove("SUNCO_SUBDOMAIN");
+    command
+}
+
+/// Peak RSS in KiB of one `attachments upload FILE` run, from `/usr/bin/time -v`.
+fn peak_rss_kib(binary: &Path, url: &str, file: &Path) -> Option<u64> {
+    let mut command = Command::new("/usr/bin/time");
+    command.arg("-v").arg(binary).arg("upload").arg(file);
+    command
+        .env("SUNCO_APP_ID", APP)
+        .env("SUNCO_KEY_ID", KEY_ID)
+        .env("SUNCO_KEY_SECRET", SECRET)
+        .env("SUNCO_BASE_URL", url)
+        .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string());
+    let output = command.output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("Maximum resident set size (kbytes):")
+                .and_then(|v| v.trim().parse().ok())
+        })
+}
+
+/// Figure 3, what the file size costs in memory: peak RSS of the example CLI uploading
+/// 512 MiB minus the same for 1 MiB.
+fn rss_difference(url: &str) -> Option<f64> {
+    let Some(binary) = example_binary() else {
+        println!("rss: skipped, the example did not build");
+        return None;
+    };
+    if !Path::new("/usr/bin/time").exists() {
+        println!("rss: skipped, /usr/bin/time is not installed");
+        return None;
+    }
+    let dir = tempfile::tempdir().ok()?;
+    let small = temp_file(dir.path(), MIB)?;
+    let Some(large) = temp_file(dir.path(), 512 * MIB) else {
+        println!("rss: skipped, no room for the temporary file");
+        return None;
+    };
+    let mut small_kib = Vec::new();
+    let mut large_kib = Vec::new();
+    for _ in 0..3 {
+        small_kib.push(peak_rss_kib(&binary, url, &small)? as f64);
+        large_kib.push(peak_rss_kib(&binary, url, &large)? as f64);
+    }
+    let (small, large) = (median(small_kib) / 1024.0, median(large_kib) / 1024.0);
+    let difference = large - small + 0.0;
+    println!(
+        "rss: example CLI peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
+         difference {difference:.1} MiB (budget <= 4)"
+    );
+    Some(difference)
+}
+
+/// Figure 4, start-up: the example CLI started, one call made, exited.
+fn startup(url: &str) {
+    let Some(binary) = example_binary() else {
+        println!("startup: skipped, the example did not build");
+        return;
+    };
+    let mut runs = Vec::new();
+    for _ in 0..30 {
+        let started = Instant::now();
+        let status = example(&binary, url)
+            .args([
+                "delete",
+                "https://media.example/apps/app/attachments/file.bin",
+            ])
+            .stdout(std::process::Stdio::null())
+            .status();
+        if status.is_ok_and(|s| s.success()) {
+            runs.push(started.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    if runs.is_empty() {
+        println!("startup: skipped, the example failed");
+        return;
+    }
+    println!(
+        "startup: process start + one call {:.2} ms (budget <= 5; median of {})",
+        median(runs.clone()),
+        runs.len()
+    );
+}
+
+/// Figure 5, the generator on the vendored document, timed step by step.
+fn codegen_time() -> f64 {
+    let document =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi/sunshine-conversations.yaml");
+    let selection = codegen::Selection::Tags(vec!["Attachments".to_owned()]);
+    let mut totals = Vec::new();
+    let mut last = None;
+    for _ in 0..11 {
+        let started = Instant::now();
+        let generated =
+            codegen::generate(&document, "openapi/sunshine-conversations.yaml", &selection)
+                .expect("the vendored document generates");
+        totals.push(started.elapsed().as_secs_f64() * 1e3);
+        last = Some(generated);
+    }
+    let total = median(totals);
+    if let Some(generated) = last {
+        let steps: Vec<String> = generated
+            .timings
+            .iter()
+            .map(|(step, took)| format!("{step} {:.1}", took.as_secs_f64() * 1e3))
+            .collect();
+        println!(
+            "codegen: {total:.1} ms for the vendored document (steps, ms: {}), {} bytes, {} operations (budget <= 200)",
+            steps.join(", "),
+            generated.code.len(),
+            generated.operations.len()
+        );
+    }
+    total
+}
