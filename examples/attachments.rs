@@ -99,6 +99,12 @@ fn parse(args: &[String]) -> Result<Command, String> {
 }
 
 fn main() -> ExitCode {
+    // `RUST_LOG=debug` shows one line per request (and each retry); nothing secret is logged.
+    // The stand-in server's own request dumps are kept out.
+    env_logger::Builder::from_default_env()
+        .filter_module("httpmock", log::LevelFilter::Warn)
+        .filter_module("hyper", log::LevelFilter::Warn)
+        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if matches!(args.first().map(String::as_str), Some("-h" | "--help")) {
         println!("{USAGE}");

@@ -446,6 +446,7 @@ impl ClientBuilder {
             Some(agent) => (agent, false),
             None => {
                 let config = Agent::config_builder()
+                    .tls_config(tls_config())
                     .http_status_as_error(false)
                     .max_redirects(0)
                     .max_redirects_will_error(false)
@@ -475,6 +476,24 @@ impl ClientBuilder {
             Arc::new(auth),
         ))
     }
+}
+
+/// TLS as the crate features ask: rustls with bundled Mozilla roots by default, the platform's
+/// verifier with `platform-verifier`, the platform's TLS library and roots with `native-tls`.
+fn tls_config() -> ureq::tls::TlsConfig {
+    #[allow(unused_mut)] // mutated only under some TLS features
+    let mut tls = ureq::tls::TlsConfig::builder();
+    #[cfg(feature = "native-tls")]
+    {
+        tls = tls
+            .provider(ureq::tls::TlsProvider::NativeTls)
+            .root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    }
+    #[cfg(all(feature = "platform-verifier", not(feature = "native-tls")))]
+    {
+        tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    }
+    tls.build()
 }
 
 /// An app id must be one non-empty path segment without control characters.

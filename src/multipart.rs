@@ -9,7 +9,7 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::error::Error;
 
@@ -23,7 +23,11 @@ pub struct FilePart {
     file_name: String,
     content_type: Option<String>,
     source: Source,
+    progress: Option<Progress>,
 }
+
+/// A progress callback, shared with the reader of each attempt.
+type Progress = Arc<Mutex<Box<dyn FnMut(u64, Option<u64>) + Send>>>;
 
 enum Source {
     Path {
@@ -51,6 +55,7 @@ impl fmt::Debug for FilePart {
             .field("content_type", &self.content_type())
             .field("len", &self.len())
             .field("source", &source)
+            .field("progress", &self.progress.is_some())
             .finish()
     }
 }
@@ -94,6 +99,7 @@ impl FilePart {
         Ok(FilePart {
             file_name,
             content_type: None,
+            progress: None,
             source: Source::Path {
                 path: path.to_owned(),
                 len: metadata.len(),
@@ -107,6 +113,7 @@ impl FilePart {
         FilePart {
             file_name: file_name.into(),
             content_type: None,
+            progress: None,
             source: Source::Bytes(Arc::from(bytes.into())),
         }
     }
@@ -122,6 +129,7 @@ impl FilePart {
         FilePart {
             file_name: file_name.into(),
             content_type: None,
+            progress: None,
             source: Source::Reader {
                 reader: Some(Box::new(reader)),
                 len,
@@ -139,6 +147,17 @@ impl FilePart {
     /// containing control characters is refused when the request is made, before sending.
     pub fn with_content_type(mut self, content_type: impl Into<String>) -> FilePart {
         self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// Calls `progress(sent, total)` as the file's bytes are handed to the connection: `sent`
+    /// counts this file's bytes so far, `total` is its size when known. A retried upload starts
+    /// again from zero.
+    pub fn with_progress(
+        mut self,
+        progress: impl FnMut(u64, Option<u64>) + Send + 'static,
+    ) -> Self {
+        self.progress = Some(Arc::new(Mutex::new(Box::new(progress))));
         self
     }
 
@@ -216,6 +235,7 @@ impl FilePart {
             declared,
             limit,
             read: 0,
+            progress: self.progress.clone(),
         }))
     }
 }
@@ -249,6 +269,16 @@ struct Exact {
     declared: Option<u64>,
     limit: u64,
     read: u64,
+    progress: Option<Progress>,
+}
+
+impl Exact {
+    fn report(&self) {
+        if let Some(progress) = &self.progress {
+            let mut callback = progress.lock().unwrap_or_else(|p| p.into_inner());
+            callback(self.read, self.declared);
+        }
+    }
 }
 
 /// Why a source was abandoned; travels inside an `io::Error` through ureq.
@@ -299,6 +329,7 @@ impl Read for Exact {
                     )));
                 }
                 self.read += n as u64;
+                self.report();
                 Ok(n)
             }
             None => {
@@ -309,6 +340,9 @@ impl Read for Exact {
                         "the source is larger than the upload limit of {} bytes",
                         self.limit
                     )));
+                }
+                if n > 0 {
+                    self.report();
                 }
                 Ok(n)
             }
@@ -516,6 +550,23 @@ mod tests {
         );
         let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
         assert!(err.to_string().contains("upload limit"), "{err}");
+    }
+
+    #[test]
+    fn progress_counts_file_bytes() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&seen);
+        let mut parts = Parts::new();
+        parts.file(
+            "f",
+            FilePart::from_reader("a", io::Cursor::new(vec![1u8; 10]), Some(10))
+                .with_progress(move |sent, total| log.lock().unwrap().push((sent, total))),
+        );
+        let mut body = parts.body("B", 100).unwrap();
+        read_all(&mut body).unwrap();
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.last(), Some(&(10, Some(10))));
+        assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0));
     }
 
     #[test]

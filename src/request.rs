@@ -99,7 +99,7 @@ impl Request {
     /// are refused before anything is sent.
     pub(crate) fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
         check_id(name, value)?;
-        self.path.extend(utf8_percent_encode(value, ENCODE));
+        self.path.extend(encode(value));
         Ok(())
     }
 
@@ -136,35 +136,24 @@ impl Request {
                 "a deepObject parameter must be an object",
             ));
         }
-        self.deep_object(name, &value);
-        Ok(())
-    }
-
-    fn deep_object(&mut self, key: &str, value: &serde_json::Value) {
-        use serde_json::Value;
-        match value {
-            Value::Null => {}
-            Value::Object(map) => {
-                for (k, v) in map {
-                    self.deep_object(&format!("{key}[{k}]"), v);
-                }
-            }
-            Value::Array(items) => items.iter().for_each(|v| self.deep_object(key, v)),
-            Value::String(s) => self.query(key, s),
-            other => self.query(key, other),
+        let mut pairs = Vec::new();
+        deep_object_pairs(name, &value, &mut pairs);
+        for (key, value) in pairs {
+            self.query(&key, value);
         }
+        Ok(())
     }
 
     fn push_query_name(&mut self, name: &str) {
         if !self.query.is_empty() {
             self.query.push('&');
         }
-        self.query.extend(utf8_percent_encode(name, ENCODE));
+        self.query.extend(encode(name));
         self.query.push('=');
     }
 
     fn push_query_value(&mut self, value: &str) {
-        self.query.extend(utf8_percent_encode(value, ENCODE));
+        self.query.extend(encode(value));
     }
 
     /// Sets a JSON body.
@@ -188,6 +177,32 @@ impl Request {
             let _ = write!(out, "?{}", self.query);
         }
         out
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub(crate) fn encode(value: &str) -> impl Iterator<Item = &str> {
+    utf8_percent_encode(value, ENCODE)
+}
+
+/// The `name[key]=value` pairs of a deepObject parameter, unencoded: nested objects nest the
+/// brackets, arrays repeat the key, nulls are left out.
+pub(crate) fn deep_object_pairs(
+    key: &str,
+    value: &serde_json::Value,
+    out: &mut Vec<(String, String)>,
+) {
+    use serde_json::Value;
+    match value {
+        Value::Null => {}
+        Value::Object(map) => {
+            for (k, v) in map {
+                deep_object_pairs(&format!("{key}[{k}]"), v, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| deep_object_pairs(key, v, out)),
+        Value::String(s) => out.push((key.to_owned(), s.clone())),
+        other => out.push((key.to_owned(), other.to_string())),
     }
 }
 

@@ -121,6 +121,24 @@ impl Upload {
         self
     }
 
+    /// Calls `progress(sent, total)` as the file is sent: bytes of the file so far, and its
+    /// size when known. See [`FilePart::with_progress`].
+    ///
+    /// ```no_run
+    /// use sunshine_conversations_client::Upload;
+    ///
+    /// let upload = Upload::path("video.mp4")?.on_progress(|sent, total| {
+    ///     if let Some(total) = total {
+    ///         eprint!("\r{} %", sent * 100 / total.max(1));
+    ///     }
+    /// });
+    /// # Ok::<(), sunshine_conversations_client::Error>(())
+    /// ```
+    pub fn on_progress(mut self, progress: impl FnMut(u64, Option<u64>) + Send + 'static) -> Self {
+        self.file = self.file.with_progress(progress);
+        self
+    }
+
     /// The file to be sent.
     pub fn file_part(&self) -> &FilePart {
         &self.file

@@ -171,7 +171,7 @@ fn param_type(param: &Param, models: &ModelNames) -> Result<TokenStream, String>
 }
 
 /// The Rust type of a value.
-fn rust_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
+pub fn rust_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
     Ok(match ty {
         TypeRef::String => quote! { ::std::string::String },
         TypeRef::Integer => quote! { i64 },

@@ -16,6 +16,7 @@
 pub mod emit;
 pub mod error;
 pub mod lower;
+pub mod mock;
 pub mod models;
 pub mod names;
 pub mod prune;
@@ -100,6 +101,7 @@ fn run(
 
     let started = Instant::now();
     let operations = emit::operations(&api, &models.names)?;
+    let mocks = mock::mocks(&api, &models.names)?;
     let types = models.tokens;
     let file = quote! {
         /// Models: the request and response types of the generated operations.
@@ -110,6 +112,13 @@ fn run(
         /// Operations: one blocking method on [`Client`](crate::Client) per operation.
         pub mod operations {
             #operations
+        }
+
+        /// Typed [httpmock](https://docs.rs/httpmock) helpers, one per operation, for testing
+        /// code that uses this client (cargo feature `mock`).
+        #[cfg(feature = "mock")]
+        pub mod mock {
+            #mocks
         }
     };
     step("emit", started);

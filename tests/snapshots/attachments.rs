@@ -271,3 +271,372 @@ pub mod operations {
         "setCookie",
     ];
 }
+/// Typed [httpmock](https://docs.rs/httpmock) helpers, one per operation, for testing
+/// code that uses this client (cargo feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock {
+    #[allow(unused_imports)]
+    use super::types;
+    #[allow(unused_imports)]
+    use crate::mock_support::{self as support, Segment};
+    use httpmock::{Mock, MockServer, Then, When};
+    /// One typed mock per generated operation, on an [`httpmock::MockServer`].
+    pub trait MockServerExt {
+        /// Mocks `POST /v2/apps/{appId}/attachments` ([`Client::upload_attachment`](crate::Client::upload_attachment)): `config` sets what to match and what to answer.
+        fn upload_attachment<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(UploadAttachmentWhen, UploadAttachmentThen);
+        /// Mocks `POST /v2/apps/{appId}/attachments/remove` ([`Client::delete_attachment`](crate::Client::delete_attachment)): `config` sets what to match and what to answer.
+        fn delete_attachment<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(DeleteAttachmentWhen, DeleteAttachmentThen);
+        /// Mocks `POST /v2/apps/{appId}/attachments/token` ([`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token)): `config` sets what to match and what to answer.
+        fn generate_media_json_web_token<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(GenerateMediaJsonWebTokenWhen, GenerateMediaJsonWebTokenThen);
+        /// Mocks `GET /v2/apps/{appId}/attachments/cookie` ([`Client::set_cookie`](crate::Client::set_cookie)): `config` sets what to match and what to answer.
+        fn set_cookie<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(SetCookieWhen, SetCookieThen);
+    }
+    impl MockServerExt for MockServer {
+        fn upload_attachment<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(UploadAttachmentWhen, UploadAttachmentThen),
+        {
+            self.mock(|when, then| {
+                let when = when
+                    .method(httpmock::Method::POST)
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Any,
+                                Segment::Literal("/attachments"),
+                            ],
+                        ),
+                    );
+                config(UploadAttachmentWhen(when), UploadAttachmentThen(then));
+            })
+        }
+        fn delete_attachment<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(DeleteAttachmentWhen, DeleteAttachmentThen),
+        {
+            self.mock(|when, then| {
+                let when = when
+                    .method(httpmock::Method::POST)
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Any,
+                                Segment::Literal("/attachments/remove"),
+                            ],
+                        ),
+                    );
+                config(DeleteAttachmentWhen(when), DeleteAttachmentThen(then));
+            })
+        }
+        fn generate_media_json_web_token<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(GenerateMediaJsonWebTokenWhen, GenerateMediaJsonWebTokenThen),
+        {
+            self.mock(|when, then| {
+                let when = when
+                    .method(httpmock::Method::POST)
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Any,
+                                Segment::Literal("/attachments/token"),
+                            ],
+                        ),
+                    );
+                config(
+                    GenerateMediaJsonWebTokenWhen(when),
+                    GenerateMediaJsonWebTokenThen(then),
+                );
+            })
+        }
+        fn set_cookie<F>(&self, config: F) -> Mock<'_>
+        where
+            F: FnOnce(SetCookieWhen, SetCookieThen),
+        {
+            self.mock(|when, then| {
+                let when = when
+                    .method(httpmock::Method::GET)
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Any,
+                                Segment::Literal("/attachments/cookie"),
+                            ],
+                        ),
+                    );
+                config(SetCookieWhen(when), SetCookieThen(then));
+            })
+        }
+    }
+    /// What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) matches, besides the method and path.
+    pub struct UploadAttachmentWhen(When);
+    impl UploadAttachmentWhen {
+        /// The underlying httpmock matcher, for anything not covered here.
+        pub fn into_inner(self) -> When {
+            self.0
+        }
+        /// Matches the `appId` path segment.
+        pub fn app_id(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(
+                self
+                    .0
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Value(&value),
+                                Segment::Literal("/attachments"),
+                            ],
+                        ),
+                    ),
+            )
+        }
+        /// Matches the `access` query parameter.
+        pub fn access(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(self.0.query_param("access", value))
+        }
+        /// Matches the `for` query parameter.
+        pub fn for_(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(self.0.query_param("for", value))
+        }
+        /// Matches the `conversationId` query parameter.
+        pub fn conversation_id(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(self.0.query_param("conversationId", value))
+        }
+        /// Matches the file name of the `source` part (as sent: sanitised, see [`crate::sanitize_file_name`]).
+        pub fn source_file_name(self, file_name: &str) -> Self {
+            Self(self.0.body_includes(support::file_part_header("source", file_name)))
+        }
+    }
+    /// What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) answers.
+    pub struct UploadAttachmentThen(Then);
+    impl UploadAttachmentThen {
+        /// The underlying httpmock responder, for anything not covered here.
+        pub fn into_inner(self) -> Then {
+            self.0
+        }
+        /// Answers `201` (Created) with this JSON body.
+        pub fn created(self, value: &types::AttachmentResponse) -> Self {
+            Self(
+                self
+                    .0
+                    .status(201u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(value),
+            )
+        }
+        /// Answers `400` (Bad request) with the API's `errors` array holding one entry.
+        pub fn bad_request(self, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(400u16)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+        /// Answers `status` with the API's `errors` array holding one entry.
+        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+    }
+    /// What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) matches, besides the method and path.
+    pub struct DeleteAttachmentWhen(When);
+    impl DeleteAttachmentWhen {
+        /// The underlying httpmock matcher, for anything not covered here.
+        pub fn into_inner(self) -> When {
+            self.0
+        }
+        /// Matches the `appId` path segment.
+        pub fn app_id(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(
+                self
+                    .0
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Value(&value),
+                                Segment::Literal("/attachments/remove"),
+                            ],
+                        ),
+                    ),
+            )
+        }
+        /// Matches the JSON request body exactly.
+        pub fn body(self, value: &types::AttachmentDeleteBody) -> Self {
+            Self(self.0.json_body_obj(value))
+        }
+    }
+    /// What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) answers.
+    pub struct DeleteAttachmentThen(Then);
+    impl DeleteAttachmentThen {
+        /// The underlying httpmock responder, for anything not covered here.
+        pub fn into_inner(self) -> Then {
+            self.0
+        }
+        /// Answers `200` (Ok) with this JSON body.
+        pub fn ok(self, value: &crate::JsonObject) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(value),
+            )
+        }
+        /// Answers `404` (Attachment not found) with the API's `errors` array holding one entry.
+        pub fn not_found(self, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(404u16)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+        /// Answers `status` with the API's `errors` array holding one entry.
+        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+    }
+    /// What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) matches, besides the method and path.
+    pub struct GenerateMediaJsonWebTokenWhen(When);
+    impl GenerateMediaJsonWebTokenWhen {
+        /// The underlying httpmock matcher, for anything not covered here.
+        pub fn into_inner(self) -> When {
+            self.0
+        }
+        /// Matches the `appId` path segment.
+        pub fn app_id(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(
+                self
+                    .0
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Value(&value),
+                                Segment::Literal("/attachments/token"),
+                            ],
+                        ),
+                    ),
+            )
+        }
+        /// Matches the JSON request body exactly.
+        pub fn body(self, value: &types::AttachmentMediaTokenBody) -> Self {
+            Self(self.0.json_body_obj(value))
+        }
+    }
+    /// What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) answers.
+    pub struct GenerateMediaJsonWebTokenThen(Then);
+    impl GenerateMediaJsonWebTokenThen {
+        /// The underlying httpmock responder, for anything not covered here.
+        pub fn into_inner(self) -> Then {
+            self.0
+        }
+        /// Answers `200` (Ok) with this JSON body.
+        pub fn ok(self, value: &crate::MediaTokens) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(value),
+            )
+        }
+        /// Answers `status` with the API's `errors` array holding one entry.
+        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+    }
+    /// What a mock of [`Client::set_cookie`](crate::Client::set_cookie) matches, besides the method and path.
+    pub struct SetCookieWhen(When);
+    impl SetCookieWhen {
+        /// The underlying httpmock matcher, for anything not covered here.
+        pub fn into_inner(self) -> When {
+            self.0
+        }
+        /// Matches the `appId` path segment.
+        pub fn app_id(self, value: &str) -> Self {
+            let value = value.to_owned();
+            Self(
+                self
+                    .0
+                    .path_matches(
+                        support::path_regex(
+                            &[
+                                Segment::Literal("/v2/apps/"),
+                                Segment::Value(&value),
+                                Segment::Literal("/attachments/cookie"),
+                            ],
+                        ),
+                    ),
+            )
+        }
+    }
+    /// What a mock of [`Client::set_cookie`](crate::Client::set_cookie) answers.
+    pub struct SetCookieThen(Then);
+    impl SetCookieThen {
+        /// The underlying httpmock responder, for anything not covered here.
+        pub fn into_inner(self) -> Then {
+            self.0
+        }
+        /// Answers `200` (Ok) with this JSON body.
+        pub fn ok(self, value: &crate::JsonObject) -> Self {
+            Self(
+                self
+                    .0
+                    .status(200u16)
+                    .header("content-type", "application/json")
+                    .json_body_obj(value),
+            )
+        }
+        /// Answers `status` with the API's `errors` array holding one entry.
+        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
+            Self(
+                self
+                    .0
+                    .status(status)
+                    .header("content-type", "application/json")
+                    .body(support::errors_body(code, title)),
+            )
+        }
+    }
+}
