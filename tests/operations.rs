@@ -278,24 +278,32 @@ fn cookie_uses_the_media_token_as_bearer_and_returns_set_cookie_values() {
     );
 }
 
-#[test]
-fn bearer_auth_sends_the_token() {
+/// Sends one delete through a client configured by `configure` (base URL and app id set) and
+/// returns what the server received.
+fn sent_by(
+    configure: impl FnOnce(
+        sunshine_conversations_client::ClientBuilder,
+    ) -> sunshine_conversations_client::ClientBuilder,
+) -> httpmock::HttpMockRequest {
     let server = MockServer::start();
     let recorded = Recorded::default();
     server.mock(|when, then| {
         when.method(POST);
         then.respond_with(recorded.responder(|| json_response(200, json!({}))));
     });
-    Client::builder()
-        .base_url(server.base_url())
-        .bearer_token("a.jwt.here")
-        .app_id(APP)
+    configure(Client::builder().base_url(server.base_url()).app_id(APP))
         .build()
         .unwrap()
         .delete("u")
         .unwrap();
+    recorded.only()
+}
+
+#[test]
+fn bearer_auth_sends_the_token() {
+    let request = sent_by(|builder| builder.bearer_token("a.jwt.here"));
     assert_eq!(
-        header(&recorded.only(), "authorization").as_deref(),
+        header(&request, "authorization").as_deref(),
         Some("Bearer a.jwt.here")
     );
 }
@@ -322,26 +330,12 @@ fn verify_jwt(authorization: &str) -> (jsonwebtoken::Header, Claims) {
 
 #[test]
 fn jwt_auth_signs_hs256_with_kid_and_scope() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
-    });
     for (scope, claim) in [
         (JwtScope::App, "app"),
         (JwtScope::Account, "account"),
         (JwtScope::Integration, "integration"),
     ] {
-        Client::builder()
-            .base_url(server.base_url())
-            .jwt(KEY_ID, SECRET, scope)
-            .app_id(APP)
-            .build()
-            .unwrap()
-            .delete("u")
-            .unwrap();
-        let request = recorded.all().pop().unwrap();
+        let request = sent_by(|builder| builder.jwt(KEY_ID, SECRET, scope));
         let (jwt_header, claims) = verify_jwt(&header(&request, "authorization").unwrap());
         assert_eq!(jwt_header.kid.as_deref(), Some(KEY_ID));
         assert_eq!(jwt_header.alg, jsonwebtoken::Algorithm::HS256);
@@ -352,22 +346,12 @@ fn jwt_auth_signs_hs256_with_kid_and_scope() {
 
 #[test]
 fn jwt_lifetime_adds_an_expiry() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
+    let request = sent_by(|builder| {
+        builder
+            .jwt(KEY_ID, SECRET, JwtScope::App)
+            .jwt_lifetime(std::time::Duration::from_secs(600))
     });
-    Client::builder()
-        .base_url(server.base_url())
-        .jwt(KEY_ID, SECRET, JwtScope::App)
-        .jwt_lifetime(std::time::Duration::from_secs(600))
-        .app_id(APP)
-        .build()
-        .unwrap()
-        .delete("u")
-        .unwrap();
-    let (_, claims) = verify_jwt(&header(&recorded.only(), "authorization").unwrap());
+    let (_, claims) = verify_jwt(&header(&request, "authorization").unwrap());
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()

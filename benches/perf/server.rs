@@ -105,16 +105,7 @@ fn discard_body(
     sink: &mut [u8],
 ) -> std::io::Result<()> {
     if let Some(len) = header(head, "content-length").and_then(|v| v.parse::<u64>().ok()) {
-        let mut left = len;
-        while left > 0 {
-            let want = sink.len().min(usize::try_from(left).unwrap_or(usize::MAX));
-            let n = reader.read(&mut sink[..want])?;
-            if n == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-            left -= n as u64;
-        }
-        return Ok(());
+        return discard(reader, len, sink);
     }
     if header(head, "transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
         loop {
@@ -124,19 +115,26 @@ fn discard_body(
             }
             let size = u64::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16)
                 .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidData))?;
-            let mut left = size + 2;
-            while left > 0 {
-                let want = sink.len().min(usize::try_from(left).unwrap_or(usize::MAX));
-                let n = reader.read(&mut sink[..want])?;
-                if n == 0 {
-                    return Err(std::io::ErrorKind::UnexpectedEof.into());
-                }
-                left -= n as u64;
-            }
+            // The chunk and its CRLF.
+            discard(reader, size + 2, sink)?;
             if size == 0 {
                 return Ok(());
             }
         }
+    }
+    Ok(())
+}
+
+/// Reads and drops exactly `len` bytes.
+fn discard(reader: &mut BufReader<TcpStream>, len: u64, sink: &mut [u8]) -> std::io::Result<()> {
+    let mut left = len;
+    while left > 0 {
+        let want = sink.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        let n = reader.read(&mut sink[..want])?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        left -= n as u64;
     }
     Ok(())
 }
