@@ -11,7 +11,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use sunshine_conversations_client::{Client, Error, Upload};
+use sunshine_conversations_client::{Client, Upload};
 
 fn main() -> ExitCode {
     match run() {
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), Error> {
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let _stand_in;
     let client = if std::env::var("SUNCO_APP_ID").is_ok_and(|v| !v.is_empty()) {
         Client::from_env()?
@@ -50,19 +50,11 @@ fn run() -> Result<(), Error> {
     let path = match std::env::args().nth(1) {
         Some(path) => std::path::PathBuf::from(path),
         None => {
-            temporary = tempfile::NamedTempFile::new().map_err(|e| Error::File {
-                path: std::env::temp_dir(),
-                reason: "cannot create a temporary file".to_owned(),
-                source: Some(e),
-            })?;
+            temporary = tempfile::NamedTempFile::new()?;
             let chunk = vec![0x5au8; 1 << 20];
             let mut file = temporary.as_file();
             for _ in 0..64 {
-                file.write_all(&chunk).map_err(|e| Error::File {
-                    path: temporary.path().to_owned(),
-                    reason: "cannot write the temporary file".to_owned(),
-                    source: Some(e),
-                })?;
+                file.write_all(&chunk)?;
             }
             temporary.path().to_owned()
         }

@@ -230,7 +230,7 @@ impl JwtSigner {
                 (None, _) => true,
                 (Some(exp), Some(lifetime)) => {
                     let margin = (lifetime.as_secs() / 10).clamp(1, 60);
-                    now + margin < *exp
+                    now.saturating_add(margin) < *exp
                 }
                 (Some(_), None) => false,
             };
@@ -247,7 +247,9 @@ impl JwtSigner {
     fn sign(&self, now: u64) -> Result<(String, Option<u64>), Error> {
         let header = serde_json::json!({"alg": "HS256", "typ": "JWT", "kid": self.key_id});
         let mut claims = serde_json::json!({"scope": self.scope.as_str()});
-        let expires = self.lifetime.map(|l| now + l.as_secs().max(1));
+        let expires = self
+            .lifetime
+            .map(|l| now.saturating_add(l.as_secs().max(1)));
         if let Some(exp) = expires {
             claims["iat"] = now.into();
             claims["exp"] = exp.into();

@@ -42,6 +42,7 @@ impl Region {
 /// A large upload is never cut off for being slow as long as bytes keep moving: the stall
 /// timeout restarts with every read and write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Timeouts {
     /// Opening the connection, TLS included. Default: 10 s.
     ///
@@ -67,6 +68,27 @@ impl Default for Timeouts {
 }
 
 impl Timeouts {
+    /// Sets the connect timeout.
+    #[must_use]
+    pub fn with_connect(mut self, timeout: Duration) -> Self {
+        self.connect = timeout;
+        self
+    }
+
+    /// Sets the timeout for the response to start.
+    #[must_use]
+    pub fn with_response(mut self, timeout: Duration) -> Self {
+        self.response = timeout;
+        self
+    }
+
+    /// Sets the stall timeout.
+    #[must_use]
+    pub fn with_stall(mut self, timeout: Duration) -> Self {
+        self.stall = timeout;
+        self
+    }
+
     /// The same timeout for every phase.
     pub fn all(timeout: Duration) -> Self {
         Timeouts {
@@ -95,6 +117,7 @@ enum ProxyChoice {
 }
 
 /// Builds a [`Client`]. Start with [`Client::builder`] or [`ClientBuilder::from_env`].
+#[must_use = "a builder does nothing until `build` is called"]
 ///
 /// Defaults: region [`Region::Us`]; no credentials (one of [`basic_auth`](Self::basic_auth),
 /// [`bearer_token`](Self::bearer_token) or [`jwt`](Self::jwt) is required); no app id;
@@ -105,6 +128,7 @@ enum ProxyChoice {
 pub struct ClientBuilder {
     host: Host,
     credentials: Option<Credentials>,
+    jwt_lifetime: Option<Duration>,
     app_id: Option<String>,
     timeouts: Timeouts,
     retry: RetryPolicy,
@@ -147,6 +171,7 @@ impl Default for ClientBuilder {
         ClientBuilder {
             host: Host::Region(Region::Us),
             credentials: None,
+            jwt_lifetime: None,
             app_id: None,
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
@@ -287,12 +312,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Gives locally signed JWTs an `exp` claim `lifetime` after signing; a token is signed
-    /// again shortly before it expires. Has no effect on other credentials.
+    /// Gives locally signed JWTs (see [`jwt`](Self::jwt)) an `exp` claim `lifetime` after
+    /// signing; a token is signed again shortly before it expires. Default: no expiry. With
+    /// other credentials, [`build`](Self::build) fails.
     pub fn jwt_lifetime(mut self, lifetime: Duration) -> Self {
-        if let Some(Credentials::Jwt { lifetime: l, .. }) = &mut self.credentials {
-            *l = Some(lifetime);
-        }
+        self.jwt_lifetime = Some(lifetime);
         self
     }
 
@@ -389,6 +413,13 @@ impl ClientBuilder {
         let uri: Uri = base_url
             .parse()
             .map_err(|e| Error::invalid("base URL", format!("`{base_url}` is not a URL: {e}")))?;
+        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+            return Err(Error::invalid(
+                "base URL",
+                "must not carry credentials (`user:password@`); use basic_auth, bearer_token or \
+                 jwt (the URL is not shown)",
+            ));
+        }
         let scheme = uri.scheme_str().unwrap_or("");
         let host = uri.host().unwrap_or("");
         if !matches!(scheme, "http" | "https") || host.is_empty() {
@@ -414,12 +445,23 @@ impl ClientBuilder {
             ));
         }
 
-        let credentials = self.credentials.ok_or_else(|| {
+        let mut credentials = self.credentials.ok_or_else(|| {
             Error::invalid(
                 "credentials",
                 "none configured; call basic_auth, bearer_token or jwt on the builder",
             )
         })?;
+        if let Some(wanted) = self.jwt_lifetime {
+            match &mut credentials {
+                Credentials::Jwt { lifetime, .. } => *lifetime = Some(wanted),
+                _ => {
+                    return Err(Error::invalid(
+                        "jwt lifetime",
+                        "applies to locally signed JWTs only (the jwt credentials)",
+                    ));
+                }
+            }
+        }
         let auth = credentials.into_auth()?;
 
         let mut user_agent = format!(
@@ -496,12 +538,14 @@ fn tls_config() -> ureq::tls::TlsConfig {
     tls.build()
 }
 
-/// An app id must be one non-empty path segment without control characters.
+/// An app id must be able to stand as one path segment: not empty, not `.` or `..`, and free
+/// of control characters (the same rule every path parameter follows).
 pub(crate) fn check_app_id(app_id: &str) -> Result<(), Error> {
-    if app_id.is_empty() || app_id.chars().any(char::is_control) {
+    if app_id.is_empty() || app_id == "." || app_id == ".." || app_id.chars().any(char::is_control)
+    {
         return Err(Error::invalid(
             "app id",
-            "must be non-empty and free of control characters",
+            "must be non-empty, not `.` or `..`, and free of control characters",
         ));
     }
     Ok(())
@@ -548,6 +592,10 @@ mod tests {
         );
         assert!(url(basic().base_url("ftp://example.com")).is_err());
         assert!(url(basic().base_url("https://example.com/?a=b")).is_err());
+        let with_password = basic().base_url("https://user:hunter2@example.com").build();
+        let err = with_password.unwrap_err().to_string();
+        assert!(!err.contains("hunter2"), "{err}");
+        assert!(basic().app_id("..").build().is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::multipart::{self, SourceMismatch};
 use crate::request::{Body, Request};
 use crate::response::RawResponse;
 use crate::retry::{self, RetryPolicy};
+use std::io::Read as _;
 
 /// A blocking client for the Sunshine Conversations API.
 ///
@@ -141,15 +142,18 @@ impl Client {
     pub(crate) fn execute(&self, mut request: Request) -> Result<RawResponse, Error> {
         let operation = request.operation;
         let limit = self.shared.max_upload_bytes;
-        let replayable = match &request.body {
+        let (replayable, upload) = match &request.body {
             Body::Multipart(parts) => {
                 parts.validate(limit)?;
-                parts.is_replayable()
+                (parts.is_replayable(), true)
             }
-            _ => true,
+            _ => (true, false),
         };
         // A one-shot reader cannot be sent twice, whatever the reason to retry.
         let harmless = retry::repeat_is_harmless(operation);
+        // A connection dropped during an upload is most likely the server refusing the body
+        // (too large, not authorised) without reading it: sending it again would not help.
+        let resend_after_drop = harmless && !upload;
         let url = format!("{}{}", self.shared.base_url, request.target());
         let policy = self.shared.retry;
         let started = Instant::now();
@@ -186,15 +190,18 @@ impl Client {
                         elapsed,
                         operation.id
                     );
-                    let again =
-                        retry::nothing_was_sent(e) || (harmless && retry::connection_dropped(e));
+                    let again = retry::nothing_was_sent(e)
+                        || (resend_after_drop && retry::connection_dropped(e));
                     (None, again.then_some("connection failure"))
                 }
                 Err(Failure::Input(_)) => (None, None),
             };
             if let Some(reason) = reason.filter(|_| replayable) {
                 let wait = policy.wait(attempt, retry_after);
-                let fits = started.elapsed() + wait <= policy.budget();
+                let fits = started
+                    .elapsed()
+                    .checked_add(wait)
+                    .is_some_and(|end| end <= policy.budget());
                 if attempt < policy.max_attempts() && fits {
                     log::debug!(
                         "retrying {} in {:.1?} after {reason} (attempt {attempt} of {})",
@@ -259,33 +266,44 @@ impl Client {
                 self.run(http_request)
             }
         };
-        let response = sent.map_err(|e| match source_mismatch(&e) {
-            Some(reason) => Failure::Input(Error::Source {
-                reason,
-                source: None,
+        let response = sent.map_err(|e| match source_mismatch(e) {
+            Ok(mismatch) => Failure::Input(Error::Source {
+                reason: mismatch.reason,
+                source: mismatch.source,
             }),
-            None => Failure::Transport(e),
+            Err(e) => Failure::Transport(e),
         })?;
 
         let (parts, mut body) = response.into_parts();
+        let status = parts.status.as_u16();
         let cap = shared.max_response_bytes;
-        let bytes = body
-            .with_config()
-            .limit(cap)
-            .read_to_vec()
-            .map_err(|e| match e {
-                ureq::Error::BodyExceedsLimit(_) => Failure::Input(Error::Decode {
-                    operation: operation.id,
-                    status: parts.status.as_u16(),
-                    path: ".".to_owned(),
-                    message: format!("the response body is larger than the {cap}-byte cap"),
-                    excerpt: String::new(),
-                }),
-                other => Failure::Transport(other),
-            })?;
+        let bytes = if parts.status.is_success() {
+            body.with_config()
+                .limit(cap)
+                .read_to_vec()
+                .map_err(|e| match e {
+                    ureq::Error::BodyExceedsLimit(_) => Failure::Input(Error::Decode {
+                        operation: operation.id,
+                        status,
+                        path: ".".to_owned(),
+                        message: format!("the response body is larger than the {cap}-byte cap"),
+                        excerpt: String::new(),
+                    }),
+                    other => Failure::Transport(other),
+                })?
+        } else {
+            // An error body only feeds the error's details: read up to the cap, drop the rest,
+            // and keep the status whatever the size.
+            let mut bytes = Vec::new();
+            let mut reader = body.as_reader().take(cap);
+            if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut bytes) {
+                log::debug!("{}: reading the {status} body failed: {e}", operation.id);
+            }
+            bytes
+        };
         Ok(RawResponse {
             operation,
-            status: parts.status.as_u16(),
+            status,
             headers: parts.headers,
             body: bytes,
             attempts: 1,
@@ -317,14 +335,22 @@ impl Client {
 }
 
 /// The reason an upload source was abandoned, if that is what this transport error is.
-/// ureq hands the reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
-fn source_mismatch(error: &ureq::Error) -> Option<String> {
+/// The upload source's own failure, if that is what this transport error is. ureq hands the
+/// reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
+fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
     match error {
-        ureq::Error::Io(io) => io
-            .get_ref()
-            .and_then(|inner| inner.downcast_ref::<SourceMismatch>())
-            .map(|mismatch| mismatch.0.clone()),
-        _ => None,
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|i| i.is::<SourceMismatch>()) => {
+            let kind = io.kind();
+            match io
+                .into_inner()
+                .map(|inner| inner.downcast::<SourceMismatch>())
+            {
+                Some(Ok(mismatch)) => Ok(*mismatch),
+                Some(Err(other)) => Err(ureq::Error::Io(std::io::Error::new(kind, other))),
+                None => Err(ureq::Error::Io(kind.into())),
+            }
+        }
+        other => Err(other),
     }
 }
 

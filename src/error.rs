@@ -14,14 +14,17 @@ use std::time::Duration;
 pub enum Error {
     /// An argument or setting was rejected before anything was sent (an empty or `..` id, a
     /// control character in a credential, an upload over the size limit, a missing app id).
+    #[non_exhaustive]
     InvalidInput {
         /// What was rejected: the parameter, field or setting name.
         field: String,
         /// Why.
         reason: String,
     },
-    /// A file to upload could not be used: it is missing, a directory, unreadable, or it
-    /// changed size while it was being sent.
+    /// A file to upload could not be used: it is missing, a directory or unreadable, or its size
+    /// changed between choosing it and opening it for an attempt. Nothing was sent. (A change
+    /// while it is being sent is an [`Error::Source`].)
+    #[non_exhaustive]
     File {
         /// The file.
         path: PathBuf,
@@ -32,6 +35,7 @@ pub enum Error {
     },
     /// An upload source (a reader or file) produced a different number of bytes than declared,
     /// or failed while being read. The request was abandoned.
+    #[non_exhaustive]
     Source {
         /// What happened.
         reason: String,
@@ -40,6 +44,7 @@ pub enum Error {
     },
     /// The request could not be sent or the response could not be received: DNS, connection
     /// refused or reset, TLS, protocol errors.
+    #[non_exhaustive]
     Transport {
         /// The operation, by its `operationId`.
         operation: &'static str,
@@ -50,6 +55,7 @@ pub enum Error {
     },
     /// No progress within a configured timeout (connecting, waiting for the response to start,
     /// or a stalled body). See [`Timeouts`](crate::Timeouts).
+    #[non_exhaustive]
     Timeout {
         /// The operation, by its `operationId`.
         operation: &'static str,
@@ -62,6 +68,7 @@ pub enum Error {
     /// never followed).
     Api(Box<ApiError>),
     /// A success response could not be decoded into the documented type.
+    #[non_exhaustive]
     Decode {
         /// The operation, by its `operationId`.
         operation: &'static str,
@@ -79,6 +86,7 @@ pub enum Error {
 
 /// An error status from the API, with what it said.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ApiError {
     /// The operation, by its `operationId`.
     pub operation: &'static str,
@@ -103,6 +111,7 @@ pub struct ApiError {
 
 /// One entry of the API's `errors` array.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiErrorDetail {
     /// A stable machine-readable code, e.g. `unauthorized`.
     #[serde(default)]
@@ -138,17 +147,26 @@ impl Error {
         }
     }
 
-    /// Whether nothing reached the network: the error was found in the input.
+    /// Whether the error was found in the input before anything was sent
+    /// ([`Error::InvalidInput`] and [`Error::File`]).
     pub fn nothing_sent(&self) -> bool {
         matches!(self, Error::InvalidInput { .. } | Error::File { .. })
     }
 
-    /// Whether trying again later may succeed: rate limiting, server errors, timeouts and
-    /// connection failures.
+    /// Whether trying again later may succeed: rate limiting, server errors, timeouts, and
+    /// network failures (not TLS, URL or configuration errors, which would fail again).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(api) => matches!(api.status, 429 | 500..=599),
-            Error::Timeout { .. } | Error::Transport { .. } => true,
+            Error::Timeout { .. } => true,
+            Error::Transport { source, .. } => matches!(
+                source,
+                ureq::Error::Io(_)
+                    | ureq::Error::ConnectionFailed
+                    | ureq::Error::HostNotFound
+                    | ureq::Error::Protocol(_)
+                    | ureq::Error::Timeout(_)
+            ),
             _ => false,
         }
     }
@@ -285,3 +303,23 @@ impl std::error::Error for Error {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_network_failures_are_retryable() {
+        let transport = |source| Error::Transport {
+            operation: "op",
+            attempts: 1,
+            source,
+        };
+        assert!(transport(ureq::Error::ConnectionFailed).is_retryable());
+        assert!(
+            transport(ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into())).is_retryable()
+        );
+        assert!(!transport(ureq::Error::Tls("bad certificate")).is_retryable());
+        assert!(!transport(ureq::Error::BadUri("x".into())).is_retryable());
+    }
+}

@@ -19,6 +19,7 @@ use crate::error::Error;
 /// The part's file name is sanitised before it is written (see [`FilePart::sent_file_name`]);
 /// its `Content-Type` is guessed from the file name unless set, falling back to
 /// `application/octet-stream`.
+#[must_use = "a file part is sent as part of a request"]
 pub struct FilePart {
     file_name: String,
     content_type: Option<String>,
@@ -283,23 +284,44 @@ impl Exact {
 
 /// Why a source was abandoned; travels inside an `io::Error` through ureq.
 #[derive(Debug)]
-pub(crate) struct SourceMismatch(pub(crate) String);
+pub(crate) struct SourceMismatch {
+    pub(crate) reason: String,
+    /// The source's own read error, when that is what ended the upload.
+    pub(crate) source: Option<io::Error>,
+}
 
 impl fmt::Display for SourceMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.reason)
     }
 }
 
 impl std::error::Error for SourceMismatch {}
 
 fn mismatch(reason: String) -> io::Error {
-    io::Error::other(SourceMismatch(reason))
+    io::Error::other(SourceMismatch {
+        reason,
+        source: None,
+    })
 }
 
-/// A read error of the source itself, told apart from network errors.
+/// A read error of the source itself, told apart from network errors; the original error
+/// travels along.
 fn failed(error: io::Error) -> io::Error {
-    mismatch(format!("reading the source failed: {error}"))
+    io::Error::other(SourceMismatch {
+        reason: format!("reading the source failed: {error}"),
+        source: Some(error),
+    })
+}
+
+/// Reads from `inner`, trying again when a signal interrupted the read.
+fn read_retrying(inner: &mut (dyn Read + Send), buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match inner.read(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other.map_err(failed),
+        }
+    }
 }
 
 impl Read for Exact {
@@ -311,7 +333,7 @@ impl Read for Exact {
             Some(declared) if self.read >= declared => {
                 // Everything declared was sent: the source must be at its end.
                 let mut probe = [0u8; 1];
-                match self.inner.read(&mut probe).map_err(failed)? {
+                match read_retrying(&mut *self.inner, &mut probe)? {
                     0 => Ok(0),
                     _ => Err(mismatch(format!(
                         "the source grew beyond its declared {declared} bytes while being sent"
@@ -321,7 +343,7 @@ impl Read for Exact {
             Some(declared) => {
                 let room = usize::try_from(declared - self.read).unwrap_or(usize::MAX);
                 let want = buf.len().min(room);
-                let n = self.inner.read(&mut buf[..want]).map_err(failed)?;
+                let n = read_retrying(&mut *self.inner, &mut buf[..want])?;
                 if n == 0 {
                     return Err(mismatch(format!(
                         "the source ended after {} of its declared {declared} bytes",
@@ -333,7 +355,7 @@ impl Read for Exact {
                 Ok(n)
             }
             None => {
-                let n = self.inner.read(buf).map_err(failed)?;
+                let n = read_retrying(&mut *self.inner, buf)?;
                 self.read += n as u64;
                 if self.read > self.limit {
                     return Err(mismatch(format!(
@@ -415,7 +437,22 @@ impl Parts {
     /// The body for one attempt: its reader and, when every size is known, its length.
     pub(crate) fn body(&mut self, boundary: &str, limit: u64) -> Result<MultipartBody, Error> {
         let mut segments = Vec::with_capacity(self.parts.len() * 2 + 1);
+        // The body's exact size while every part's size is known; `None` once one is not.
         let mut len = Some(0u64);
+        let too_large = || {
+            Error::invalid(
+                "upload",
+                "the declared sizes add up to more than 2^64 bytes",
+            )
+        };
+        let add = |total: Option<u64>, more: Option<u64>| -> Result<Option<u64>, Error> {
+            match (total, more) {
+                (Some(total), Some(more)) => {
+                    total.checked_add(more).map(Some).ok_or_else(too_large)
+                }
+                _ => Ok(None),
+            }
+        };
         for (name, value) in &mut self.parts {
             let mut head =
                 format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"");
@@ -424,7 +461,7 @@ impl Parts {
                     head.push_str("\r\n\r\n");
                     head.push_str(text);
                     head.push_str("\r\n");
-                    len = len.map(|l| l + head.len() as u64);
+                    len = add(len, Some(head.len() as u64))?;
                     segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
                 }
                 Value::File(part) => {
@@ -433,10 +470,8 @@ impl Parts {
                         part.sent_file_name(),
                         part.content_type()
                     ));
-                    len = match (len, part.len()) {
-                        (Some(l), Some(n)) => Some(l + head.len() as u64 + n + 2),
-                        _ => None,
-                    };
+                    len = add(len, Some(head.len() as u64 + 2))?;
+                    len = add(len, part.len())?;
                     segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
                     segments.push(Segment::Reader(part.open(limit)?));
                     segments.push(Segment::Bytes(io::Cursor::new(b"\r\n".to_vec())));
@@ -444,7 +479,7 @@ impl Parts {
             }
         }
         let tail = format!("--{boundary}--\r\n");
-        len = len.map(|l| l + tail.len() as u64);
+        len = add(len, Some(tail.len() as u64))?;
         segments.push(Segment::Bytes(io::Cursor::new(tail.into_bytes())));
         segments.reverse();
         Ok(MultipartBody {

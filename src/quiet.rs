@@ -2,9 +2,9 @@
 //!
 //! ureq's HTTP/1.1 layer (ureq-proto) logs every byte it writes and reads as a hex dump at
 //! trace level, under the `ureq_proto` target: the `Authorization` header, and response bodies
-//! carrying media tokens. The `log` facade has no per-library switch, so while at least one
-//! request of a client is in flight the process-wide maximum level is held at debug, and put
-//! back when the last one ends (unless someone changed it meanwhile). Debug-level lines, ours
+//! carrying media tokens. The `log` facade has no per-library switch, so whenever a request of
+//! a client starts, a process-wide maximum level above debug is lowered to debug; it is put
+//! back when the last request in flight ends (unless someone changed it meanwhile). Debug-level lines, ours
 //! and ureq's, which redact sensitive headers, are unaffected. Opt out with
 //! [`ClientBuilder::allow_transport_trace`](crate::ClientBuilder::allow_transport_trace).
 
@@ -27,13 +27,14 @@ impl QuietTransport {
         }
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
         if state.0 == 0 {
-            let current = log::max_level();
-            if current > LevelFilter::Debug {
-                log::set_max_level(LevelFilter::Debug);
-                state.1 = Some(current);
-            } else {
-                state.1 = None;
-            }
+            state.1 = None;
+        }
+        // Checked on every entry, not only the first: the program may have raised the level
+        // while other requests were in flight.
+        let current = log::max_level();
+        if current > LevelFilter::Debug {
+            log::set_max_level(LevelFilter::Debug);
+            state.1.get_or_insert(current);
         }
         state.0 += 1;
         QuietTransport { active: true }

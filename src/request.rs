@@ -60,6 +60,9 @@ pub(crate) struct OperationInfo {
     pub(crate) method: Method,
     /// The path template, e.g. `/v2/apps/{appId}/attachments`.
     pub(crate) path: &'static str,
+    /// Whether the success body carries secrets (media tokens): decode errors then quote
+    /// nothing of it.
+    pub(crate) sensitive: bool,
 }
 
 /// The body of a request.
@@ -228,6 +231,7 @@ mod tests {
         id: "op",
         method: Method::Get,
         path: "/a/{id}",
+        sensitive: false,
     };
 
     #[test]

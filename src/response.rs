@@ -15,6 +15,7 @@ pub const EXCERPT_LEN: usize = 512;
 
 /// A decoded response: the value, with the status and headers it came with. Derefs to the
 /// value; [`ResponseValue::into_inner`] takes it out.
+#[derive(Clone)]
 pub struct ResponseValue<T> {
     inner: T,
     status: u16,
@@ -35,6 +36,11 @@ impl<T> ResponseValue<T> {
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// The value, the status and the headers.
+    pub fn into_parts(self) -> (T, u16, HeaderMap) {
+        (self.inner, self.status, self.headers)
     }
 }
 
@@ -77,7 +83,7 @@ impl RawResponse {
     pub(crate) fn json<T: DeserializeOwned>(self) -> Result<ResponseValue<T>, Error> {
         let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
         let decoded = serde_path_to_error::deserialize::<_, T>(&mut deserializer)
-            .map_err(|e| (e.path().to_string(), e.into_inner()))
+            .map_err(|e| (json_path(e.path()), e.into_inner()))
             .and_then(|value| {
                 deserializer
                     .end()
@@ -90,13 +96,29 @@ impl RawResponse {
                 status: self.status,
                 headers: self.headers,
             }),
-            Err((path, e)) => Err(Error::Decode {
-                operation: self.operation.id,
-                status: self.status,
-                path,
-                message: e.to_string(),
-                excerpt: excerpt(&self.body),
-            }),
+            Err((path, e)) => {
+                let (message, excerpt) = if self.operation.sensitive {
+                    // serde's message can quote the offending value: a token, here.
+                    let kind = if e.is_syntax() || e.is_eof() {
+                        "not well-formed JSON"
+                    } else {
+                        "not of the documented shape"
+                    };
+                    (
+                        format!("{kind} (the body carries secrets and is not shown)"),
+                        String::new(),
+                    )
+                } else {
+                    (e.to_string(), excerpt(&self.body))
+                };
+                Err(Error::Decode {
+                    operation: self.operation.id,
+                    status: self.status,
+                    path,
+                    message,
+                    excerpt,
+                })
+            }
         }
     }
 
@@ -147,6 +169,16 @@ impl RawResponse {
             location: header("location"),
             attempts: self.attempts,
         }))
+    }
+}
+
+/// A JSON path as `.attachment.mediaUrl`, or `.` for the whole body.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    if text.starts_with('.') {
+        text
+    } else {
+        format!(".{text}")
     }
 }
 

@@ -19,6 +19,7 @@ use crate::request::OperationInfo;
 /// with full jitter. Retries stop after [`max_attempts`](Self::max_attempts) attempts or once
 /// the next wait would pass the [`budget`](Self::budget).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use = "a RetryPolicy is a value: use the returned policy"]
 pub struct RetryPolicy {
     max_attempts: u32,
     initial_backoff: Duration,
@@ -190,6 +191,7 @@ mod tests {
             id,
             method,
             path: "/",
+            sensitive: false,
         };
         assert!(repeat_is_harmless(&op("DeleteAttachment", Method::Post)));
         assert!(repeat_is_harmless(&op("setCookie", Method::Get)));

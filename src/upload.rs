@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::multipart::FilePart;
 
 /// Who may read an uploaded attachment.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum Access {
     /// Anyone with the media URL (the API's default; required for licensed Zendesk customers).
     #[default]
@@ -27,7 +27,7 @@ impl Access {
 }
 
 /// What an attachment is for, so the API can delete it with its container.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum For {
     /// A message: the attachment is deleted with the message, its conversation or its user.
     Message,
@@ -45,6 +45,43 @@ impl For {
     }
 }
 
+impl std::fmt::Display for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses `public` and `private`; any other value becomes [`Access::Other`].
+impl std::str::FromStr for Access {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(match value {
+            "public" => Access::Public,
+            "private" => Access::Private,
+            other => Access::Other(other.to_owned()),
+        })
+    }
+}
+
+impl std::fmt::Display for For {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses `message`; any other value becomes [`For::Other`].
+impl std::str::FromStr for For {
+    type Err = std::convert::Infallible;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(match value {
+            "message" => For::Message,
+            other => For::Other(other.to_owned()),
+        })
+    }
+}
+
 /// An upload: the file and its options. Build one from a path, bytes or a reader, then pass it
 /// to [`Client::upload`](crate::Client::upload).
 ///
@@ -58,6 +95,7 @@ impl For {
 /// # Ok::<(), sunshine_conversations_client::Error>(())
 /// ```
 #[derive(Debug)]
+#[must_use = "an upload is sent by `Client::upload`"]
 pub struct Upload {
     pub(crate) file: FilePart,
     pub(crate) access: Access,

@@ -35,11 +35,10 @@ fn quick_retries() -> RetryPolicy {
 }
 
 fn short_timeouts() -> Timeouts {
-    Timeouts {
-        connect: Duration::from_millis(500),
-        response: Duration::from_millis(400),
-        stall: Duration::from_millis(400),
-    }
+    Timeouts::default()
+        .with_connect(Duration::from_millis(500))
+        .with_response(Duration::from_millis(400))
+        .with_stall(Duration::from_millis(400))
 }
 
 // 1. Ids are encoded as exactly one segment.
@@ -576,4 +575,90 @@ fn a_generated_upload_sends_the_declared_form() {
         Some("chunked")
     );
     assert!(String::from_utf8_lossy(&request.body).contains("\r\n\r\nabc\r\n--"));
+}
+
+#[test]
+fn an_oversized_error_body_keeps_the_status() {
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let server = RawServer::start(vec![Reply::Bytes(response(503, &[], &huge))]);
+    let err = support::client(&server.url()).delete("u").unwrap_err();
+    let api = err.api().expect("still an API error");
+    assert_eq!(api.status, 503);
+    assert!(err.is_retryable());
+    assert!(api.excerpt.len() <= sunshine_conversations_client::EXCERPT_LEN);
+}
+
+#[test]
+fn a_dropped_upload_is_not_sent_again() {
+    let server = RawServer::start(vec![Reply::CloseAfterHead]);
+    let client = builder(&server.url())
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap();
+    let err = client
+        .upload(Upload::bytes("big.bin", vec![0u8; 16 * 1024 * 1024]))
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { attempts: 1, .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.heads(), 1, "the body was not sent a second time");
+}
+
+#[test]
+fn reader_errors_keep_their_cause_and_interruptions_are_retried() {
+    struct Flaky {
+        calls: u32,
+    }
+    impl std::io::Read for Flaky {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            match self.calls {
+                1 => Err(std::io::ErrorKind::Interrupted.into()),
+                2 => {
+                    buf[0] = b'a';
+                    Ok(1)
+                }
+                _ => Err(std::io::Error::other("disk on fire")),
+            }
+        }
+    }
+    let server = RawServer::start(vec![ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
+    let err = support::client(&server.url())
+        .upload(Upload::reader("a.bin", Flaky { calls: 0 }, Some(5)))
+        .unwrap_err();
+    let Error::Source { reason, .. } = &err else {
+        panic!("expected a source error, got {err:?}")
+    };
+    assert!(reason.contains("disk on fire"), "{reason}");
+    let cause = std::error::Error::source(&err).expect("the reader's own error");
+    assert_eq!(cause.to_string(), "disk on fire");
+}
+
+#[test]
+fn absurd_sizes_and_waits_do_not_panic() {
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        429,
+        &[("retry-after", "18446744073709551615")],
+        "",
+    ))]);
+    let client = builder(&server.url())
+        .max_upload_bytes(u64::MAX)
+        .retry_policy(
+            quick_retries()
+                .with_max_retry_after(Duration::MAX)
+                .with_budget(Duration::from_secs(5)),
+        )
+        .build()
+        .unwrap();
+    let err = client
+        .upload(Upload::reader("a.bin", std::io::empty(), Some(u64::MAX)))
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    let err = client.delete("u").unwrap_err();
+    assert_eq!(
+        err.status(),
+        Some(429),
+        "gave up instead of waiting forever"
+    );
 }

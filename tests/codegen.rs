@@ -330,3 +330,39 @@ fn collect_pointers(node: &Value, at: String, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn awkward_names_become_distinct_identifiers() {
+    let doc = document(json!({"/x/{request}": {"post": attachment_op(json!({
+        "parameters": [
+            {"name": "request", "in": "path", "required": true, "schema": {"type": "string"}},
+            {"name": "x²", "in": "query", "schema": {"type": "string"}},
+            {"name": "x", "in": "query", "schema": {"type": "integer"}}
+        ],
+        "requestBody": {"content": {"multipart/form-data": {"schema": {
+            "type": "object",
+            "properties": {
+                "file-name": {"type": "string", "format": "binary"},
+                "file_name": {"type": "string"}
+            }
+        }}}}
+    }))}}));
+    let generated = generate(doc, &attachments()).expect("generates");
+    let code = &generated.code;
+    assert!(
+        code.contains("request_: &str"),
+        "a parameter never shadows the request"
+    );
+    assert!(
+        code.contains("x: Option<&str>") && code.contains("x_: Option<i64>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub file_name: Option<crate::FilePart>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub file_name_: Option<::std::string::String>"),
+        "{code}"
+    );
+}

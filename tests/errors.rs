@@ -144,7 +144,7 @@ fn wrongly_shaped_success_names_the_json_path() {
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();
     match &err {
-        Error::Decode { path, .. } => assert_eq!(path, "attachment.mediaUrl"),
+        Error::Decode { path, .. } => assert_eq!(path, ".attachment.mediaUrl"),
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
@@ -239,4 +239,26 @@ fn invalid_input_sends_nothing() {
         .unwrap_err();
     assert!(no_app.to_string().contains("app id"), "{no_app}");
     mock.assert_calls(0);
+}
+
+#[cfg(sunco_op = "generate_media_json_web_token")]
+#[test]
+fn a_malformed_token_response_is_never_quoted() {
+    for body in [
+        r#"{"tokens": "eyJsecret.token.value"}"#,
+        r#"{"tokens": {"/apps/a": "eyJsecret.token.value", "/apps/b": 7}}"#,
+        r#"{"tokens": {"/apps/a": "eyJsecret.token.value"}} trailing"#,
+    ] {
+        let server = MockServer::start();
+        server.mock(|when, then| {
+            when.method(POST);
+            then.status(200).body(body);
+        });
+        let err = client(&server.base_url())
+            .media_tokens(["/apps/a"])
+            .unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains("eyJ"), "{shown}");
+    }
 }

@@ -392,3 +392,26 @@ fn client_is_clone_send_sync() {
     assert_error::<sunshine_conversations_client::Error>();
     let _ = RetryPolicy::default();
 }
+
+#[test]
+fn jwt_lifetime_is_order_independent_and_checked() {
+    let request = sent_by(|builder| {
+        builder
+            .jwt_lifetime(std::time::Duration::MAX)
+            .jwt(KEY_ID, SECRET, JwtScope::App)
+    });
+    let (_, claims) = verify_jwt(&header(&request, "authorization").unwrap());
+    assert!(
+        claims.exp.is_some(),
+        "a lifetime set before jwt() still applies"
+    );
+    let err = Client::builder()
+        .basic_auth(KEY_ID, SECRET)
+        .jwt_lifetime(std::time::Duration::from_secs(60))
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        sunshine_conversations_client::Error::InvalidInput { .. }
+    ));
+}

@@ -86,6 +86,11 @@ fn operation(op: &Operation, models: &ModelNames) -> Result<TokenStream, Error> 
         .map(query_step);
 
     let (success_ty, decode) = success(op, models).map_err(&fail)?;
+    // A success body that carries secrets is never quoted in a decode error.
+    let sensitive = op.responses.iter().any(|r| {
+        matches!(&r.payload, Payload::Json(TypeRef::Model(key))
+            if models.get(key).is_some_and(|path| super::models::is_redacting(path)))
+    });
     let error_arms = op.responses.iter().filter_map(|r| match r.status {
         Status::Code(code) if !(200..300).contains(&code) => {
             let code = Literal::u16_unsuffixed(code);
@@ -106,6 +111,7 @@ fn operation(op: &Operation, models: &ModelNames) -> Result<TokenStream, Error> 
                     id: #id,
                     method: Method::#method,
                     path: #path,
+                    sensitive: #sensitive,
                 };
                 let mut request = Request::new(&OPERATION);
                 #(#path_steps)*

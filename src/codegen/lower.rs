@@ -240,6 +240,10 @@ struct Lowerer<'a> {
     taken: HashSet<String>,
 }
 
+/// Names the generated method bodies use for themselves; parameters with these names get a
+/// trailing underscore.
+const RESERVED: &[&str] = &["body", "request", "response", "value", "item"];
+
 /// Media types decoded as JSON.
 fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or("").trim();
@@ -315,7 +319,7 @@ impl<'a> Lowerer<'a> {
         }
         let mut idents = HashSet::new();
         for param in &mut params {
-            while param.ident == "body" || !idents.insert(param.ident.clone()) {
+            while RESERVED.contains(&param.ident.as_str()) || !idents.insert(param.ident.clone()) {
                 param.ident.push('_');
             }
         }
@@ -576,6 +580,7 @@ impl<'a> Lowerer<'a> {
                 ));
             };
             let mut fields = Vec::new();
+            let mut idents = HashSet::new();
             for (name, property) in &object.properties {
                 let prop_at = pointer_join(&schema_at, &["properties", name]);
                 let property = unbox(property);
@@ -599,9 +604,13 @@ impl<'a> Lowerer<'a> {
                         ),
                     ));
                 }
+                let mut ident = names::snake(name);
+                while !idents.insert(ident.clone()) {
+                    ident.push('_');
+                }
                 fields.push(FormField {
                     name: name.clone(),
-                    ident: names::snake(name),
+                    ident,
                     file,
                     ty,
                     required: object.required.contains(name),

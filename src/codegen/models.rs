@@ -26,6 +26,13 @@ pub struct Models {
 /// redacts them: typify derives `Debug` on every model, which would print media tokens.
 const REPLACEMENTS: &[(&str, &str)] = &[("AttachmentMediaTokenResponse", "crate::MediaTokens")];
 
+/// Whether a model path is one of the redacting replacements: its JSON carries secrets.
+pub fn is_redacting(path: &str) -> bool {
+    REPLACEMENTS
+        .iter()
+        .any(|(_, replacement)| *replacement == path)
+}
+
 /// String formats typify would map to `chrono` or `uuid` types. They stay `String`s so the
 /// crate carries no date or uuid dependency; callers parse them if they need to.
 const STRING_FORMATS: &[&str] = &["date-time", "date", "time", "uuid"];
@@ -54,6 +61,7 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
     };
 
     let mut settings = GenerationSettings::new();
+    settings.with_derive("PartialEq");
     for format in STRING_FORMATS {
         let schema = SchemaObject {
             instance_type: Some(InstanceType::String.into()),

@@ -14,9 +14,11 @@ const KEYWORDS: &[&str] = &[
 /// `conversation_id`, `page[after]` becomes `page_after`, and keywords get a trailing
 /// underscore (`for` becomes `for_`).
 pub fn snake(name: &str) -> String {
+    // ASCII only: `char::is_alphanumeric` also accepts characters such as `²` that cannot be
+    // part of a Rust identifier.
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let mut out = cleaned.to_snake_case();
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
@@ -39,7 +41,7 @@ pub fn pascal(name: &str) -> String {
     let out = cleaned.to_pascal_case();
     let out = match out.chars().next() {
         None => "X".to_owned(),
-        Some(c) if c.is_alphabetic() || c == '_' => out,
+        Some(c) if unicode_ident::is_xid_start(c) => out,
         Some(_) => format!("X{out}"),
     };
     if KEYWORDS.contains(&out.as_str()) {
@@ -50,7 +52,7 @@ pub fn pascal(name: &str) -> String {
 }
 
 fn is_ident_continue(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    unicode_ident::is_xid_continue(c)
 }
 
 #[cfg(test)]
@@ -68,6 +70,8 @@ mod tests {
             "generate_media_json_web_token"
         );
         assert_eq!(snake("2fa"), "p_2fa");
+        assert_eq!(snake("x²"), "x");
+        assert_eq!(snake("٣abc"), "abc");
     }
 
     #[test]

@@ -3,27 +3,27 @@
 /// Models: the request and response types of the generated operations.
 pub mod types {
     ///`AttachmentDeleteBody`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct AttachmentDeleteBody {
         ///The media URL used for a file or image message.
         #[serde(rename = "mediaUrl")]
         pub media_url: ::std::string::String,
     }
     ///`AttachmentMediaTokenBody`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct AttachmentMediaTokenBody {
         ///An array of strings representing the list of attachment paths used to generate the media JWT. One token will be generated for each path. Each token will be valid for 2 hours by default. This value can be modified, see [App Settings](#operation/createApp) for more information.
         pub paths: ::std::vec::Vec<::std::string::String>,
     }
     ///`AttachmentResponse`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct AttachmentResponse {
         ///The uploaded attachment object.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub attachment: ::std::option::Option<AttachmentSchema>,
     }
     ///`AttachmentSchema`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct AttachmentSchema {
         ///Uploaded attachment's media type
         #[serde(
@@ -123,6 +123,7 @@ pub mod operations {
                 id: "uploadAttachment",
                 method: Method::Post,
                 path: "/v2/apps/{appId}/attachments",
+                sensitive: false,
             };
             let mut request = Request::new(&OPERATION);
             request.path_literal("/v2/apps/");
@@ -173,6 +174,7 @@ pub mod operations {
                 id: "deleteAttachment",
                 method: Method::Post,
                 path: "/v2/apps/{appId}/attachments/remove",
+                sensitive: false,
             };
             let mut request = Request::new(&OPERATION);
             request.path_literal("/v2/apps/");
@@ -213,6 +215,7 @@ pub mod operations {
                 id: "generateMediaJsonWebToken",
                 method: Method::Post,
                 path: "/v2/apps/{appId}/attachments/token",
+                sensitive: true,
             };
             let mut request = Request::new(&OPERATION);
             request.path_literal("/v2/apps/");
@@ -251,6 +254,7 @@ pub mod operations {
                 id: "setCookie",
                 method: Method::Get,
                 path: "/v2/apps/{appId}/attachments/cookie",
+                sensitive: false,
             };
             let mut request = Request::new(&OPERATION);
             request.path_literal("/v2/apps/");
