@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)]
+#[allow(unused_imports)] // which of these the helpers use depends on the operations generated
 use crate::{Client, Error, Secret, types};
 
 /// An uploaded attachment.

@@ -487,15 +487,8 @@ impl ClientBuilder {
         let (agent, own_agent) = match self.agent {
             Some(agent) => (agent, false),
             None => {
-                let config = Agent::config_builder()
+                let config = crate::client::relied_on!(Agent::config_builder(), self.timeouts)
                     .tls_config(tls_config())
-                    .http_status_as_error(false)
-                    .max_redirects(0)
-                    .max_redirects_will_error(false)
-                    .timeout_connect(Some(self.timeouts.connect))
-                    .timeout_recv_response(Some(self.timeouts.response))
-                    .timeout_per_read(Some(self.timeouts.stall))
-                    .timeout_per_write(Some(self.timeouts.stall))
                     .proxy(proxy)
                     .build();
                 (config.new_agent(), true)

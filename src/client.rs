@@ -2,6 +2,7 @@
 //! [`Client::execute`], where authentication, retries, limits and logging live.
 
 use std::fmt;
+use std::io::Read as _;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
@@ -15,7 +16,6 @@ use crate::multipart::{self, SourceMismatch};
 use crate::request::{Body, Request};
 use crate::response::RawResponse;
 use crate::retry::{self, RetryPolicy};
-use std::io::Read as _;
 
 /// A blocking client for the Sunshine Conversations API.
 ///
@@ -32,7 +32,25 @@ pub struct Client {
     auth: Arc<Auth>,
 }
 
+/// Applies what the request path relies on to a ureq config builder, of an agent or of one
+/// request (the same methods exist on both scopes): status codes are not errors, redirects are
+/// not followed, and the client's timeouts hold.
+macro_rules! relied_on {
+    ($config:expr, $timeouts:expr) => {
+        $config
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_connect(Some($timeouts.connect))
+            .timeout_recv_response(Some($timeouts.response))
+            .timeout_per_read(Some($timeouts.stall))
+            .timeout_per_write(Some($timeouts.stall))
+    };
+}
+pub(crate) use relied_on;
+
 /// What every clone of a client shares.
+#[derive(Clone)]
 pub(crate) struct Shared {
     pub(crate) agent: Agent,
     /// Whether `agent` was configured by the builder; a caller's agent gets the settings this
@@ -99,16 +117,8 @@ impl Client {
         let app_id = app_id.into();
         crate::builder::check_app_id(&app_id)?;
         let shared = Shared {
-            agent: self.shared.agent.clone(),
-            own_agent: self.shared.own_agent,
-            base_url: self.shared.base_url.clone(),
-            user_agent: self.shared.user_agent.clone(),
             app_id: Some(app_id),
-            timeouts: self.shared.timeouts,
-            retry: self.shared.retry,
-            max_upload_bytes: self.shared.max_upload_bytes,
-            max_response_bytes: self.shared.max_response_bytes,
-            allow_transport_trace: self.shared.allow_transport_trace,
+            ..Shared::clone(&self.shared)
         };
         Ok(Client {
             shared: Arc::new(shared),
@@ -154,7 +164,7 @@ impl Client {
         // A connection dropped during an upload is most likely the server refusing the body
         // (too large, not authorised) without reading it: sending it again would not help.
         let resend_after_drop = harmless && !upload;
-        let url = format!("{}{}", self.shared.base_url, request.target());
+        let url = request.url(&self.shared.base_url);
         let policy = self.shared.retry;
         let started = Instant::now();
         let mut attempt = 0u32;
@@ -238,19 +248,13 @@ impl Client {
             .header(header::ACCEPT, HeaderValue::from_static("application/json"));
 
         let sent = match &mut request.body {
-            Body::None => {
-                let http_request = builder.body(()).map_err(|e| Failure::Transport(e.into()))?;
-                self.run(http_request)
-            }
+            Body::None => self.send(builder, ()),
             Body::Json(bytes) => {
                 builder = builder.header(
                     header::CONTENT_TYPE,
                     HeaderValue::from_static("application/json"),
                 );
-                let http_request = builder
-                    .body(bytes.as_slice())
-                    .map_err(|e| Failure::Transport(e.into()))?;
-                self.run(http_request)
+                self.send(builder, bytes.as_slice())
             }
             Body::Multipart(parts) => {
                 let mut body = parts
@@ -260,10 +264,7 @@ impl Client {
                 if let Some(len) = body.len {
                     builder = builder.header(header::CONTENT_LENGTH, len);
                 }
-                let http_request = builder
-                    .body(SendBody::from_reader(&mut body))
-                    .map_err(|e| Failure::Transport(e.into()))?;
-                self.run(http_request)
+                self.send(builder, SendBody::from_reader(&mut body))
             }
         };
         let response = sent.map_err(|e| match source_mismatch(e) {
@@ -295,8 +296,7 @@ impl Client {
             // An error body only feeds the error's details: read up to the cap, drop the rest,
             // and keep the status whatever the size.
             let mut bytes = Vec::new();
-            let mut reader = body.as_reader().take(cap);
-            if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut bytes) {
+            if let Err(e) = body.as_reader().take(cap).read_to_end(&mut bytes) {
                 log::debug!("{}: reading the {status} body failed: {e}", operation.id);
             }
             bytes
@@ -310,31 +310,23 @@ impl Client {
         })
     }
 
-    fn run<B: ureq::AsSendBody>(
+    /// Sends the request with `body`. The client's own agent is configured already; a
+    /// caller's agent gets the settings the request path relies on for this request.
+    fn send<B: ureq::AsSendBody>(
         &self,
-        request: http::Request<B>,
+        builder: http::request::Builder,
+        body: B,
     ) -> Result<http::Response<ureq::Body>, ureq::Error> {
         let shared = &*self.shared;
+        let request = builder.body(body)?;
         if shared.own_agent {
             return shared.agent.run(request);
         }
-        let timeouts = shared.timeouts;
-        let request = shared
-            .agent
-            .configure_request(request)
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .timeout_connect(Some(timeouts.connect))
-            .timeout_recv_response(Some(timeouts.response))
-            .timeout_per_read(Some(timeouts.stall))
-            .timeout_per_write(Some(timeouts.stall))
-            .build();
+        let request = relied_on!(shared.agent.configure_request(request), shared.timeouts).build();
         shared.agent.run(request)
     }
 }
 
-/// The reason an upload source was abandoned, if that is what this transport error is.
 /// The upload source's own failure, if that is what this transport error is. ureq hands the
 /// reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
 fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {

@@ -1,7 +1,7 @@
 //! Building a request: the route with every path parameter encoded as exactly one segment, the
 //! query string, and the body. Generated operations fill a [`Request`]; the client sends it.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
@@ -172,12 +172,14 @@ impl Request {
         self.body = Body::Multipart(parts);
     }
 
-    /// The path and query, as sent after the base URL.
-    pub(crate) fn target(&self) -> String {
-        let mut out = String::with_capacity(self.path.len() + self.query.len() + 1);
+    /// The full URL: `base`, the path, and the query when there is one.
+    pub(crate) fn url(&self, base: &str) -> String {
+        let mut out = String::with_capacity(base.len() + self.path.len() + self.query.len() + 1);
+        out.push_str(base);
         out.push_str(&self.path);
         if !self.query.is_empty() {
-            let _ = write!(out, "?{}", self.query);
+            out.push('?');
+            out.push_str(&self.query);
         }
         out
     }
