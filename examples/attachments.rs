@@ -215,7 +215,7 @@ fn print_json(value: &serde_json::Value) {
     );
 }
 
-#[cfg(sunco_op = "generate_media_json_web_token")]
+#[cfg(sunco_helper = "media_tokens")]
 fn tokens(client: &Client, paths: Vec<String>) -> Result<(), Failure> {
     let tokens = client.media_tokens(paths)?;
     let map: serde_json::Map<String, serde_json::Value> = tokens
@@ -226,7 +226,7 @@ fn tokens(client: &Client, paths: Vec<String>) -> Result<(), Failure> {
     Ok(())
 }
 
-#[cfg(not(sunco_op = "generate_media_json_web_token"))]
+#[cfg(not(sunco_helper = "media_tokens"))]
 fn tokens(_: &Client, _: Vec<String>) -> Result<(), Failure> {
     Err(Failure::Usage(
         "token: this build's OpenAPI document has no media token operation (removed in API 13.1)"
@@ -234,7 +234,7 @@ fn tokens(_: &Client, _: Vec<String>) -> Result<(), Failure> {
     ))
 }
 
-#[cfg(sunco_op = "set_cookie")]
+#[cfg(sunco_helper = "media_cookie")]
 fn cookie(client: &Client, token: &Secret) -> Result<(), Failure> {
     for value in client.media_cookie(token)? {
         println!("{}", value.expose());
@@ -242,7 +242,7 @@ fn cookie(client: &Client, token: &Secret) -> Result<(), Failure> {
     Ok(())
 }
 
-#[cfg(not(sunco_op = "set_cookie"))]
+#[cfg(not(sunco_helper = "media_cookie"))]
 fn cookie(_: &Client, _: &Secret) -> Result<(), Failure> {
     Err(Failure::Usage(
         "cookie: this build's OpenAPI document has no cookie operation (removed in API 13.1)"
@@ -264,7 +264,7 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
         attachment.media_type.as_deref().unwrap_or("no media type")
     );
 
-    #[cfg(all(sunco_op = "generate_media_json_web_token", sunco_op = "set_cookie"))]
+    #[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
     {
         let path = media_path(&attachment.media_url);
         let tokens = client.media_tokens([path.clone()])?;
@@ -277,7 +277,7 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
         let cookies = client.media_cookie(token)?;
         println!("cookie: received {} Set-Cookie value(s)", cookies.len());
     }
-    #[cfg(not(all(sunco_op = "generate_media_json_web_token", sunco_op = "set_cookie")))]
+    #[cfg(not(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie")))]
     println!("token, cookie: skipped (not in this build's OpenAPI document)");
 
     client.delete(&attachment.media_url)?;
@@ -287,7 +287,7 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
 }
 
 /// The path of a media URL, which is what media tokens are issued for.
-#[cfg(all(sunco_op = "generate_media_json_web_token", sunco_op = "set_cookie"))]
+#[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
 fn media_path(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     match after_scheme.find('/') {

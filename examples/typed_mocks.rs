@@ -10,7 +10,7 @@
 
 use httpmock::MockServer;
 use sunshine_conversations_client::mock::MockServerExt;
-use sunshine_conversations_client::{Client, Error, Upload, types};
+use sunshine_conversations_client::{Access, Client, Error, For, Upload, types};
 
 /// The code under test: uploads a report and returns the URL to send in a message.
 fn publish_report(client: &Client, name: &str, pdf: Vec<u8>) -> Result<String, Error> {
@@ -25,8 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }))?;
     let upload = server.upload_attachment(|when, then| {
         when.app_id("test-app")
-            .access("public")
-            .for_("message")
+            .access(&Access::Public)
+            .for_(&For::Message)
             .source_file_name("q3.pdf");
         then.created(&answer);
     });

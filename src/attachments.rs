@@ -1,8 +1,10 @@
 //! The attachment helpers: thin wrappers over the generated operations that take the app id
 //! from the client, accept friendly arguments and return plain values.
 //!
-//! Each helper exists only when the document defines its operation (see the `sunco_op` cfg
-//! that `build.rs` sets): media tokens and cookies exist in API versions up to 12.8 only.
+//! Each helper exists only when the document defines its operation: the generator's facts
+//! table names the helper each operation enables, and the build script announces it as
+//! `cfg(sunco_helper = "...")`. Media tokens and cookies exist in API versions up to 12.8
+//! only.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -10,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 #[allow(unused_imports)] // which of these the helpers use depends on the operations generated
-use crate::{Client, Error, Secret, types};
+use crate::{Client, DecodeKind, Error, Secret, operations, types};
 
 /// An uploaded attachment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,7 +25,7 @@ pub struct Attachment {
     pub media_type: Option<String>,
 }
 
-/// Media tokens by attachment path, as returned by [`Client::media_tokens`]. `Debug` shows the
+/// Media tokens by attachment path, as returned by `Client::media_tokens`. `Debug` shows the
 /// paths, never the tokens.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaTokens {
@@ -68,7 +70,7 @@ impl fmt::Debug for MediaTokens {
     }
 }
 
-#[cfg(sunco_op = "upload_attachment")]
+#[cfg(sunco_helper = "upload")]
 impl Client {
     /// Uploads an attachment to the client's app and returns its media URL and type.
     ///
@@ -93,18 +95,24 @@ impl Client {
             intended_for,
             conversation_id,
         } = upload;
-        let response = self.upload_attachment(
+        let mut request = self.upload_attachment(
             app_id,
-            access.as_str(),
-            intended_for.as_ref().map(crate::For::as_str),
-            conversation_id.as_deref(),
-            crate::operations::UploadAttachmentForm { source: file },
-        )?;
+            &access,
+            operations::UploadAttachmentForm { source: file },
+        );
+        if let Some(intended_for) = intended_for {
+            request = request.for_(intended_for);
+        }
+        if let Some(id) = conversation_id {
+            request = request.conversation_id(id);
+        }
+        let response = request.send()?;
         let status = response.status();
         let attachment = response.into_inner().attachment.unwrap_or_default();
         let media_url = attachment.media_url.ok_or_else(|| Error::Decode {
-            operation: "uploadAttachment",
+            operation: operations::info::UPLOAD_ATTACHMENT.id,
             status,
+            kind: DecodeKind::Missing,
             path: ".attachment.mediaUrl".to_owned(),
             message: "missing from the response".to_owned(),
             excerpt: String::new(),
@@ -116,12 +124,14 @@ impl Client {
     }
 }
 
-#[cfg(sunco_op = "delete_attachment")]
+#[cfg(sunco_helper = "delete")]
 impl Client {
     /// Deletes an attachment of the client's app by its media URL. Sends
     /// `POST /v2/apps/{appId}/attachments/remove` through [`Client::delete_attachment`].
     ///
-    /// Deleted attachments can stay in the CDN's cache for up to 15 minutes.
+    /// Deleting is retried after a lost answer (`502`, `503`, `504`, a dropped connection); when
+    /// the retry then finds the attachment gone, the first attempt did the job and this
+    /// returns `Ok`. Deleted attachments can stay in the CDN's cache for up to 15 minutes.
     pub fn delete(&self, media_url: &str) -> Result<(), Error> {
         let app_id = self.require_app_id()?;
         if media_url.trim().is_empty() {
@@ -137,7 +147,7 @@ impl Client {
     }
 }
 
-#[cfg(sunco_op = "generate_media_json_web_token")]
+#[cfg(sunco_helper = "media_tokens")]
 impl Client {
     /// Issues a media token for each attachment path (e.g. `/apps/{appId}/...` from a private
     /// attachment's media URL). Sends `POST /v2/apps/{appId}/attachments/token` through
@@ -161,7 +171,7 @@ impl Client {
     }
 }
 
-#[cfg(sunco_op = "set_cookie")]
+#[cfg(sunco_helper = "media_cookie")]
 impl Client {
     /// Exchanges a media token for the cookie that lets a browser read private attachments,
     /// returning the `Set-Cookie` values for you to pass on (the official clients drop them).

@@ -328,8 +328,7 @@ mod tests {
         }
         let (token, _) = signer.sign(0).unwrap();
         assert!(token.split('.').count() == 3);
-        let renewed = signer.header().unwrap();
-        assert_ne!(renewed, HeaderValue::from_static("x"));
+        signer.header().unwrap();
         let cached_exp = signer.cached.lock().unwrap().as_ref().and_then(|c| c.1);
         assert!(cached_exp.is_some_and(|exp| exp > 0));
     }

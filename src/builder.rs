@@ -1,109 +1,34 @@
-//! Configuring a [`Client`]: where to send requests, which credentials, timeouts, retries and
-//! limits. Every setting has a documented default.
+//! Configuring a [`Client`]: where to send requests, which credentials, timeouts, retries,
+//! limits and proxy. Every setting has a documented default; [`ClientBuilder::build`] checks
+//! them all and produces the client's one [`Config`] record.
 
 use std::fmt;
-use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use ureq::http::{HeaderValue, Uri};
-use ureq::{Agent, Proxy};
 
 use crate::auth::{Credentials, JwtScope, Secret};
-use crate::client::{Client, Shared};
+use crate::client::Client;
+use crate::config::{
+    Config, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
+    check_id, is_loopback, redact_url,
+};
 use crate::error::Error;
 use crate::retry::RetryPolicy;
+use crate::transport::Transport;
 
-/// The Sunshine Conversations regions for customers who are not licensed Zendesk customers.
-/// Zendesk customers use [`ClientBuilder::zendesk_subdomain`] instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[non_exhaustive]
-pub enum Region {
-    /// United States: `https://api.smooch.io` (the default).
-    #[default]
-    Us,
-    /// European Union: `https://api.eu-1.smooch.io`.
-    Eu,
-}
+impl Client {
+    /// A builder with the defaults described on [`ClientBuilder`].
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
 
-impl Region {
-    /// The API host of the region.
-    pub fn base_url(self) -> &'static str {
-        match self {
-            Region::Us => "https://api.smooch.io",
-            Region::Eu => "https://api.eu-1.smooch.io",
-        }
+    /// A client configured from the `SUNCO_*` environment variables: see
+    /// [`ClientBuilder::from_env`].
+    pub fn from_env() -> Result<Client, Error> {
+        ClientBuilder::from_env()?.build()
     }
 }
-
-/// Timeouts of one attempt. ureq has none by default: a stalled server would hang a script
-/// forever.
-///
-/// A large upload is never cut off for being slow as long as bytes keep moving: the stall
-/// timeout restarts with every read and write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Timeouts {
-    /// Opening the connection, TLS included. Default: 10 s.
-    ///
-    /// Name resolution is left to the system resolver and its own timeouts: with a resolve
-    /// timeout, ureq 3.5 starts a thread to resolve the host on every request, pooled
-    /// connections included, which costs more than the request itself on a fast network.
-    pub connect: Duration,
-    /// From the end of the request to the start of the response. Default: 60 s.
-    pub response: Duration,
-    /// The longest wait for any single read or write of the connection: a stalled body.
-    /// Default: 30 s.
-    pub stall: Duration,
-}
-
-impl Default for Timeouts {
-    fn default() -> Self {
-        Timeouts {
-            connect: Duration::from_secs(10),
-            response: Duration::from_secs(60),
-            stall: Duration::from_secs(30),
-        }
-    }
-}
-
-impl Timeouts {
-    /// Sets the connect timeout.
-    #[must_use]
-    pub fn with_connect(mut self, timeout: Duration) -> Self {
-        self.connect = timeout;
-        self
-    }
-
-    /// Sets the timeout for the response to start.
-    #[must_use]
-    pub fn with_response(mut self, timeout: Duration) -> Self {
-        self.response = timeout;
-        self
-    }
-
-    /// Sets the stall timeout.
-    #[must_use]
-    pub fn with_stall(mut self, timeout: Duration) -> Self {
-        self.stall = timeout;
-        self
-    }
-
-    /// The same timeout for every phase.
-    pub fn all(timeout: Duration) -> Self {
-        Timeouts {
-            connect: timeout,
-            response: timeout,
-            stall: timeout,
-        }
-    }
-}
-
-/// The API's documented maximum attachment size, 50 MB; the default upload limit.
-pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 50 * 1024 * 1024;
-
-/// The default cap on a response body read into memory: 1 MiB.
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 1024 * 1024;
 
 enum Host {
     Region(Region),
@@ -113,11 +38,11 @@ enum Host {
 
 enum ProxyChoice {
     FromEnvironment,
-    Fixed(Option<Proxy>),
+    None,
+    Url(String),
 }
 
 /// Builds a [`Client`]. Start with [`Client::builder`] or [`ClientBuilder::from_env`].
-#[must_use = "a builder does nothing until `build` is called"]
 ///
 /// Defaults: region [`Region::Us`]; no credentials (one of [`basic_auth`](Self::basic_auth),
 /// [`bearer_token`](Self::bearer_token) or [`jwt`](Self::jwt) is required); no app id;
@@ -125,6 +50,10 @@ enum ProxyChoice {
 /// [`DEFAULT_MAX_UPLOAD_BYTES`]; responses up to [`DEFAULT_MAX_RESPONSE_BYTES`]; https required
 /// except for loopback hosts; the proxy from the environment (`HTTPS_PROXY`, `ALL_PROXY`, ...),
 /// never for loopback hosts.
+///
+/// What the built client promises is listed in the crate docs, [What this client
+/// promises](crate#what-this-client-promises).
+#[must_use = "a builder does nothing until `build` is called"]
 pub struct ClientBuilder {
     host: Host,
     credentials: Option<Credentials>,
@@ -133,7 +62,8 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     retry: RetryPolicy,
     user_agent_suffix: Option<String>,
-    agent: Option<Agent>,
+    #[cfg(feature = "unstable-ureq")]
+    agent: Option<ureq::Agent>,
     max_upload_bytes: u64,
     max_response_bytes: u64,
     allow_plain_http: bool,
@@ -141,18 +71,24 @@ pub struct ClientBuilder {
     proxy: ProxyChoice,
 }
 
+/// Shows the settings; credentials and any user info in URLs are never shown.
 impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let host = match &self.host {
             Host::Region(region) => region.base_url().to_owned(),
             Host::Subdomain(sub) => format!("zendesk subdomain {sub}"),
-            Host::BaseUrl(url) => url.clone(),
+            Host::BaseUrl(url) => redact_url(url),
         };
         let credentials = match &self.credentials {
             None => "none",
             Some(Credentials::Basic { .. }) => "basic ([redacted])",
             Some(Credentials::Bearer(_)) => "bearer ([redacted])",
             Some(Credentials::Jwt { .. }) => "jwt ([redacted])",
+        };
+        let proxy = match &self.proxy {
+            ProxyChoice::FromEnvironment => "from the environment".to_owned(),
+            ProxyChoice::None => "none".to_owned(),
+            ProxyChoice::Url(url) => redact_url(url),
         };
         f.debug_struct("ClientBuilder")
             .field("host", &host)
@@ -162,6 +98,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("max_response_bytes", &self.max_response_bytes)
+            .field("proxy", &proxy)
             .finish_non_exhaustive()
     }
 }
@@ -176,6 +113,7 @@ impl Default for ClientBuilder {
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
             user_agent_suffix: None,
+            #[cfg(feature = "unstable-ureq")]
             agent: None,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
@@ -186,8 +124,31 @@ impl Default for ClientBuilder {
     }
 }
 
+/// A `SUNCO_*` variable, unless unset or blank.
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// A `SUNCO_*` variable holding a whole number within `range`; the error names the variable.
+fn env_number(
+    name: &str,
+    unit: &str,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Option<u64>, Error> {
+    let Some(text) = env(name) else {
+        return Ok(None);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(value) if range.contains(&value) => Ok(Some(value)),
+        _ => Err(Error::invalid(
+            name,
+            format!(
+                "must be a whole number of {unit} from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        )),
+    }
 }
 
 impl ClientBuilder {
@@ -198,9 +159,13 @@ impl ClientBuilder {
     /// - `SUNCO_APP_ID`: the app the attachment helpers work on;
     /// - the host: `SUNCO_BASE_URL`, else `SUNCO_SUBDOMAIN` (Zendesk), else
     ///   `SUNCO_REGION=us|eu` (default `us`);
-    /// - `SUNCO_TIMEOUT_SECS`: one timeout for every phase (see [`Timeouts::all`]);
+    /// - `SUNCO_TIMEOUT_SECS`: 1 to 604800; one timeout for connecting, the response, stalls
+    ///   and the deadline of a call without a file (see [`Timeouts::all`]): such a call ends
+    ///   within about that many seconds;
     /// - `SUNCO_MAX_UPLOAD_BYTES`: the upload limit (see
     ///   [`max_upload_bytes`](Self::max_upload_bytes)).
+    ///
+    /// A variable that cannot be used is an [`Error::InvalidInput`] naming it.
     pub fn from_env() -> Result<ClientBuilder, Error> {
         let required = |name: &str| {
             env(name).ok_or_else(|| {
@@ -244,16 +209,11 @@ impl ClientBuilder {
                 }
             });
         }
-        if let Some(secs) = env("SUNCO_TIMEOUT_SECS") {
-            let secs: u64 = secs.trim().parse().map_err(|_| {
-                Error::invalid("SUNCO_TIMEOUT_SECS", "must be a whole number of seconds")
-            })?;
-            builder = builder.timeouts(Timeouts::all(Duration::from_secs(secs.max(1))));
+        if let Some(secs) = env_number("SUNCO_TIMEOUT_SECS", "seconds", 1..=MAX_TIMEOUT.as_secs())?
+        {
+            builder = builder.timeouts(Timeouts::all(Duration::from_secs(secs)));
         }
-        if let Some(limit) = env("SUNCO_MAX_UPLOAD_BYTES") {
-            let limit: u64 = limit.trim().parse().map_err(|_| {
-                Error::invalid("SUNCO_MAX_UPLOAD_BYTES", "must be a whole number of bytes")
-            })?;
+        if let Some(limit) = env_number("SUNCO_MAX_UPLOAD_BYTES", "bytes", 1..=u64::MAX)? {
             builder = builder.max_upload_bytes(limit);
         }
         Ok(builder)
@@ -273,7 +233,8 @@ impl ClientBuilder {
 
     /// Sends requests to any base URL, e.g. a proxy or a local test server
     /// (`http://127.0.0.1:8080`). Plain `http` is accepted only for loopback hosts unless
-    /// [`allow_plain_http`](Self::allow_plain_http) is set.
+    /// [`allow_plain_http`](Self::allow_plain_http) is set. A URL carrying credentials
+    /// (`user:password@`) is refused, and never shown.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.host = Host::BaseUrl(url.into());
         self
@@ -326,7 +287,8 @@ impl ClientBuilder {
         self
     }
 
-    /// Sets the timeouts. Default: [`Timeouts::default`].
+    /// Sets the timeouts and deadlines. Default: [`Timeouts::default`]. Zero and anything over
+    /// [`MAX_TIMEOUT`] are refused by [`build`](Self::build).
     pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
         self.timeouts = timeouts;
         self
@@ -346,10 +308,19 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses your own ureq agent (its connection pool, TLS and proxy settings). Each request
-    /// still overrides what this client relies on: status codes are not errors, redirects are
-    /// not followed, and the client's timeouts apply.
-    pub fn agent(mut self, agent: Agent) -> Self {
+    /// Sends every request through your own ureq agent (its connection pool, TLS and proxy).
+    ///
+    /// What still applies: every timeout and deadline of [`Timeouts`], status codes handled by
+    /// this client (never as ureq errors), redirects never followed, retries, limits,
+    /// authentication and the log guard. What does not: [`proxy`](Self::proxy) and
+    /// [`no_proxy`](Self::no_proxy) (combining them with an agent fails in
+    /// [`build`](Self::build)), and the TLS features of this crate (the agent's own TLS
+    /// settings are used).
+    ///
+    /// ureq's types follow ureq's versions, not this crate's: this method exists with the
+    /// `unstable-ureq` feature only, and may change with any ureq release.
+    #[cfg(feature = "unstable-ureq")]
+    pub fn unstable_ureq_agent(mut self, agent: ureq::Agent) -> Self {
         self.agent = Some(agent);
         self
     }
@@ -375,75 +346,34 @@ impl ClientBuilder {
     }
 
     /// Lets ureq's trace-level hex dumps of every byte sent and received through, the
-    /// `Authorization` header and media tokens included. Default: off — while a request is in
-    /// flight the process-wide log level is held at debug (see the crate docs on logging).
+    /// `Authorization` header and media tokens included, when the application's logger would
+    /// print them. Default: off — see the crate docs on logging.
     pub fn allow_transport_trace(mut self, allow: bool) -> Self {
         self.allow_transport_trace = allow;
         self
     }
 
-    /// Uses this proxy (or none) instead of the one from the environment.
-    pub fn proxy(mut self, proxy: Option<Proxy>) -> Self {
-        self.proxy = ProxyChoice::Fixed(proxy);
+    /// Sends every request through this proxy instead of the one from the environment:
+    /// `http://host:port`, `https://...`, `socks4://...`, `socks5://...`, with optional
+    /// `user:password@` (never shown). An unusable URL fails in [`build`](Self::build).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = ProxyChoice::Url(url.into());
         self
     }
 
-    /// Checks the configuration and builds the client. Fails with
-    /// [`Error::InvalidInput`] for a bad base URL, plain http to a remote host, missing or
-    /// malformed credentials, or a bad user agent suffix.
+    /// Uses no proxy, whatever the environment says.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = ProxyChoice::None;
+        self
+    }
+
+    /// Checks the configuration and builds the client. Fails with [`Error::InvalidInput`] for
+    /// a bad base URL, plain http to a remote host, missing or malformed credentials, a bad
+    /// user agent suffix, an app id that cannot be a path segment, a zero or over-long
+    /// timeout, or a bad proxy URL. Nothing is sent.
     pub fn build(self) -> Result<Client, Error> {
-        let base_url = match self.host {
-            Host::Region(region) => region.base_url().to_owned(),
-            Host::Subdomain(sub) => {
-                let valid = !sub.is_empty()
-                    && sub.len() <= 63
-                    && sub.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    && !sub.starts_with('-')
-                    && !sub.ends_with('-');
-                if !valid {
-                    return Err(Error::invalid(
-                        "zendesk subdomain",
-                        "must be letters, digits and inner hyphens, e.g. `acme` for acme.zendesk.com",
-                    ));
-                }
-                format!("https://{}.zendesk.com/sc", sub.to_ascii_lowercase())
-            }
-            Host::BaseUrl(url) => url.trim_end_matches('/').to_owned(),
-        };
-        let uri: Uri = base_url
-            .parse()
-            .map_err(|e| Error::invalid("base URL", format!("`{base_url}` is not a URL: {e}")))?;
-        if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
-            return Err(Error::invalid(
-                "base URL",
-                "must not carry credentials (`user:password@`); use basic_auth, bearer_token or \
-                 jwt (the URL is not shown)",
-            ));
-        }
-        let scheme = uri.scheme_str().unwrap_or("");
-        let host = uri.host().unwrap_or("");
-        if !matches!(scheme, "http" | "https") || host.is_empty() {
-            return Err(Error::invalid(
-                "base URL",
-                format!("`{base_url}` must be an absolute http(s) URL with a host"),
-            ));
-        }
-        if uri.query().is_some() || base_url.contains('#') {
-            return Err(Error::invalid(
-                "base URL",
-                "must not contain a query or fragment",
-            ));
-        }
-        let loopback = is_loopback(host);
-        if scheme == "http" && !loopback && !self.allow_plain_http {
-            return Err(Error::invalid(
-                "base URL",
-                format!(
-                    "`{base_url}` uses plain http to a remote host, which would send credentials \
-                     unencrypted; use https (or allow_plain_http for a TLS-terminating proxy)"
-                ),
-            ));
-        }
+        let (base_url, loopback) = base_url(self.host, self.allow_plain_http)?;
+        self.timeouts.check()?;
 
         let mut credentials = self.credentials.ok_or_else(|| {
             Error::invalid(
@@ -476,79 +406,108 @@ impl ClientBuilder {
             .map_err(|_| Error::invalid("user agent suffix", "must be printable ASCII"))?;
 
         if let Some(app_id) = &self.app_id {
-            check_app_id(app_id)?;
+            check_id("app id", app_id)?;
         }
 
+        #[cfg(feature = "unstable-ureq")]
+        let proxy_set = !matches!(self.proxy, ProxyChoice::FromEnvironment);
         let proxy = match self.proxy {
-            ProxyChoice::Fixed(proxy) => proxy,
+            ProxyChoice::None => None,
             ProxyChoice::FromEnvironment if loopback => None,
-            ProxyChoice::FromEnvironment => Proxy::try_from_env(),
+            ProxyChoice::FromEnvironment => ureq::Proxy::try_from_env(),
+            ProxyChoice::Url(url) => Some(ureq::Proxy::new(&url).map_err(|e| {
+                Error::invalid(
+                    "proxy URL",
+                    format!("`{}` cannot be used: {e}", redact_url(&url)),
+                )
+            })?),
         };
-        let (agent, own_agent) = match self.agent {
-            Some(agent) => (agent, false),
-            None => {
-                let config = crate::client::relied_on!(Agent::config_builder(), self.timeouts)
-                    .tls_config(tls_config())
-                    .proxy(proxy)
-                    .build();
-                (config.new_agent(), true)
+        let config = Config {
+            base_url,
+            user_agent,
+            app_id: self.app_id,
+            timeouts: self.timeouts,
+            retry: self.retry,
+            max_upload_bytes: self.max_upload_bytes,
+            max_response_bytes: self.max_response_bytes,
+            transport_trace: self.allow_transport_trace,
+        };
+        #[cfg(feature = "unstable-ureq")]
+        if let Some(agent) = self.agent {
+            if proxy_set {
+                return Err(Error::invalid(
+                    "proxy",
+                    "applies to the client's own agent only; configure the proxy on your ureq \
+                     agent instead",
+                ));
             }
-        };
-
-        Ok(Client::from_parts(
-            Arc::new(Shared {
-                agent,
-                own_agent,
-                base_url,
-                user_agent,
-                app_id: self.app_id,
-                timeouts: self.timeouts,
-                retry: self.retry,
-                max_upload_bytes: self.max_upload_bytes,
-                max_response_bytes: self.max_response_bytes,
-                allow_transport_trace: self.allow_transport_trace,
-            }),
-            Arc::new(auth),
-        ))
+            return Ok(Client::new(config, auth, Transport::caller(agent)));
+        }
+        let transport = Transport::own(&config, proxy);
+        Ok(Client::new(config, auth, transport))
     }
 }
 
-/// TLS as the crate features ask: rustls with bundled Mozilla roots by default, the platform's
-/// verifier with `platform-verifier`, the platform's TLS library and roots with `native-tls`.
-fn tls_config() -> ureq::tls::TlsConfig {
-    #[allow(unused_mut)] // mutated only under some TLS features
-    let mut tls = ureq::tls::TlsConfig::builder();
-    #[cfg(feature = "native-tls")]
-    {
-        tls = tls
-            .provider(ureq::tls::TlsProvider::NativeTls)
-            .root_certs(ureq::tls::RootCerts::PlatformVerifier);
-    }
-    #[cfg(all(feature = "platform-verifier", not(feature = "native-tls")))]
-    {
-        tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
-    }
-    tls.build()
-}
-
-/// An app id must be able to stand as one path segment: not empty, not `.` or `..`, and free
-/// of control characters (the same rule every path parameter follows).
-pub(crate) fn check_app_id(app_id: &str) -> Result<(), Error> {
-    if app_id.is_empty() || app_id == "." || app_id == ".." || app_id.chars().any(char::is_control)
-    {
+/// The base URL of a host setting, checked: an absolute http(s) URL with a host, no
+/// credentials, query or fragment, and https unless the host is loopback or plain http is
+/// allowed. Also whether the host is loopback. Errors never show a URL's user info.
+fn base_url(host: Host, allow_plain_http: bool) -> Result<(String, bool), Error> {
+    let base_url = match host {
+        Host::Region(region) => region.base_url().to_owned(),
+        Host::Subdomain(sub) => {
+            let valid = !sub.is_empty()
+                && sub.len() <= 63
+                && sub.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && !sub.starts_with('-')
+                && !sub.ends_with('-');
+            if !valid {
+                return Err(Error::invalid(
+                    "zendesk subdomain",
+                    "must be letters, digits and inner hyphens, e.g. `acme` for acme.zendesk.com",
+                ));
+            }
+            format!("https://{}.zendesk.com/sc", sub.to_ascii_lowercase())
+        }
+        Host::BaseUrl(url) => url.trim_end_matches('/').to_owned(),
+    };
+    let shown = redact_url(&base_url);
+    let uri: Uri = base_url
+        .parse()
+        .map_err(|e| Error::invalid("base URL", format!("`{shown}` is not a URL: {e}")))?;
+    if shown != base_url || uri.authority().is_some_and(|a| a.as_str().contains('@')) {
         return Err(Error::invalid(
-            "app id",
-            "must be non-empty, not `.` or `..`, and free of control characters",
+            "base URL",
+            format!(
+                "`{shown}` carries credentials (`user:password@`); use basic_auth, bearer_token \
+                 or jwt instead"
+            ),
         ));
     }
-    Ok(())
-}
-
-/// `localhost`, `127.0.0.0/8` and `::1`.
-pub(crate) fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    let scheme = uri.scheme_str().unwrap_or("");
+    let host = uri.host().unwrap_or("");
+    if !matches!(scheme, "http" | "https") || host.is_empty() {
+        return Err(Error::invalid(
+            "base URL",
+            format!("`{shown}` must be an absolute http(s) URL with a host"),
+        ));
+    }
+    if uri.query().is_some() || base_url.contains('#') {
+        return Err(Error::invalid(
+            "base URL",
+            "must not contain a query or fragment",
+        ));
+    }
+    let loopback = is_loopback(host);
+    if scheme == "http" && !loopback && !allow_plain_http {
+        return Err(Error::invalid(
+            "base URL",
+            format!(
+                "`{shown}` uses plain http to a remote host, which would send credentials \
+                 unencrypted; use https (or allow_plain_http for a TLS-terminating proxy)"
+            ),
+        ));
+    }
+    Ok((base_url, loopback))
 }
 
 #[cfg(test)]
@@ -597,14 +556,5 @@ mod tests {
             ClientBuilder::default().build(),
             Err(Error::InvalidInput { .. })
         ));
-    }
-
-    #[test]
-    fn loopback_hosts() {
-        assert!(is_loopback("127.0.0.1"));
-        assert!(is_loopback("[::1]"));
-        assert!(is_loopback("LOCALHOST"));
-        assert!(!is_loopback("10.0.0.1"));
-        assert!(!is_loopback("example.com"));
     }
 }

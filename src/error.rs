@@ -1,22 +1,24 @@
-//! The crate's one error type.
+//! The crate's one error type, and how what a server sent is shown safely.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
 /// Everything that can go wrong when calling the API.
 ///
-/// Each variant says when it happens. Messages never contain credentials, and say what to do
-/// next. Use [`Error::status`], [`Error::attempts`] and [`Error::is_retryable`] to decide in
-/// code.
+/// Each variant says when it happens. Messages never contain credentials, show what a server
+/// sent with its control characters escaped, and say what to do next. Use [`Error::status`],
+/// [`Error::attempts`] and [`Error::is_retryable`] to decide in code.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// An argument or setting was rejected before anything was sent (an empty or `..` id, a
-    /// control character in a credential, an upload over the size limit, a missing app id).
+    /// control character in a credential, an upload over the size limit, a missing app id, a
+    /// zero timeout).
     #[non_exhaustive]
     InvalidInput {
-        /// What was rejected: the parameter, field or setting name.
+        /// What was rejected: the parameter, field, setting or environment variable.
         field: String,
         /// Why.
         reason: String,
@@ -50,19 +52,19 @@ pub enum Error {
         operation: &'static str,
         /// How many attempts were made.
         attempts: u32,
-        /// What ureq reported.
-        source: ureq::Error,
+        /// What failed.
+        source: TransportError,
     },
-    /// No progress within a configured timeout (connecting, waiting for the response to start,
-    /// or a stalled body). See [`Timeouts`](crate::Timeouts).
+    /// A timeout fired: connecting, waiting for the response to start, a stalled body, or the
+    /// call's deadline. See [`Timeouts`](crate::Timeouts).
     #[non_exhaustive]
     Timeout {
         /// The operation, by its `operationId`.
         operation: &'static str,
         /// How many attempts were made.
         attempts: u32,
-        /// The timeout that fired.
-        source: ureq::Error,
+        /// Which timeout fired.
+        phase: TimeoutPhase,
     },
     /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
     /// never followed).
@@ -74,17 +76,141 @@ pub enum Error {
         operation: &'static str,
         /// The HTTP status.
         status: u16,
+        /// What kind of failure.
+        kind: DecodeKind,
         /// Where in the JSON the decoding failed (`.attachment.mediaUrl`), or `.` for the whole
         /// body.
         path: String,
-        /// What failed.
+        /// What failed, as the JSON parser said it.
         message: String,
-        /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes.
+        /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes; empty for
+        /// operations whose answers carry secrets.
         excerpt: String,
     },
 }
 
-/// An error status from the API, with what it said.
+/// Which timeout fired (see [`Timeouts`](crate::Timeouts)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutPhase {
+    /// Opening the connection.
+    Connect,
+    /// Waiting for the response to start.
+    Response,
+    /// No byte moved for the stall timeout while sending or receiving.
+    Stall,
+    /// The call's deadline passed (all attempts and waits included).
+    Deadline,
+}
+
+impl fmt::Display for TimeoutPhase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TimeoutPhase::Connect => "connecting",
+            TimeoutPhase::Response => "waiting for the response",
+            TimeoutPhase::Stall => "no data moved for the stall timeout",
+            TimeoutPhase::Deadline => "the call's deadline passed",
+        })
+    }
+}
+
+/// Why a success response could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeKind {
+    /// The body is not well-formed JSON (cut short, or not JSON at all).
+    Malformed,
+    /// Well-formed JSON that does not have the documented shape.
+    Shape,
+    /// The body is larger than the response cap.
+    TooLarge,
+    /// A value the call needs is missing.
+    Missing,
+}
+
+/// A failure of the connection itself: what kind, and the underlying error's message.
+pub struct TransportError {
+    kind: TransportErrorKind,
+    inner: ureq::Error,
+}
+
+/// What kind of [`TransportError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// The host could not be resolved or the connection could not be opened: nothing was sent.
+    Connect,
+    /// The connection broke while sending or receiving (reset, closed early, cut short).
+    Io,
+    /// The server spoke something that is not valid HTTP/1.1.
+    Protocol,
+    /// TLS failed (certificate, handshake).
+    Tls,
+    /// A proxy refused or failed.
+    Proxy,
+    /// Anything else (a bad URL, an unsupported setting).
+    Other,
+}
+
+impl TransportError {
+    pub(crate) fn new(inner: ureq::Error) -> Self {
+        let kind = match &inner {
+            ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => {
+                TransportErrorKind::Connect
+            }
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                TransportErrorKind::Connect
+            }
+            ureq::Error::Io(_) => TransportErrorKind::Io,
+            ureq::Error::Protocol(_) => TransportErrorKind::Protocol,
+            ureq::Error::Tls(_) => TransportErrorKind::Tls,
+            ureq::Error::ConnectProxyFailed(_) | ureq::Error::InvalidProxyUrl => {
+                TransportErrorKind::Proxy
+            }
+            _ => TransportErrorKind::Other,
+        };
+        TransportError { kind, inner }
+    }
+
+    /// What kind of failure.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// The HTTP layer's own error. Follows ureq's versions, not this crate's: behind the
+    /// `unstable-ureq` feature.
+    #[cfg(feature = "unstable-ureq")]
+    pub fn unstable_ureq_error(&self) -> &ureq::Error {
+        &self.inner
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TransportError")
+            .field("kind", &self.kind)
+            .field("message", &self.inner.to_string())
+            .finish()
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.inner, f)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.inner {
+            ureq::Error::Io(io) => Some(io),
+            _ => None,
+        }
+    }
+}
+
+/// An error status from the API, with what it said. The fields hold the server's text as it
+/// was sent; `Display` escapes its control characters.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ApiError {
@@ -101,9 +227,10 @@ pub struct ApiError {
     pub retry_after: Option<Duration>,
     /// The server's request id (`x-zendesk-request-id` or `x-request-id`), for support.
     pub request_id: Option<String>,
-    /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes.
+    /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes; empty for
+    /// operations whose answers carry secrets.
     pub excerpt: String,
-    /// Where a redirect pointed (redirects are never followed).
+    /// Where a redirect pointed (redirects are never followed), without any user info.
     pub location: Option<String>,
     /// How many attempts were made.
     pub attempts: u32,
@@ -160,12 +287,8 @@ impl Error {
             Error::Api(api) => matches!(api.status, 429 | 500..=599),
             Error::Timeout { .. } => true,
             Error::Transport { source, .. } => matches!(
-                source,
-                ureq::Error::Io(_)
-                    | ureq::Error::ConnectionFailed
-                    | ureq::Error::HostNotFound
-                    | ureq::Error::Protocol(_)
-                    | ureq::Error::Timeout(_)
+                source.kind(),
+                TransportErrorKind::Connect | TransportErrorKind::Io | TransportErrorKind::Protocol
             ),
             _ => false,
         }
@@ -188,6 +311,25 @@ fn attempts_note(attempts: u32) -> String {
     }
 }
 
+/// Text from a server, safe to print to a terminal: control characters (escape sequences, line
+/// breaks) and the invisible characters that reorder text are escaped as `\u{..}`.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -198,11 +340,11 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "cannot upload {}: {reason}; check the path and its permissions",
-                    path.display()
+                    printable(&path.display().to_string())
                 )
             }
             Error::Source { reason, .. } => {
-                write!(f, "the upload was abandoned: {reason}")
+                write!(f, "the upload was abandoned: {}", printable(reason))
             }
             Error::Transport {
                 operation,
@@ -210,16 +352,17 @@ impl fmt::Display for Error {
                 source,
             } => write!(
                 f,
-                "{operation}: the request failed{}: {source}; check the base URL and the network",
-                attempts_note(*attempts)
+                "{operation}: the request failed{}: {}; check the base URL and the network",
+                attempts_note(*attempts),
+                printable(&source.to_string())
             ),
             Error::Timeout {
                 operation,
                 attempts,
-                source,
+                phase,
             } => write!(
                 f,
-                "{operation}: timed out{}: {source}; the server may be slow or unreachable, \
+                "{operation}: timed out{} ({phase}); the server may be slow or unreachable, \
                  or raise the timeout",
                 attempts_note(*attempts)
             ),
@@ -227,14 +370,32 @@ impl fmt::Display for Error {
             Error::Decode {
                 operation,
                 status,
+                kind,
                 path,
                 message,
                 excerpt,
-            } => write!(
-                f,
-                "{operation}: the {status} response does not match the documented type at \
-                 `{path}`: {message}; body starts with {excerpt:?}"
-            ),
+            } => {
+                let what = match kind {
+                    DecodeKind::Malformed => "is not well-formed JSON".to_owned(),
+                    DecodeKind::Shape => {
+                        format!(
+                            "does not match the documented type at `{}`",
+                            printable(path)
+                        )
+                    }
+                    DecodeKind::TooLarge => "is too large".to_owned(),
+                    DecodeKind::Missing => format!("lacks `{}`", printable(path)),
+                };
+                write!(
+                    f,
+                    "{operation}: the {status} response {what}: {}",
+                    printable(message)
+                )?;
+                if !excerpt.is_empty() {
+                    write!(f, "; body starts with {excerpt:?}")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -254,17 +415,18 @@ impl fmt::Display for ApiError {
             let details: Vec<String> = self
                 .errors
                 .iter()
-                .map(|e| format!("{}: {}", e.code, e.title))
+                .map(|e| format!("{}: {}", printable(&e.code), printable(&e.title)))
                 .collect();
             write!(f, ": {}", details.join("; "))?;
         }
         if let Some(id) = &self.request_id {
-            write!(f, " [request id {id}]")?;
+            write!(f, " [request id {}]", printable(id))?;
         }
         let hint = match self.status {
             300..=399 => match &self.location {
                 Some(location) => format!(
-                    "redirects are not followed (to {location}); use the final https URL as the base URL"
+                    "redirects are not followed (to {}); use the final https URL as the base URL",
+                    printable(location)
                 ),
                 None => {
                     "redirects are not followed; use the final https URL as the base URL".to_owned()
@@ -280,7 +442,10 @@ impl fmt::Display for ApiError {
                 Some(wait) => format!("rate limited; retry after {} s", wait.as_secs()),
                 None => "rate limited; retry later with backoff".to_owned(),
             },
-            500..=599 => "a server-side failure; retry later".to_owned(),
+            500..=599 => match self.retry_after {
+                Some(wait) => format!("a server-side failure; retry after {} s", wait.as_secs()),
+                None => "a server-side failure; retry later".to_owned(),
+            },
             _ => String::new(),
         };
         if !hint.is_empty() {
@@ -296,7 +461,7 @@ impl std::error::Error for Error {
             Error::File { source, .. } | Error::Source { source, .. } => {
                 source.as_ref().map(|e| e as _)
             }
-            Error::Transport { source, .. } | Error::Timeout { source, .. } => Some(source),
+            Error::Transport { source, .. } => Some(source),
             _ => None,
         }
     }
@@ -313,7 +478,7 @@ mod tests {
         let transport = |source| Error::Transport {
             operation: "op",
             attempts: 1,
-            source,
+            source: TransportError::new(source),
         };
         assert!(transport(ureq::Error::ConnectionFailed).is_retryable());
         assert!(
@@ -321,5 +486,14 @@ mod tests {
         );
         assert!(!transport(ureq::Error::Tls("bad certificate")).is_retryable());
         assert!(!transport(ureq::Error::BadUri("x".into())).is_retryable());
+    }
+
+    #[test]
+    fn server_text_is_printable() {
+        assert_eq!(printable("plain é"), "plain é");
+        assert_eq!(
+            printable("\u{1b}[31mred\r\nforged: line\u{202e}"),
+            "\\u{1b}[31mred\\u{d}\\u{a}forged: line\\u{202e}"
+        );
     }
 }

@@ -95,8 +95,8 @@
 //!
 //! # Media tokens and cookies
 //!
-//! [`Client::media_tokens`] issues a media token per attachment path;
-//! [`Client::media_cookie`] exchanges one for the `Set-Cookie` values that let a browser read
+//! `Client::media_tokens` issues a media token per attachment path;
+//! `Client::media_cookie` exchanges one for the `Set-Cookie` values that let a browser read
 //! private attachments (the media token, not your key, authenticates that call). Both exist
 //! in API versions up to 12.8 only.
 //!
@@ -167,14 +167,14 @@
 //! # #[cfg(feature = "mock")]
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use sunshine_conversations_client::mock::MockServerExt;
-//! use sunshine_conversations_client::{Client, Upload, types};
+//! use sunshine_conversations_client::{Access, Client, Upload, types};
 //!
 //! let server = httpmock::MockServer::start();
 //! let answer: types::AttachmentResponse = serde_json::from_str(
 //!     r#"{"attachment": {"mediaUrl": "https://media.example/q3.pdf"}}"#,
 //! )?;
 //! let mock = server.upload_attachment(|when, then| {
-//!     when.app_id("test-app").access("public").source_file_name("q3.pdf");
+//!     when.app_id("test-app").access(&Access::Public).source_file_name("q3.pdf");
 //!     then.created(&answer);
 //! });
 //! let client = Client::builder()
@@ -203,7 +203,7 @@
 //! The crate then has exactly the Attachments operations of that document: each generated
 //! operation sets `cfg(sunco_op = "<method name>")`, and a helper is compiled only when its
 //! operation exists (documents from 13.1 on have no token and cookie operations, so no
-//! [`Client::media_tokens`] and [`Client::media_cookie`]). [`OPENAPI_VERSION`] and
+//! `Client::media_tokens` and `Client::media_cookie`). [`OPENAPI_VERSION`] and
 //! [`operations::OPERATION_IDS`] tell which document a build came from. A document the
 //! generator cannot use stops the build with a message naming the file and the JSON pointer;
 //! known quirks are repaired with a build warning naming the pointer.
@@ -227,24 +227,29 @@ mod attachments;
 mod auth;
 mod builder;
 mod client;
+mod config;
 mod error;
 mod generated;
+mod log_guard;
 #[cfg(feature = "mock")]
 mod mock_support;
 pub(crate) mod multipart;
-mod quiet;
 pub(crate) mod request;
 mod response;
 mod retry;
+mod transport;
 mod upload;
 
 pub use attachments::{Attachment, MediaTokens};
 pub use auth::{JwtScope, Secret};
-pub use builder::{
-    ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, Region, Timeouts,
-};
+pub use builder::ClientBuilder;
 pub use client::Client;
-pub use error::{ApiError, ApiErrorDetail, Error};
+pub use config::{
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
+};
+pub use error::{
+    ApiError, ApiErrorDetail, DecodeKind, Error, TimeoutPhase, TransportError, TransportErrorKind,
+};
 #[cfg(feature = "mock")]
 pub use generated::mock;
 pub use generated::{operations, types};
@@ -263,6 +268,8 @@ pub const OPENAPI_SOURCE: &str = env!("SUNSHINE_OPENAPI_SOURCE");
 /// A free-form JSON object, as the document declares `type: object` without properties.
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 
-/// Re-exported so callers can name ureq types (an [`ureq::Agent`] for
-/// [`ClientBuilder::agent`], a proxy) without a version mismatch.
-pub use ureq;
+/// The HTTP layer itself, for [`ClientBuilder::unstable_ureq_agent`] and
+/// [`TransportError::unstable_ureq_error`]. It follows ureq's versions, not this crate's:
+/// behind the `unstable-ureq` feature.
+#[cfg(feature = "unstable-ureq")]
+pub use ureq as unstable_ureq;

@@ -1,30 +1,44 @@
-//! What the generated typed mocks (cargo feature `mock`) share: the request details they match
-//! are produced exactly as the client produces them.
+//! What the generated typed mocks (cargo feature `mock`) share: routes, matching each value
+//! exactly as the client encodes it, and the answers every mock can give. The generated mock
+//! code only names these.
 
+use std::fmt::Display;
+
+use httpmock::{Then, When};
 use serde::Serialize;
 
 use crate::request;
 
-/// A piece of a path to match.
-pub(crate) enum Segment<'a> {
-    /// Literal text of the template.
+/// A piece of a route.
+pub(crate) enum Segment {
+    /// Literal text of the path template.
     Literal(&'static str),
-    /// A parameter's value, matched as the client encodes it.
-    Value(&'a str),
-    /// Any single segment.
-    Any,
+    /// A path parameter, by its name on the wire.
+    Param(&'static str),
 }
 
-/// An anchored regular expression for a path.
-pub(crate) fn path_regex(segments: &[Segment<'_>]) -> String {
+/// Matches the method and the route, any value in each parameter's segment.
+pub(crate) fn route(when: When, method: httpmock::Method, route: &[Segment]) -> When {
+    when.method(method).path_matches(path_regex(route, None))
+}
+
+/// Matches one path parameter's segment, as the client encodes `value`.
+pub(crate) fn path_param(when: When, route: &[Segment], name: &str, value: &str) -> When {
+    when.path_matches(path_regex(route, Some((name, value))))
+}
+
+/// An anchored regular expression for a route, with one parameter's value fixed.
+fn path_regex(route: &[Segment], fixed: Option<(&str, &str)>) -> String {
     let mut out = String::from("^");
-    for segment in segments {
+    for segment in route {
         match segment {
             Segment::Literal(text) => out.push_str(&escape(text)),
-            Segment::Value(value) => {
-                out.push_str(&escape(&request::encode(value).collect::<String>()))
-            }
-            Segment::Any => out.push_str("[^/]+"),
+            Segment::Param(name) => match fixed {
+                Some((wanted, value)) if wanted == *name => {
+                    out.push_str(&escape(&request::encode(value).collect::<String>()))
+                }
+                _ => out.push_str("[^/]+"),
+            },
         }
     }
     out.push('$');
@@ -42,34 +56,97 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Matches every `name[key]=value` pair of a deepObject parameter, as the client sends them.
 #[allow(dead_code)] // used by the mocks of deepObject parameters (the full API)
-/// The query pairs of a deepObject parameter, as the client sends them (before encoding).
-pub(crate) fn deep_object_pairs<T: Serialize + ?Sized>(
-    name: &str,
-    value: &T,
-) -> Vec<(String, String)> {
+pub(crate) fn deep_object<T: Serialize + ?Sized>(mut when: When, name: &str, value: &T) -> When {
     let mut pairs = Vec::new();
     if let Ok(value) = serde_json::to_value(value) {
         request::deep_object_pairs(name, &value, &mut pairs);
     }
-    pairs
+    for (key, value) in pairs {
+        when = when.query_param(key, value);
+    }
+    when
 }
 
-/// The start of a file part's header, as the client writes it.
-pub(crate) fn file_part_header(field: &str, file_name: &str) -> String {
-    format!(
+/// Matches an array query parameter: the name repeated (`explode`) or the values joined by
+/// commas.
+#[allow(dead_code)] // used by the mocks of array query parameters (the full API)
+pub(crate) fn query_values<T: Display>(
+    mut when: When,
+    name: &str,
+    values: &[T],
+    explode: bool,
+) -> When {
+    if explode {
+        for value in values {
+            when = when.query_param(name, value.to_string());
+        }
+        when
+    } else {
+        let joined: Vec<String> = values.iter().map(ToString::to_string).collect();
+        when.query_param(name, joined.join(","))
+    }
+}
+
+/// Matches a file part's header, as the client writes it.
+pub(crate) fn file_part(when: When, field: &str, file_name: &str) -> When {
+    when.body_includes(format!(
         "Content-Disposition: form-data; name=\"{field}\"; filename=\"{}\"\r\n",
         crate::sanitize_file_name(file_name)
-    )
+    ))
 }
 
+/// Matches a text part, as the client writes it.
 #[allow(dead_code)] // used by the mocks of forms with text fields
-/// A text part, as the client writes it.
-pub(crate) fn text_part(field: &str, value: &str) -> String {
-    format!("Content-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n")
+pub(crate) fn text_part(when: When, field: &str, value: impl Display) -> When {
+    when.body_includes(format!(
+        "Content-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n"
+    ))
 }
 
-/// The API's error envelope with one entry.
-pub(crate) fn errors_body(code: &str, title: &str) -> String {
-    serde_json::json!({"errors": [{"code": code, "title": title}]}).to_string()
+/// Answers `status` with `value` as JSON.
+pub(crate) fn json<T: Serialize + ?Sized>(then: Then, status: u16, value: &T) -> Then {
+    then.status(status)
+        .header("content-type", "application/json")
+        .json_body_obj(value)
 }
+
+/// Answers `status` with the API's error envelope holding one entry.
+pub(crate) fn errors(then: Then, status: u16, code: &str, title: &str) -> Then {
+    then.status(status)
+        .header("content-type", "application/json")
+        .body(serde_json::json!({"errors": [{"code": code, "title": title}]}).to_string())
+}
+
+/// Declares the matcher and answer wrappers of one operation's mock, with what every mock
+/// has: `into_inner` on both, and `error` on the answer.
+macro_rules! wrappers {
+    ($when:ident, $when_doc:expr, $then:ident, $then_doc:expr) => {
+        #[doc = $when_doc]
+        pub struct $when(httpmock::When);
+
+        impl $when {
+            /// The underlying httpmock matcher, for anything not covered here.
+            pub fn into_inner(self) -> httpmock::When {
+                self.0
+            }
+        }
+
+        #[doc = $then_doc]
+        pub struct $then(httpmock::Then);
+
+        impl $then {
+            /// The underlying httpmock responder, for anything not covered here.
+            pub fn into_inner(self) -> httpmock::Then {
+                self.0
+            }
+
+            /// Answers `status` with the API's `errors` array holding one entry.
+            pub fn error(self, status: u16, code: &str, title: &str) -> Self {
+                Self($crate::mock_support::errors(self.0, status, code, title))
+            }
+        }
+    };
+}
+pub(crate) use wrappers;

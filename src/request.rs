@@ -44,14 +44,22 @@ impl Method {
             Method::Trace => "TRACE",
         }
     }
-
-    /// Methods whose repetition is harmless by HTTP's definition.
-    pub(crate) fn is_idempotent(self) -> bool {
-        !matches!(self, Method::Post | Method::Patch)
-    }
 }
 
-/// What the generator knows about an operation, for routing, logging and retry decisions.
+/// How a request may be sent again after a failure (the generator's facts table decides).
+#[allow(dead_code)] // which variants are used depends on the document
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repeat {
+    /// Sending it twice has the effect of sending it once: retried after any failure that can
+    /// be transient (`500`, `502`, `503`, `504`, a dropped connection).
+    Idempotent,
+    /// Retried only when the server surely did not act on it: the connection was never made,
+    /// `429`, or `503` with `Retry-After`.
+    OnlyIfNotProcessed,
+}
+
+/// What the generator knows about an operation, for routing, logging, retries and errors.
+/// One constant per operation is generated (`operations::info`).
 #[derive(Debug)]
 pub(crate) struct OperationInfo {
     /// `operationId` as the document spells it.
@@ -60,9 +68,14 @@ pub(crate) struct OperationInfo {
     pub(crate) method: Method,
     /// The path template, e.g. `/v2/apps/{appId}/attachments`.
     pub(crate) path: &'static str,
-    /// Whether the success body carries secrets (media tokens): decode errors then quote
-    /// nothing of it.
-    pub(crate) sensitive: bool,
+    /// How the request may be sent again.
+    pub(crate) repeat: Repeat,
+    /// A `404` on a retry, after an earlier attempt may have been processed, means the
+    /// operation already did its job (a delete whose answer was lost).
+    pub(crate) absent_after_retry_is_success: bool,
+    /// Whether answers carry secrets (tokens, key secrets, cookies): errors then quote nothing
+    /// of the body.
+    pub(crate) secret_response: bool,
 }
 
 /// The body of a request.
@@ -101,7 +114,7 @@ impl Request {
     /// another resource even when encoded (empty, `.`, `..`) or that carry control characters
     /// are refused before anything is sent.
     pub(crate) fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
-        check_id(name, value)?;
+        crate::config::check_id(name, value)?;
         self.path.extend(encode(value));
         Ok(())
     }
@@ -211,20 +224,6 @@ pub(crate) fn deep_object_pairs(
     }
 }
 
-/// Refuses ids that cannot be one path segment.
-fn check_id(name: &str, value: &str) -> Result<(), Error> {
-    let reason = if value.is_empty() {
-        "must not be empty"
-    } else if value == "." || value == ".." {
-        "must not be `.` or `..`"
-    } else if value.chars().any(char::is_control) {
-        "must not contain control characters (CR, LF, NUL, ...)"
-    } else {
-        return Ok(());
-    };
-    Err(Error::invalid(name, reason))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,7 +232,9 @@ mod tests {
         id: "op",
         method: Method::Get,
         path: "/a/{id}",
-        sensitive: false,
+        repeat: Repeat::Idempotent,
+        absent_after_retry_is_success: false,
+        secret_response: false,
     };
 
     #[test]

@@ -4,10 +4,11 @@ use std::fmt;
 use std::ops::Deref;
 use std::time::{Duration, SystemTime};
 
+use http::HeaderMap;
 use serde::de::DeserializeOwned;
-use ureq::http::HeaderMap;
 
-use crate::error::{ApiError, ApiErrorDetail, Error};
+use crate::config::redact_url;
+use crate::error::{ApiError, ApiErrorDetail, DecodeKind, Error};
 use crate::request::OperationInfo;
 
 /// How many bytes of a body an error message quotes.
@@ -33,7 +34,7 @@ impl<T> ResponseValue<T> {
         self.status
     }
 
-    /// The response headers.
+    /// The response headers (the [`http`](https://docs.rs/http/1) crate's type).
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }
@@ -72,11 +73,32 @@ pub(crate) struct RawResponse {
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
     pub(crate) attempts: u32,
+    /// A retried attempt found nothing left to do because an earlier attempt, whose answer was
+    /// lost, did it (see `OperationInfo::absent_after_retry_is_success`).
+    pub(crate) done_by_earlier_attempt: bool,
 }
 
 impl RawResponse {
+    /// The status the generated code decides on: the server's, except that an operation an
+    /// earlier attempt already did counts as a success without a body (`204`). The value the
+    /// caller gets keeps the server's status.
     pub(crate) fn status(&self) -> u16 {
-        self.status
+        if self.done_by_earlier_attempt {
+            204
+        } else {
+            self.status
+        }
+    }
+
+    /// Decodes a JSON body whose schema requires nothing: an empty body (a `204`, or a `200`
+    /// without content) is decoded as `{}`.
+    pub(crate) fn json_allow_empty<T: DeserializeOwned>(
+        mut self,
+    ) -> Result<ResponseValue<T>, Error> {
+        if self.body.iter().all(u8::is_ascii_whitespace) || self.done_by_earlier_attempt {
+            self.body = b"{}".to_vec();
+        }
+        self.json()
     }
 
     /// Decodes a JSON body, naming the JSON path of any mismatch.
@@ -97,15 +119,15 @@ impl RawResponse {
                 headers: self.headers,
             }),
             Err((path, e)) => {
-                let (message, excerpt) = if self.operation.sensitive {
-                    // serde's message can quote the offending value: a token, here.
-                    let kind = if e.is_syntax() || e.is_eof() {
-                        "not well-formed JSON"
-                    } else {
-                        "not of the documented shape"
-                    };
+                let kind = if e.is_syntax() || e.is_eof() {
+                    DecodeKind::Malformed
+                } else {
+                    DecodeKind::Shape
+                };
+                let (message, excerpt) = if self.operation.secret_response {
+                    // serde's message can quote the offending value: a secret, here.
                     (
-                        format!("{kind} (the body carries secrets and is not shown)"),
+                        "the body carries secrets and is not shown".to_owned(),
                         String::new(),
                     )
                 } else {
@@ -114,6 +136,7 @@ impl RawResponse {
                 Err(Error::Decode {
                     operation: self.operation.id,
                     status: self.status,
+                    kind,
                     path,
                     message,
                     excerpt,
@@ -165,8 +188,12 @@ impl RawResponse {
             errors,
             retry_after: retry_after(&self.headers, SystemTime::now()),
             request_id: header("x-zendesk-request-id").or_else(|| header("x-request-id")),
-            excerpt: excerpt(&self.body),
-            location: header("location"),
+            excerpt: if self.operation.secret_response {
+                String::new()
+            } else {
+                excerpt(&self.body)
+            },
+            location: header("location").map(|l| redact_url(&l)),
             attempts: self.attempts,
         }))
     }
@@ -201,7 +228,7 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Durati
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ureq::http::HeaderValue;
+    use http::HeaderValue;
 
     #[test]
     fn retry_after_forms() {

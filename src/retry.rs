@@ -1,23 +1,32 @@
 //! When to try a request again, and how long to wait first.
 //!
 //! The API asks callers to retry `429 Too Many Requests` with exponential backoff; a
-//! `Retry-After` header, when valid, says how long. Server errors (`502`, `503`, `504`) and
-//! dropped connections are retried only where repeating the request is harmless, and only when
-//! the body can be sent again.
+//! `Retry-After` header, when valid, says how long. What else is retried depends on what the
+//! generator's facts say about the operation ([`Repeat`]): server errors (`502`, `503`, `504`)
+//! and dropped connections only where repeating the request is harmless, and never when the
+//! body cannot be sent again.
 
 use std::time::Duration;
 
-use crate::request::OperationInfo;
+use crate::request::{OperationInfo, Repeat};
 
 /// How failed requests are retried. The default is on; [`RetryPolicy::none`] turns it off.
 ///
-/// A request is retried when the API answers `429` (waiting as `Retry-After` asks, capped by
-/// [`max_retry_after`](Self::max_retry_after)), when a connection could not be made (nothing
-/// was sent), and — for operations whose repetition is harmless (deleting, media tokens,
-/// cookies, uploads whose body can be replayed, and every GET/PUT/DELETE) — when the server
-/// answers `502`, `503` or `504` or drops the connection. Otherwise waits grow exponentially
-/// with full jitter. Retries stop after [`max_attempts`](Self::max_attempts) attempts or once
-/// the next wait would pass the [`budget`](Self::budget).
+/// A request is retried when the API answers `429` or `503` with a `Retry-After` (waiting as
+/// it asks), or `429` without one, and when a connection could not be made (nothing was sent).
+/// For operations whose repetition is harmless (deleting, media tokens, cookies, and every
+/// GET/PUT/DELETE) it is also retried when the server answers `502`, `503` or `504` or drops
+/// the connection; a delete retried this way that then finds the attachment gone reports
+/// success. Other operations — uploads, messages — are never sent again once the server may
+/// have acted on them: a second upload could store the file twice. A body read from a one-shot
+/// reader is never sent twice.
+///
+/// Waits follow `Retry-After` when the server sends one; one longer than
+/// [`max_retry_after`](Self::max_retry_after) is not cut short: the call gives up and the error
+/// carries the server's `Retry-After`, so the caller can schedule. Otherwise waits grow
+/// exponentially with full jitter. Retries stop after [`max_attempts`](Self::max_attempts)
+/// attempts, once the next wait would pass the [`budget`](Self::budget), or once it would pass
+/// the call's deadline ([`Timeouts`](crate::Timeouts)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[must_use = "a RetryPolicy is a value: use the returned policy"]
 pub struct RetryPolicy {
@@ -82,7 +91,8 @@ impl RetryPolicy {
         self
     }
 
-    /// The longest `Retry-After` honoured; longer requests are waited this long. Default: 60 s.
+    /// The longest `Retry-After` waited for; a server asking for longer gets no retry, and the
+    /// error carries its `Retry-After`. Default: 60 s.
     pub fn max_retry_after(&self) -> Duration {
         self.max_retry_after
     }
@@ -93,23 +103,24 @@ impl RetryPolicy {
         self
     }
 
-    /// Total time for one call, attempts and waits included: no retry starts whose wait would
-    /// end past it. Default: 120 s.
+    /// How long after the start of a call a retry may still start: no retry starts whose wait
+    /// would end past it. Default: 120 s. The call as a whole also ends at its deadline (see
+    /// [`Timeouts`](crate::Timeouts)).
     pub fn budget(&self) -> Duration {
         self.budget
     }
 
-    /// Sets the total time budget of one call.
+    /// Sets how long after the start of a call a retry may still start.
     pub fn with_budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
         self
     }
 
-    /// The wait before retry number `retry` (1 for the first retry): full jitter over a capped
-    /// exponential, or the server's `Retry-After`, capped.
+    /// The wait before retry number `retry` (1 for the first retry): the server's
+    /// `Retry-After`, or full jitter over a capped exponential.
     pub(crate) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
         if let Some(asked) = retry_after {
-            return asked.min(self.max_retry_after);
+            return asked;
         }
         let exponent = retry.saturating_sub(1).min(20);
         let cap = self
@@ -121,24 +132,76 @@ impl RetryPolicy {
     }
 }
 
-/// POST operations whose repetition is harmless: deleting twice deletes once, a media token
-/// can be issued again, and a repeated upload leaves at most an unused duplicate.
-const HARMLESS_POSTS: &[&str] = &[
-    "deleteAttachment",
-    "generateMediaJsonWebToken",
-    "uploadAttachment",
-];
+/// What to do after one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Return what the attempt gave.
+    Done,
+    /// Try again after the policy's wait.
+    Retry {
+        /// The server's `Retry-After`, if it asked.
+        retry_after: Option<Duration>,
+        /// Why, for the log.
+        reason: &'static str,
+        /// Whether the attempt may have been acted on by the server.
+        maybe_processed: bool,
+    },
+}
 
-/// Whether sending this operation twice does no harm.
-pub(crate) fn repeat_is_harmless(operation: &OperationInfo) -> bool {
-    operation.method.is_idempotent()
-        || HARMLESS_POSTS
-            .iter()
-            .any(|id| id.eq_ignore_ascii_case(operation.id))
+impl RetryPolicy {
+    /// After an answer with `status`.
+    pub(crate) fn after_status(
+        &self,
+        operation: &OperationInfo,
+        status: u16,
+        retry_after: Option<Duration>,
+    ) -> Verdict {
+        let honoured = |reason| match retry_after {
+            Some(wait) if wait > self.max_retry_after => Verdict::Done,
+            _ => Verdict::Retry {
+                retry_after,
+                reason,
+                maybe_processed: false,
+            },
+        };
+        match status {
+            429 => honoured("rate limited (429)"),
+            503 if retry_after.is_some() => honoured("unavailable (503 with Retry-After)"),
+            502..=504 if operation.repeat == Repeat::Idempotent => Verdict::Retry {
+                retry_after: None,
+                reason: "server error",
+                maybe_processed: true,
+            },
+            _ => Verdict::Done,
+        }
+    }
+
+    /// After a transport failure.
+    pub(crate) fn after_transport(
+        &self,
+        operation: &OperationInfo,
+        error: &ureq::Error,
+    ) -> Verdict {
+        if nothing_was_sent(error) {
+            return Verdict::Retry {
+                retry_after: None,
+                reason: "connection failure",
+                maybe_processed: false,
+            };
+        }
+        if connection_dropped(error) && operation.repeat == Repeat::Idempotent {
+            return Verdict::Retry {
+                retry_after: None,
+                reason: "dropped connection",
+                maybe_processed: true,
+            };
+        }
+        Verdict::Done
+    }
 }
 
 /// Whether a transport error happened before anything was sent.
-pub(crate) fn nothing_was_sent(error: &ureq::Error) -> bool {
+fn nothing_was_sent(error: &ureq::Error) -> bool {
     match error {
         ureq::Error::ConnectionFailed => true,
         ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => true,
@@ -147,9 +210,8 @@ pub(crate) fn nothing_was_sent(error: &ureq::Error) -> bool {
     }
 }
 
-/// Whether a transport error is a dropped connection (worth retrying when repeating is
-/// harmless).
-pub(crate) fn connection_dropped(error: &ureq::Error) -> bool {
+/// Whether a transport error is a dropped connection.
+fn connection_dropped(error: &ureq::Error) -> bool {
     match error {
         ureq::Error::Io(e) => matches!(
             e.kind(),
@@ -176,25 +238,53 @@ mod tests {
         }
         assert!(policy.wait(1, None) <= policy.initial_backoff());
         assert_eq!(
-            policy.wait(1, Some(Duration::from_secs(3600))),
-            policy.max_retry_after()
-        );
-        assert_eq!(
             policy.wait(1, Some(Duration::from_secs(1))),
             Duration::from_secs(1)
         );
     }
 
-    #[test]
-    fn harmless_operations() {
-        let op = |id, method| OperationInfo {
-            id,
-            method,
+    const fn op(repeat: Repeat) -> OperationInfo {
+        OperationInfo {
+            id: "op",
+            method: Method::Post,
             path: "/",
-            sensitive: false,
-        };
-        assert!(repeat_is_harmless(&op("DeleteAttachment", Method::Post)));
-        assert!(repeat_is_harmless(&op("setCookie", Method::Get)));
-        assert!(!repeat_is_harmless(&op("postMessage", Method::Post)));
+            repeat,
+            absent_after_retry_is_success: false,
+            secret_response: false,
+        }
+    }
+
+    #[test]
+    fn what_is_retried() {
+        let policy = RetryPolicy::default();
+        let once = op(Repeat::OnlyIfNotProcessed);
+        let twice = op(Repeat::Idempotent);
+        let retried = |v: Verdict| matches!(v, Verdict::Retry { .. });
+        for status in [500, 502, 504] {
+            assert!(
+                !retried(policy.after_status(&once, status, None)),
+                "{status}"
+            );
+        }
+        assert!(!retried(policy.after_status(&once, 503, None)));
+        assert!(retried(policy.after_status(
+            &once,
+            503,
+            Some(Duration::from_secs(1))
+        )));
+        assert!(retried(policy.after_status(&once, 429, None)));
+        assert!(retried(policy.after_status(&twice, 502, None)));
+        assert!(!retried(policy.after_status(&twice, 500, None)));
+        let too_long = policy.max_retry_after() + Duration::from_secs(1);
+        assert_eq!(
+            policy.after_status(&twice, 429, Some(too_long)),
+            Verdict::Done
+        );
+        let reset = ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into());
+        assert!(!retried(policy.after_transport(&once, &reset)));
+        assert!(retried(policy.after_transport(&twice, &reset)));
+        assert!(retried(
+            policy.after_transport(&once, &ureq::Error::ConnectionFailed)
+        ));
     }
 }

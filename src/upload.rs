@@ -9,7 +9,7 @@ pub enum Access {
     /// Anyone with the media URL (the API's default; required for licensed Zendesk customers).
     #[default]
     Public,
-    /// Only holders of a media token (see [`Client::media_tokens`](crate::Client::media_tokens)).
+    /// Only holders of a media token (see `Client::media_tokens`, in API versions up to 12.8).
     Private,
     /// A value this crate does not know yet, sent as given.
     Other(String),

@@ -107,7 +107,7 @@ fn delete_token_and_cookie_subcommands() {
     assert_eq!(text(&output.stdout).trim(), "{}");
 
     let output = stand_in(&["token", "/apps/a", "/apps/b"]);
-    let has_tokens = cfg!(sunco_op = "generate_media_json_web_token");
+    let has_tokens = cfg!(sunco_helper = "media_tokens");
     if has_tokens {
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
         let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -124,7 +124,7 @@ fn delete_token_and_cookie_subcommands() {
     }
 
     let output = stand_in(&["cookie", "stand-in-media-token"]);
-    if cfg!(sunco_op = "set_cookie") {
+    if cfg!(sunco_helper = "media_cookie") {
         assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
         assert!(text(&output.stdout).starts_with("smooch-media-token="));
     } else {

@@ -4,13 +4,16 @@
 //! is a success response without that header, with Prism still running after each multipart
 //! call.
 //!
-//! `.ci/run` installs and starts Prism and sets `PRISM_URL` (and `PRISM_PID`). Without
-//! `PRISM_URL` every test here says it skipped.
+//! `.ci/run` installs and starts Prism, sets `PRISM_URL` (and `PRISM_PID`) and runs these tests
+//! with `--include-ignored`. A plain `cargo test` reports them as ignored; run without
+//! `PRISM_URL`, they fail.
 
 use std::net::TcpStream;
 use std::time::Duration;
 
-use sunshine_conversations_client::{Client, FilePart, JwtScope, ResponseValue, operations};
+use sunshine_conversations_client::{
+    Access, Client, FilePart, For, JwtScope, ResponseValue, operations,
+};
 
 const APP: &str = "5d8cff3cd55b040010928b5b";
 
@@ -19,13 +22,11 @@ struct Prism {
     pid: Option<u32>,
 }
 
-fn prism() -> Option<Prism> {
-    let Ok(url) = std::env::var("PRISM_URL") else {
-        eprintln!("contract test skipped: PRISM_URL is not set (.ci/run starts Prism and sets it)");
-        return None;
-    };
+fn prism() -> Prism {
+    let url =
+        std::env::var("PRISM_URL").expect("PRISM_URL is not set: .ci/run starts Prism and sets it");
     let pid = std::env::var("PRISM_PID").ok().and_then(|p| p.parse().ok());
-    Some(Prism { url, pid })
+    Prism { url, pid }
 }
 
 impl Prism {
@@ -89,8 +90,9 @@ fn assert_clean<T>(what: &str, response: &ResponseValue<T>) {
 }
 
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn uploads_validate_for_every_file_name_and_option() {
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     let names = [
         "plain.txt",
         "with spaces.png",
@@ -107,17 +109,21 @@ fn uploads_validate_for_every_file_name_and_option() {
                 ] {
                     let what =
                         format!("{auth} upload {name:?} access={access} for={intended_for:?}");
-                    let response = client
-                        .upload_attachment(
-                            APP,
-                            access,
-                            intended_for,
-                            conversation,
-                            operations::UploadAttachmentForm {
-                                source: FilePart::from_bytes(name, format!("content of {name}")),
-                            },
-                        )
-                        .unwrap_or_else(|e| panic!("{what}: {e}"));
+                    let access: Access = access.parse().unwrap_or_default();
+                    let mut request = client.upload_attachment(
+                        APP,
+                        &access,
+                        operations::UploadAttachmentForm {
+                            source: FilePart::from_bytes(name, format!("content of {name}")),
+                        },
+                    );
+                    if let Some(intended_for) = intended_for {
+                        request = request.for_(intended_for.parse().unwrap_or(For::Message));
+                    }
+                    if let Some(conversation) = conversation {
+                        request = request.conversation_id(conversation);
+                    }
+                    let response = request.send().unwrap_or_else(|e| panic!("{what}: {e}"));
                     assert_clean(&what, &response);
                     prism.assert_alive(&what);
                 }
@@ -127,8 +133,9 @@ fn uploads_validate_for_every_file_name_and_option() {
 }
 
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn upload_from_a_path_and_through_the_helper() {
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("photo.png");
     std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 1, 2, 3]).unwrap();
@@ -145,8 +152,9 @@ fn upload_from_a_path_and_through_the_helper() {
 }
 
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn delete_validates() {
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     for (auth, client) in prism.clients() {
         let response = client
             .delete_attachment(
@@ -163,10 +171,11 @@ fn delete_validates() {
     }
 }
 
-#[cfg(all(sunco_op = "generate_media_json_web_token", sunco_op = "set_cookie"))]
+#[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn media_token_then_cookie_with_the_token_as_bearer() {
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     for (auth, client) in prism.clients() {
         let response = client
             .generate_media_json_web_token(
@@ -195,8 +204,9 @@ fn media_token_then_cookie_with_the_token_as_bearer() {
 /// The validator is live: a raw upload without the required `access` query parameter gets
 /// `sl-violations`, so the suite cannot pass for want of validation.
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn prism_reports_a_broken_request() {
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     let agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -226,27 +236,34 @@ fn prism_reports_a_broken_request() {
 /// With the `full-api` feature, operations beyond attachments, deepObject queries included.
 #[cfg(feature = "full-api")]
 #[test]
+#[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn the_whole_api_validates() {
     use serde_json::json;
     use sunshine_conversations_client::types;
-    let Some(prism) = prism() else { return };
+    let prism = prism();
     let client = prism.basic();
     let page: types::Page = serde_json::from_value(json!({"size": 10})).unwrap();
     let filter: types::ConversationListFilter =
         serde_json::from_value(json!({"userId": "42589ad070d43be9b00ff7e5"})).unwrap();
-    let apps = client.list_apps(Some(&page), None).unwrap();
+    let apps = client.list_apps().page(page.clone()).send().unwrap();
     assert_clean("list_apps (deepObject page)", &apps);
     assert_clean("get_app", &client.get_app(APP).unwrap());
     assert_clean("list_app_keys", &client.list_app_keys(APP).unwrap());
     assert_clean(
         "list_integrations (deepObject page)",
-        &client.list_integrations(APP, Some(&page), None).unwrap(),
+        &client
+            .list_integrations(APP)
+            .page(page.clone())
+            .send()
+            .unwrap(),
     );
     assert_clean("list_switchboards", &client.list_switchboards(APP).unwrap());
     assert_clean(
         "list_conversations (deepObject filter)",
         &client
-            .list_conversations(APP, Some(&page), &filter)
+            .list_conversations(APP, &filter)
+            .page(page.clone())
+            .send()
             .unwrap(),
     );
     assert_clean(
@@ -258,7 +275,9 @@ fn the_whole_api_validates() {
     assert_clean(
         "list_messages (deepObject page)",
         &client
-            .list_messages(APP, "c616a583e4c240a871818541", Some(&page))
+            .list_messages(APP, "c616a583e4c240a871818541")
+            .page(page.clone())
+            .send()
             .unwrap(),
     );
 }

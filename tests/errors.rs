@@ -214,7 +214,7 @@ fn invalid_input_sends_nothing() {
         assert!(err.nothing_sent());
     }
     assert!(matches!(client.delete(""), Err(Error::InvalidInput { .. })));
-    #[cfg(sunco_op = "generate_media_json_web_token")]
+    #[cfg(sunco_helper = "media_tokens")]
     assert!(matches!(
         client.media_tokens(Vec::<String>::new()),
         Err(Error::InvalidInput { .. })
@@ -241,7 +241,7 @@ fn invalid_input_sends_nothing() {
     mock.assert_calls(0);
 }
 
-#[cfg(sunco_op = "generate_media_json_web_token")]
+#[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn a_malformed_token_response_is_never_quoted() {
     for body in [

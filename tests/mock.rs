@@ -4,7 +4,7 @@
 use httpmock::MockServer;
 use serde_json::json;
 use sunshine_conversations_client::mock::MockServerExt;
-use sunshine_conversations_client::{Access, Client, Error, RetryPolicy, Upload, types};
+use sunshine_conversations_client::{Access, Client, Error, For, RetryPolicy, Upload, types};
 
 fn client(server: &MockServer, app_id: &str) -> Client {
     Client::builder()
@@ -26,8 +26,8 @@ fn upload_matchers_and_typed_answer() {
     let server = MockServer::start();
     let mock = server.upload_attachment(|when, then| {
         when.app_id("app 1/x")
-            .access("private")
-            .for_("message")
+            .access(&Access::Private)
+            .for_(&For::Message)
             .conversation_id("c 1")
             .source_file_name("café \"menu\".png");
         then.created(&attachment("https://media.example/menu.png"));
@@ -48,7 +48,7 @@ fn upload_matchers_and_typed_answer() {
 fn a_matcher_that_differs_does_not_match() {
     let server = MockServer::start();
     let mock = server.upload_attachment(|when, then| {
-        when.app_id("app").access("private");
+        when.app_id("app").access(&Access::Private);
         then.created(&attachment("u"));
     });
     let err = client(&server, "app")
@@ -82,7 +82,7 @@ fn delete_body_and_documented_error_answer() {
     assert_eq!(api.errors[0].code, "not_found");
 }
 
-#[cfg(all(sunco_op = "generate_media_json_web_token", sunco_op = "set_cookie"))]
+#[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
 #[test]
 fn tokens_and_cookie() {
     let server = MockServer::start();

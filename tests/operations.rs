@@ -3,14 +3,12 @@
 
 mod support;
 
-#[cfg(sunco_op = "set_cookie")]
+#[cfg(sunco_helper = "media_cookie")]
 use httpmock::Method::GET;
 use httpmock::Method::POST;
 use httpmock::MockServer;
 use serde_json::json;
-use sunshine_conversations_client::{
-    Access, Client, FilePart, JwtScope, RetryPolicy, Upload, operations,
-};
+use sunshine_conversations_client::{Access, Client, FilePart, JwtScope, Upload, operations};
 use support::{APP, KEY_ID, Recorded, SECRET, basic_header, client, header, json_response};
 
 fn multipart_boundary(content_type: &str) -> String {
@@ -169,13 +167,13 @@ fn generated_upload_operation_takes_every_documented_parameter() {
     let response = client(&server.base_url())
         .upload_attachment(
             "other app",
-            "public",
-            None,
-            Some("conv 1"),
+            &Access::Public,
             operations::UploadAttachmentForm {
                 source: FilePart::from_bytes("a.txt", b"hi".to_vec()),
             },
         )
+        .conversation_id("conv 1")
+        .send()
         .unwrap();
     assert_eq!(response.status(), 201);
     let attachment = response.into_inner().attachment.unwrap();
@@ -209,7 +207,7 @@ fn delete_posts_the_media_url_as_json() {
     assert_eq!(body, json!({"mediaUrl": "https://media.smooch.io/a b.png"}));
 }
 
-#[cfg(sunco_op = "generate_media_json_web_token")]
+#[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
     let server = MockServer::start();
@@ -238,7 +236,7 @@ fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
     );
 }
 
-#[cfg(sunco_op = "set_cookie")]
+#[cfg(sunco_helper = "media_cookie")]
 #[test]
 fn cookie_uses_the_media_token_as_bearer_and_returns_set_cookie_values() {
     let server = MockServer::start();
@@ -360,7 +358,7 @@ fn jwt_lifetime_adds_an_expiry() {
     assert!(exp > now + 500 && exp <= now + 601, "exp {exp}, now {now}");
 }
 
-#[cfg(sunco_op = "generate_media_json_web_token")]
+#[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn generated_operations_return_status_and_headers() {
     let server = MockServer::start();
@@ -390,7 +388,6 @@ fn client_is_clone_send_sync() {
     fn assert_error<T: std::error::Error + Send + Sync + 'static>() {}
     assert_client::<Client>();
     assert_error::<sunshine_conversations_client::Error>();
-    let _ = RetryPolicy::default();
 }
 
 #[test]

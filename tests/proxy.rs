@@ -37,9 +37,8 @@ fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
 
     // The stand-in proxy does not tunnel, so the call itself fails; what matters is where it
     // went.
-    let explicit = ureq::Proxy::new(&proxy.url()).unwrap();
     let _ = builder(&target.url())
-        .proxy(Some(explicit))
+        .proxy(proxy.url())
         .build()
         .unwrap()
         .delete("u");

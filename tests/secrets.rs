@@ -88,7 +88,7 @@ fn secrets_stay_out_of_debug_display_errors_and_logs() {
             .upload(Upload::bytes("a.txt", b"x".to_vec()))
             .unwrap_err();
         shown.push_str(&format!("{err}\n{err:?}\n"));
-        #[cfg(sunco_op = "set_cookie")]
+        #[cfg(sunco_helper = "media_cookie")]
         {
             let err = client.media_cookie(&Secret::new(MEDIA_TOKEN)).unwrap_err();
             shown.push_str(&format!("{err}\n{err:?}\n"));

@@ -9,14 +9,10 @@
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
 //! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
-//! 1 MiB, process start plus one call, and the generator's time on the vendored document. The
-//! last line reads `ratio json_vs_ureq=X upload_vs_ureq=Y rss_512m_minus_1m_mib=Z codegen_ms=W`.
+//! 1 MiB, and process start plus one call. The last line reads
+//! `ratio json_vs_ureq=X upload_vs_ureq=Y rss_512m_minus_1m_mib=Z`. The generator's own
+//! benchmark is in `codegen/benches/generator.rs`.
 
-#[path = "../../src/codegen/mod.rs"]
-// Only `generate` is used here; clippy --all-targets also compiles the generator's unit-test
-// modules into this harness-less target, where their imports look unused.
-#[allow(dead_code, unused_imports)]
-mod codegen;
 mod server;
 
 use std::io::Write;
@@ -80,9 +76,8 @@ fn main() {
     // Adding 0.0 turns a measured -0.0 into 0.0.
     let rss = rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
     startup(&url);
-    let codegen_ms = codegen_time();
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} rss_512m_minus_1m_mib={rss:.1} codegen_ms={codegen_ms:.1}"
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} rss_512m_minus_1m_mib={rss:.1}"
     );
 }
 
@@ -109,18 +104,16 @@ fn client(url: &str) -> Client {
         .expect("client")
 }
 
-/// A client without an upload limit, on its own agent or on `agent`.
-fn upload_client(url: &str, agent: Option<ureq::Agent>) -> Client {
-    let mut builder = Client::builder()
+/// A client without an upload limit.
+fn upload_client(url: &str) -> Client {
+    Client::builder()
         .base_url(url)
         .basic_auth(KEY_ID, SECRET)
         .app_id(APP)
         .retry_policy(RetryPolicy::none())
-        .max_upload_bytes(u64::MAX);
-    if let Some(agent) = agent {
-        builder = builder.agent(agent);
-    }
-    builder.build().expect("client")
+        .max_upload_bytes(u64::MAX)
+        .build()
+        .expect("client")
 }
 
 /// A bare ureq agent configured like the client's own.
@@ -151,7 +144,7 @@ fn profile_calls(url: &str, which: &str) {
             return;
         };
         if kind == "client" {
-            upload_client(url, None)
+            upload_client(url)
                 .upload(Upload::path(&file).expect("file"))
                 .expect("upload");
         } else {
@@ -318,10 +311,10 @@ fn upload_throughput(url: &str, size: u64) -> Option<f64> {
         );
         return None;
     };
-    // Both go through one agent, so both use the same kept-alive connection and server thread:
-    // what differs is only how each builds and streams the body.
+    // Each keeps its connection alive across rounds, served by a server thread of its own that
+    // does the same work for both: what differs is only how each builds and streams the body.
     let agent = bare_agent();
-    let ours = upload_client(url, Some(agent.clone()));
+    let ours = upload_client(url);
     let auth = basic_header();
     let target = format!("{url}/v2/apps/{APP}/attachments?access=public");
     let curl = Command::new("curl").arg("--version").output().is_ok();
@@ -513,36 +506,4 @@ fn startup(url: &str) {
         median(runs.clone()),
         runs.len()
     );
-}
-
-/// Figure 5, the generator on the vendored document, timed step by step.
-fn codegen_time() -> f64 {
-    let document =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("openapi/sunshine-conversations.yaml");
-    let selection = codegen::Selection::Tags(vec!["Attachments".to_owned()]);
-    let mut totals = Vec::new();
-    let mut last = None;
-    for _ in 0..11 {
-        let started = Instant::now();
-        let generated =
-            codegen::generate(&document, "openapi/sunshine-conversations.yaml", &selection)
-                .expect("the vendored document generates");
-        totals.push(started.elapsed().as_secs_f64() * 1e3);
-        last = Some(generated);
-    }
-    let total = median(totals);
-    if let Some(generated) = last {
-        let steps: Vec<String> = generated
-            .timings
-            .iter()
-            .map(|(step, took)| format!("{step} {:.1}", took.as_secs_f64() * 1e3))
-            .collect();
-        println!(
-            "codegen: {total:.1} ms for the vendored document (steps, ms: {}), {} bytes, {} operations (budget <= 200)",
-            steps.join(", "),
-            generated.code.len(),
-            generated.operations.len()
-        );
-    }
-    total
 }

@@ -12,7 +12,7 @@ pub mod types {
     ///`AttachmentMediaTokenBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct AttachmentMediaTokenBody {
-        ///An array of strings representing the list of attachment paths used to generate the media JWT. One token will be generated for each path. Each token will be valid for 2 hours by default. This value can be modified, see [App Settings](#operation/createApp) for more information.
+        ///An array of strings representing the list of attachment paths used to generate the media JWT. One token will be generated for each path. Each token will be valid for 2 hours by default. This value can be modified, see App Settings (operation `createApp`) for more information.
         pub paths: ::std::vec::Vec<::std::string::String>,
     }
     ///`AttachmentResponse`
@@ -38,44 +38,51 @@ pub mod types {
         )]
         pub media_url: ::std::option::Option<::std::string::String>,
     }
-    /// Error types.
-    pub mod error {
-        /// Error from a `TryFrom` or `FromStr` implementation.
-        pub struct ConversionError(::std::borrow::Cow<'static, str>);
-        impl ::std::error::Error for ConversionError {}
-        impl ::std::fmt::Display for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
-                ::std::fmt::Display::fmt(&self.0, f)
-            }
-        }
-        impl ::std::fmt::Debug for ConversionError {
-            fn fmt(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> Result<(), ::std::fmt::Error> {
-                ::std::fmt::Debug::fmt(&self.0, f)
-            }
-        }
-        impl From<&'static str> for ConversionError {
-            fn from(value: &'static str) -> Self {
-                Self(value.into())
-            }
-        }
-        impl From<String> for ConversionError {
-            fn from(value: String) -> Self {
-                Self(value.into())
-            }
-        }
-    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation.
 pub mod operations {
-    #[allow(unused_imports)]
     use super::types;
-    use crate::request::{Method, OperationInfo, Request};
+    /// What each operation is, for the request path: its route, and the facts that decide
+    /// retries and what an error may quote.
+    pub(crate) mod info {
+        use crate::request::{Method, OperationInfo, Repeat};
+        /// `POST /v2/apps/{appId}/attachments` (`uploadAttachment`).
+        pub(crate) const UPLOAD_ATTACHMENT: OperationInfo = OperationInfo {
+            id: "uploadAttachment",
+            method: Method::Post,
+            path: "/v2/apps/{appId}/attachments",
+            repeat: Repeat::OnlyIfNotProcessed,
+            absent_after_retry_is_success: false,
+            secret_response: false,
+        };
+        /// `POST /v2/apps/{appId}/attachments/remove` (`deleteAttachment`).
+        pub(crate) const DELETE_ATTACHMENT: OperationInfo = OperationInfo {
+            id: "deleteAttachment",
+            method: Method::Post,
+            path: "/v2/apps/{appId}/attachments/remove",
+            repeat: Repeat::Idempotent,
+            absent_after_retry_is_success: true,
+            secret_response: false,
+        };
+        /// `POST /v2/apps/{appId}/attachments/token` (`generateMediaJsonWebToken`).
+        pub(crate) const GENERATE_MEDIA_JSON_WEB_TOKEN: OperationInfo = OperationInfo {
+            id: "generateMediaJsonWebToken",
+            method: Method::Post,
+            path: "/v2/apps/{appId}/attachments/token",
+            repeat: Repeat::Idempotent,
+            absent_after_retry_is_success: false,
+            secret_response: true,
+        };
+        /// `GET /v2/apps/{appId}/attachments/cookie` (`setCookie`).
+        pub(crate) const SET_COOKIE: OperationInfo = OperationInfo {
+            id: "setCookie",
+            method: Method::Get,
+            path: "/v2/apps/{appId}/attachments/cookie",
+            repeat: Repeat::Idempotent,
+            absent_after_retry_is_success: false,
+            secret_response: true,
+        };
+    }
     /// The `multipart/form-data` body of [`Client::upload_attachment`](crate::Client::upload_attachment).
     #[derive(Debug)]
     pub struct UploadAttachmentForm {
@@ -93,15 +100,15 @@ pub mod operations {
         /// Upload Attachment
         ///
         /// Upload an attachment to Sunshine Conversations to use in future messages. Files are uploaded using the multipart/form-data content type. Use the returned mediaUrl to send a file, image or carousel message.
-        /// <aside class="notice">Note that Sunshine Conversations limits the size and type of file you can upload to the platform. See the <a href="https://docs.smooch.io/guide/validating-files">file validation</a> guide for more details.</aside>
+        /// Note that Sunshine Conversations limits the size and type of file you can upload to the platform. See the [file validation](https://docs.smooch.io/guide/validating-files) guide for more details.
         ///
         /// Sends `POST /v2/apps/{appId}/attachments`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
         /// - `access` (query `access`, required): The access level for the attachment. Currently the available access levels are public and private. If you are a licensed Zendesk customer, you must use public. Private is not supported.
-        /// - `for_` (query `for`, optional): Specifies the intended container for the attachment, to enable automatic attachment deletion (on deletion of associated message, conversation or user). For now, only message is supported. See [Attachments for Messages](#section/Attachments-for-Messages) for details.
-        /// - `conversation_id` (query `conversationId`, optional): Links the attachment getting uploaded to the conversation ID.
+        /// - `for_` (query `for`, optional, a setter of the request): Specifies the intended container for the attachment, to enable automatic attachment deletion (on deletion of associated message, conversation or user). For now, only message is supported. See [Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages) for details.
+        /// - `conversation_id` (query `conversationId`, optional, a setter of the request): Links the attachment getting uploaded to the conversation ID.
         /// - `body`: the `multipart/form-data` request body: `source` (file)
         ///
         /// Responses:
@@ -111,35 +118,73 @@ pub mod operations {
         /// Credentials: `basicAuth (integration, app, account)` or `bearerAuth (integration, app, account)`.
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1attachments/post` (operation `uploadAttachment`).
-        pub fn upload_attachment(
-            &self,
-            app_id: &str,
-            access: &str,
-            for_: Option<&str>,
-            conversation_id: Option<&str>,
+        pub fn upload_attachment<'a>(
+            &'a self,
+            app_id: &'a str,
+            access: &'a crate::Access,
             body: UploadAttachmentForm,
+        ) -> UploadAttachmentRequest<'a> {
+            UploadAttachmentRequest {
+                client: self,
+                app_id,
+                access,
+                body,
+                for_: None,
+                conversation_id: None,
+            }
+        }
+    }
+    /// A [`Client::upload_attachment`](crate::Client::upload_attachment) request: set its optional parameters, then [`send`](UploadAttachmentRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    pub struct UploadAttachmentRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        access: &'a crate::Access,
+        body: UploadAttachmentForm,
+        for_: Option<crate::For>,
+        conversation_id: Option<::std::string::String>,
+    }
+    impl<'a> UploadAttachmentRequest<'a> {
+        /// Sets `for` (query). Specifies the intended container for the attachment, to enable automatic attachment deletion (on deletion of associated message, conversation or user). For now, only message is supported. See [Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages) for details.
+        pub fn for_(mut self, value: crate::For) -> Self {
+            self.for_ = Some(value);
+            self
+        }
+        /// Sets `conversationId` (query). Links the attachment getting uploaded to the conversation ID.
+        pub fn conversation_id(
+            mut self,
+            value: impl Into<::std::string::String>,
+        ) -> Self {
+            self.conversation_id = Some(value.into());
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<types::AttachmentResponse>, crate::Error> {
-            const OPERATION: OperationInfo = OperationInfo {
-                id: "uploadAttachment",
-                method: Method::Post,
-                path: "/v2/apps/{appId}/attachments",
-                sensitive: false,
-            };
-            let mut request = Request::new(&OPERATION);
+            let UploadAttachmentRequest {
+                client,
+                app_id,
+                access,
+                body,
+                for_,
+                conversation_id,
+            } = self;
+            let mut request = crate::request::Request::new(&info::UPLOAD_ATTACHMENT);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments");
             request.query("access", access);
-            if let Some(value) = for_ {
+            if let Some(value) = &for_ {
                 request.query("for", value);
             }
-            if let Some(value) = conversation_id {
+            if let Some(value) = &conversation_id {
                 request.query("conversationId", value);
             }
             request.multipart(body.into_parts());
-            let response = self.execute(request)?;
+            let response = client.execute(request)?;
             match response.status() {
-                200..=299 => response.json::<types::AttachmentResponse>(),
+                200..=299 => response.json_allow_empty::<types::AttachmentResponse>(),
                 400 => Err(response.error("Bad request")),
                 _ => Err(response.error("")),
             }
@@ -149,8 +194,8 @@ pub mod operations {
         /// Delete Attachment
         ///
         /// Remove an attachment uploaded to Sunshine Conversations through the Upload attachment API.
-        /// See [Attachments for Messages](#section/Attachments-for-Messages) to have attachments automatically deleted when deleting messages, conversations or users.
-        /// <aside class="notice">Note that deleted attachments can remain available on our CDN’s cache up to 15 minutes after the delete call.</aside>
+        /// See [Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages) to have attachments automatically deleted when deleting messages, conversations or users.
+        /// Note that deleted attachments can remain available on our CDN’s cache up to 15 minutes after the delete call.
         ///
         /// Sends `POST /v2/apps/{appId}/attachments/remove`.
         ///
@@ -170,20 +215,15 @@ pub mod operations {
             app_id: &str,
             body: &types::AttachmentDeleteBody,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
-            const OPERATION: OperationInfo = OperationInfo {
-                id: "deleteAttachment",
-                method: Method::Post,
-                path: "/v2/apps/{appId}/attachments/remove",
-                sensitive: false,
-            };
-            let mut request = Request::new(&OPERATION);
+            let client = self;
+            let mut request = crate::request::Request::new(&info::DELETE_ATTACHMENT);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/remove");
             request.json(body)?;
-            let response = self.execute(request)?;
+            let response = client.execute(request)?;
             match response.status() {
-                200..=299 => response.json::<crate::JsonObject>(),
+                200..=299 => response.json_allow_empty::<crate::JsonObject>(),
                 404 => Err(response.error("Attachment not found")),
                 _ => Err(response.error("")),
             }
@@ -211,20 +251,17 @@ pub mod operations {
             app_id: &str,
             body: &types::AttachmentMediaTokenBody,
         ) -> Result<crate::ResponseValue<crate::MediaTokens>, crate::Error> {
-            const OPERATION: OperationInfo = OperationInfo {
-                id: "generateMediaJsonWebToken",
-                method: Method::Post,
-                path: "/v2/apps/{appId}/attachments/token",
-                sensitive: true,
-            };
-            let mut request = Request::new(&OPERATION);
+            let client = self;
+            let mut request = crate::request::Request::new(
+                &info::GENERATE_MEDIA_JSON_WEB_TOKEN,
+            );
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/token");
             request.json(body)?;
-            let response = self.execute(request)?;
+            let response = client.execute(request)?;
             match response.status() {
-                200..=299 => response.json::<crate::MediaTokens>(),
+                200..=299 => response.json_allow_empty::<crate::MediaTokens>(),
                 _ => Err(response.error("")),
             }
         }
@@ -250,19 +287,14 @@ pub mod operations {
             &self,
             app_id: &str,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
-            const OPERATION: OperationInfo = OperationInfo {
-                id: "setCookie",
-                method: Method::Get,
-                path: "/v2/apps/{appId}/attachments/cookie",
-                sensitive: false,
-            };
-            let mut request = Request::new(&OPERATION);
+            let client = self;
+            let mut request = crate::request::Request::new(&info::SET_COOKIE);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/cookie");
-            let response = self.execute(request)?;
+            let response = client.execute(request)?;
             match response.status() {
-                200..=299 => response.json::<crate::JsonObject>(),
+                200..=299 => response.json_allow_empty::<crate::JsonObject>(),
                 _ => Err(response.error("")),
             }
         }
@@ -279,11 +311,9 @@ pub mod operations {
 /// code that uses this client (cargo feature `mock`).
 #[cfg(feature = "mock")]
 pub mod mock {
-    #[allow(unused_imports)]
     use super::types;
-    #[allow(unused_imports)]
     use crate::mock_support::{self as support, Segment};
-    use httpmock::{Mock, MockServer, Then, When};
+    use httpmock::{Mock, MockServer};
     /// One typed mock per generated operation, on an [`httpmock::MockServer`].
     pub trait MockServerExt {
         /// Mocks `POST /v2/apps/{appId}/attachments` ([`Client::upload_attachment`](crate::Client::upload_attachment)): `config` sets what to match and what to answer.
@@ -309,17 +339,11 @@ pub mod mock {
             F: FnOnce(UploadAttachmentWhen, UploadAttachmentThen),
         {
             self.mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Any,
-                                Segment::Literal("/attachments"),
-                            ],
-                        ),
-                    );
+                let when = support::route(
+                    when,
+                    httpmock::Method::POST,
+                    UPLOAD_ATTACHMENT_ROUTE,
+                );
                 config(UploadAttachmentWhen(when), UploadAttachmentThen(then));
             })
         }
@@ -328,17 +352,11 @@ pub mod mock {
             F: FnOnce(DeleteAttachmentWhen, DeleteAttachmentThen),
         {
             self.mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Any,
-                                Segment::Literal("/attachments/remove"),
-                            ],
-                        ),
-                    );
+                let when = support::route(
+                    when,
+                    httpmock::Method::POST,
+                    DELETE_ATTACHMENT_ROUTE,
+                );
                 config(DeleteAttachmentWhen(when), DeleteAttachmentThen(then));
             })
         }
@@ -347,17 +365,11 @@ pub mod mock {
             F: FnOnce(GenerateMediaJsonWebTokenWhen, GenerateMediaJsonWebTokenThen),
         {
             self.mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::POST)
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Any,
-                                Segment::Literal("/attachments/token"),
-                            ],
-                        ),
-                    );
+                let when = support::route(
+                    when,
+                    httpmock::Method::POST,
+                    GENERATE_MEDIA_JSON_WEB_TOKEN_ROUTE,
+                );
                 config(
                     GenerateMediaJsonWebTokenWhen(when),
                     GenerateMediaJsonWebTokenThen(then),
@@ -369,125 +381,84 @@ pub mod mock {
             F: FnOnce(SetCookieWhen, SetCookieThen),
         {
             self.mock(|when, then| {
-                let when = when
-                    .method(httpmock::Method::GET)
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Any,
-                                Segment::Literal("/attachments/cookie"),
-                            ],
-                        ),
-                    );
+                let when = support::route(when, httpmock::Method::GET, SET_COOKIE_ROUTE);
                 config(SetCookieWhen(when), SetCookieThen(then));
             })
         }
     }
-    /// What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) matches, besides the method and path.
-    pub struct UploadAttachmentWhen(When);
+    /// The route of `/v2/apps/{appId}/attachments`.
+    const UPLOAD_ATTACHMENT_ROUTE: &[Segment] = &[
+        Segment::Literal("/v2/apps/"),
+        Segment::Param("appId"),
+        Segment::Literal("/attachments"),
+    ];
+    crate::mock_support::wrappers!(
+        UploadAttachmentWhen,
+        " What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) matches, besides the method and path.",
+        UploadAttachmentThen,
+        " What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) answers."
+    );
     impl UploadAttachmentWhen {
-        /// The underlying httpmock matcher, for anything not covered here.
-        pub fn into_inner(self) -> When {
-            self.0
-        }
         /// Matches the `appId` path segment.
         pub fn app_id(self, value: &str) -> Self {
-            let value = value.to_owned();
             Self(
-                self
-                    .0
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Value(&value),
-                                Segment::Literal("/attachments"),
-                            ],
-                        ),
-                    ),
+                support::path_param(
+                    self.0,
+                    UPLOAD_ATTACHMENT_ROUTE,
+                    "appId",
+                    &value.to_string(),
+                ),
             )
         }
         /// Matches the `access` query parameter.
-        pub fn access(self, value: &str) -> Self {
-            let value = value.to_owned();
-            Self(self.0.query_param("access", value))
+        pub fn access(self, value: &crate::Access) -> Self {
+            Self(self.0.query_param("access", value.to_string()))
         }
         /// Matches the `for` query parameter.
-        pub fn for_(self, value: &str) -> Self {
-            let value = value.to_owned();
-            Self(self.0.query_param("for", value))
+        pub fn for_(self, value: &crate::For) -> Self {
+            Self(self.0.query_param("for", value.to_string()))
         }
         /// Matches the `conversationId` query parameter.
         pub fn conversation_id(self, value: &str) -> Self {
-            let value = value.to_owned();
-            Self(self.0.query_param("conversationId", value))
+            Self(self.0.query_param("conversationId", value.to_string()))
         }
-        /// Matches the file name of the `source` part (as sent: sanitised, see [`crate::sanitize_file_name`]).
+        /// Matches the file name of the `source` part (as sent: made safe, see [`crate::sanitize_file_name`]).
         pub fn source_file_name(self, file_name: &str) -> Self {
-            Self(self.0.body_includes(support::file_part_header("source", file_name)))
+            Self(support::file_part(self.0, "source", file_name))
         }
     }
-    /// What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) answers.
-    pub struct UploadAttachmentThen(Then);
     impl UploadAttachmentThen {
-        /// The underlying httpmock responder, for anything not covered here.
-        pub fn into_inner(self) -> Then {
-            self.0
-        }
         /// Answers `201` (Created) with this JSON body.
         pub fn created(self, value: &types::AttachmentResponse) -> Self {
-            Self(
-                self
-                    .0
-                    .status(201u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(value),
-            )
+            Self(support::json(self.0, 201u16, value))
         }
         /// Answers `400` (Bad request) with the API's `errors` array holding one entry.
         pub fn bad_request(self, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(400u16)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
-        }
-        /// Answers `status` with the API's `errors` array holding one entry.
-        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
+            self.error(400u16, code, title)
         }
     }
-    /// What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) matches, besides the method and path.
-    pub struct DeleteAttachmentWhen(When);
+    /// The route of `/v2/apps/{appId}/attachments/remove`.
+    const DELETE_ATTACHMENT_ROUTE: &[Segment] = &[
+        Segment::Literal("/v2/apps/"),
+        Segment::Param("appId"),
+        Segment::Literal("/attachments/remove"),
+    ];
+    crate::mock_support::wrappers!(
+        DeleteAttachmentWhen,
+        " What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) matches, besides the method and path.",
+        DeleteAttachmentThen,
+        " What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) answers."
+    );
     impl DeleteAttachmentWhen {
-        /// The underlying httpmock matcher, for anything not covered here.
-        pub fn into_inner(self) -> When {
-            self.0
-        }
         /// Matches the `appId` path segment.
         pub fn app_id(self, value: &str) -> Self {
-            let value = value.to_owned();
             Self(
-                self
-                    .0
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Value(&value),
-                                Segment::Literal("/attachments/remove"),
-                            ],
-                        ),
-                    ),
+                support::path_param(
+                    self.0,
+                    DELETE_ATTACHMENT_ROUTE,
+                    "appId",
+                    &value.to_string(),
+                ),
             )
         }
         /// Matches the JSON request body exactly.
@@ -495,66 +466,38 @@ pub mod mock {
             Self(self.0.json_body_obj(value))
         }
     }
-    /// What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) answers.
-    pub struct DeleteAttachmentThen(Then);
     impl DeleteAttachmentThen {
-        /// The underlying httpmock responder, for anything not covered here.
-        pub fn into_inner(self) -> Then {
-            self.0
-        }
         /// Answers `200` (Ok) with this JSON body.
         pub fn ok(self, value: &crate::JsonObject) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(value),
-            )
+            Self(support::json(self.0, 200u16, value))
         }
         /// Answers `404` (Attachment not found) with the API's `errors` array holding one entry.
         pub fn not_found(self, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(404u16)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
-        }
-        /// Answers `status` with the API's `errors` array holding one entry.
-        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
+            self.error(404u16, code, title)
         }
     }
-    /// What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) matches, besides the method and path.
-    pub struct GenerateMediaJsonWebTokenWhen(When);
+    /// The route of `/v2/apps/{appId}/attachments/token`.
+    const GENERATE_MEDIA_JSON_WEB_TOKEN_ROUTE: &[Segment] = &[
+        Segment::Literal("/v2/apps/"),
+        Segment::Param("appId"),
+        Segment::Literal("/attachments/token"),
+    ];
+    crate::mock_support::wrappers!(
+        GenerateMediaJsonWebTokenWhen,
+        " What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) matches, besides the method and path.",
+        GenerateMediaJsonWebTokenThen,
+        " What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) answers."
+    );
     impl GenerateMediaJsonWebTokenWhen {
-        /// The underlying httpmock matcher, for anything not covered here.
-        pub fn into_inner(self) -> When {
-            self.0
-        }
         /// Matches the `appId` path segment.
         pub fn app_id(self, value: &str) -> Self {
-            let value = value.to_owned();
             Self(
-                self
-                    .0
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Value(&value),
-                                Segment::Literal("/attachments/token"),
-                            ],
-                        ),
-                    ),
+                support::path_param(
+                    self.0,
+                    GENERATE_MEDIA_JSON_WEB_TOKEN_ROUTE,
+                    "appId",
+                    &value.to_string(),
+                ),
             )
         }
         /// Matches the JSON request body exactly.
@@ -562,85 +505,41 @@ pub mod mock {
             Self(self.0.json_body_obj(value))
         }
     }
-    /// What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) answers.
-    pub struct GenerateMediaJsonWebTokenThen(Then);
     impl GenerateMediaJsonWebTokenThen {
-        /// The underlying httpmock responder, for anything not covered here.
-        pub fn into_inner(self) -> Then {
-            self.0
-        }
         /// Answers `200` (Ok) with this JSON body.
         pub fn ok(self, value: &crate::MediaTokens) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(value),
-            )
-        }
-        /// Answers `status` with the API's `errors` array holding one entry.
-        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
+            Self(support::json(self.0, 200u16, value))
         }
     }
-    /// What a mock of [`Client::set_cookie`](crate::Client::set_cookie) matches, besides the method and path.
-    pub struct SetCookieWhen(When);
+    /// The route of `/v2/apps/{appId}/attachments/cookie`.
+    const SET_COOKIE_ROUTE: &[Segment] = &[
+        Segment::Literal("/v2/apps/"),
+        Segment::Param("appId"),
+        Segment::Literal("/attachments/cookie"),
+    ];
+    crate::mock_support::wrappers!(
+        SetCookieWhen,
+        " What a mock of [`Client::set_cookie`](crate::Client::set_cookie) matches, besides the method and path.",
+        SetCookieThen,
+        " What a mock of [`Client::set_cookie`](crate::Client::set_cookie) answers."
+    );
     impl SetCookieWhen {
-        /// The underlying httpmock matcher, for anything not covered here.
-        pub fn into_inner(self) -> When {
-            self.0
-        }
         /// Matches the `appId` path segment.
         pub fn app_id(self, value: &str) -> Self {
-            let value = value.to_owned();
             Self(
-                self
-                    .0
-                    .path_matches(
-                        support::path_regex(
-                            &[
-                                Segment::Literal("/v2/apps/"),
-                                Segment::Value(&value),
-                                Segment::Literal("/attachments/cookie"),
-                            ],
-                        ),
-                    ),
+                support::path_param(
+                    self.0,
+                    SET_COOKIE_ROUTE,
+                    "appId",
+                    &value.to_string(),
+                ),
             )
         }
     }
-    /// What a mock of [`Client::set_cookie`](crate::Client::set_cookie) answers.
-    pub struct SetCookieThen(Then);
     impl SetCookieThen {
-        /// The underlying httpmock responder, for anything not covered here.
-        pub fn into_inner(self) -> Then {
-            self.0
-        }
         /// Answers `200` (Ok) with this JSON body.
         pub fn ok(self, value: &crate::JsonObject) -> Self {
-            Self(
-                self
-                    .0
-                    .status(200u16)
-                    .header("content-type", "application/json")
-                    .json_body_obj(value),
-            )
-        }
-        /// Answers `status` with the API's `errors` array holding one entry.
-        pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-            Self(
-                self
-                    .0
-                    .status(status)
-                    .header("content-type", "application/json")
-                    .body(support::errors_body(code, title)),
-            )
+            Self(support::json(self.0, 200u16, value))
         }
     }
 }

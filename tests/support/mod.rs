@@ -129,9 +129,11 @@ impl RawRequest {
     }
 }
 
-/// CPU time (user + system) this process has used so far.
+/// CPU time (user + system) the calling thread has used so far: the thread that does the work
+/// of a blocking call, whatever other tests run meanwhile.
 pub fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let stat = std::fs::read_to_string("/proc/thread-self/stat")
+        .expect("per-thread CPU time needs Linux's /proc/thread-self");
     // Fields after the command name (which may contain spaces) start after the last ')'.
     let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
     let fields: Vec<&str> = rest.split_whitespace().collect();

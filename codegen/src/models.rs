@@ -8,10 +8,13 @@ use indexmap::IndexMap;
 use openapiv3::{Components, Info, OpenAPI, ReferenceOr, Schema};
 use proc_macro2::TokenStream;
 use progenitor_impl::{GenerationSettings, Generator, TypeImpl};
+use quote::ToTokens;
 use schemars::schema::{InstanceType, SchemaObject};
 
-use super::error::Error;
-use super::names;
+use crate::error::{Error, pointer};
+use crate::facts;
+use crate::names;
+use crate::secrets::SECRET_FORMAT;
 
 /// The models and the Rust name of every schema the operations refer to.
 pub struct Models {
@@ -20,17 +23,6 @@ pub struct Models {
     /// Schema name (component key or lifted name) → Rust path of its type, relative to the
     /// `operations` module (`types::AttachmentResponse`, `crate::MediaTokens`).
     pub names: BTreeMap<String, String>,
-}
-
-/// Models that carry secrets, replaced by hand-written types of the crate whose `Debug`
-/// redacts them: typify derives `Debug` on every model, which would print media tokens.
-const REPLACEMENTS: &[(&str, &str)] = &[("AttachmentMediaTokenResponse", "crate::MediaTokens")];
-
-/// Whether a model path is one of the redacting replacements: its JSON carries secrets.
-pub fn is_redacting(path: &str) -> bool {
-    REPLACEMENTS
-        .iter()
-        .any(|(_, replacement)| *replacement == path)
 }
 
 /// String formats typify would map to `chrono` or `uuid` types. They stay `String`s so the
@@ -60,24 +52,7 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
         ..Default::default()
     };
 
-    let mut settings = GenerationSettings::new();
-    settings.with_derive("PartialEq");
-    for format in STRING_FORMATS {
-        let schema = SchemaObject {
-            instance_type: Some(InstanceType::String.into()),
-            format: Some((*format).to_owned()),
-            ..Default::default()
-        };
-        settings.with_conversion(
-            schema,
-            "::std::string::String",
-            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
-        );
-    }
-    for (model, replacement) in REPLACEMENTS {
-        settings.with_replacement(*model, *replacement, std::iter::empty());
-    }
-    let mut generator = Generator::new(&settings);
+    let mut generator = Generator::new(&settings());
     // Only the side effect matters: the generator fills its type space from the components.
     // The client it returns is discarded. typify has panicking paths of its own; a document
     // must never crash the build, so a panic is reported like any other failure.
@@ -123,20 +98,75 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
     let mut names = BTreeMap::new();
     for key in keys {
         let name = names::pascal(&key);
-        let path = if let Some((_, replacement)) = REPLACEMENTS.iter().find(|(m, _)| *m == name) {
-            (*replacement).to_owned()
+        let path = if let Some((_, replacement)) =
+            facts::replacements().find(|(model, _)| *model == name)
+        {
+            replacement.to_owned()
         } else if produced.contains(&name) {
             format!("types::{name}")
         } else {
             return Err(Error::at(
-                super::error::pointer(["components", "schemas", key.as_str()]),
+                pointer(["components", "schemas", key.as_str()]),
                 format!("typify produced no type named `{name}` for this schema"),
             ));
         };
         names.insert(key, path);
     }
     Ok(Models {
-        tokens: space.to_stream(),
+        tokens: without_unused_error_module(space.to_stream())?,
         names,
     })
+}
+
+/// typify's settings: `PartialEq` on every model, date and uuid strings as `String`, secrets
+/// as `crate::Secret`, and the replacements of the facts table.
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings.with_derive("PartialEq");
+    let string = |format: &str| SchemaObject {
+        instance_type: Some(InstanceType::String.into()),
+        format: Some(format.to_owned()),
+        ..Default::default()
+    };
+    for format in STRING_FORMATS {
+        settings.with_conversion(
+            string(format),
+            "::std::string::String",
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
+    }
+    settings.with_conversion(
+        string(SECRET_FORMAT),
+        "crate::Secret",
+        [TypeImpl::Default].into_iter(),
+    );
+    for (model, replacement) in facts::replacements() {
+        settings.with_replacement(model, replacement, std::iter::empty());
+    }
+    settings
+}
+
+/// typify always emits an `error` module for the `TryFrom`/`FromStr` impls of constrained
+/// types; when no model uses it, it is left out rather than published as a dead item.
+fn without_unused_error_module(tokens: TokenStream) -> Result<TokenStream, Error> {
+    let file = syn::parse2::<syn::File>(tokens)
+        .map_err(|e| Error::whole(format!("typify's output does not parse: {e}")))?;
+    let is_error_module =
+        |item: &syn::Item| matches!(item, syn::Item::Mod(m) if m.ident == "error");
+    let used = file
+        .items
+        .iter()
+        .filter(|item| !is_error_module(item))
+        .any(|item| {
+            item.to_token_stream()
+                .to_string()
+                .contains("ConversionError")
+        });
+    let mut out = TokenStream::new();
+    for item in &file.items {
+        if used || !is_error_module(item) {
+            item.to_tokens(&mut out);
+        }
+    }
+    Ok(out)
 }

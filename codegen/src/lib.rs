@@ -1,20 +1,30 @@
-//! The generator behind `build.rs`: an OpenAPI document in, the client's operations and models
-//! out, in named steps:
+//! The generator behind `sunshine-conversations-client`: an OpenAPI document in, the client's
+//! operations, models and typed mocks out, as Rust source for its build script to write into
+//! `OUT_DIR`.
 //!
-//! 1. [`read`]: the document (YAML or JSON) into a JSON tree, [`repair`] known quirks, parse
-//!    it with openapiv3;
+//! The steps, each a module:
+//!
+//! 1. [`read`]: the document (YAML or JSON) into a JSON tree, [`repair`] known quirks, parse it
+//!    with openapiv3;
 //! 2. [`select`]: the operations to generate (one tag, or all of them);
-//! 3. [`lower`]: each operation to plain data;
-//! 4. [`prune`]: only the schemas those operations reach;
-//! 5. [`models`]: Rust types for them through progenitor's generator (typify);
-//! 6. [`emit`]: one blocking method per operation;
+//! 3. [`lower`]: each operation to plain data ([`ir`]), resolving schemas with [`resolve`] and
+//!    adding what the [`facts`] table knows about it;
+//! 4. [`prune`]: only the schemas those operations reach; [`secrets`]: mark the properties that
+//!    carry secrets;
+//! 5. [`models`]: Rust types for them through progenitor's generator (typify), with their
+//!    descriptions made safe for rustdoc by [`docs`];
+//! 6. [`emit`]: one blocking method per operation; [`mock`]: typed httpmock helpers;
 //! 7. format with prettyplease.
 //!
 //! Nothing here panics on a document: whatever the generator cannot handle comes back as an
 //! [`Error`] naming the file, the JSON pointer and the operation or schema.
 
+pub mod build;
+pub mod docs;
 pub mod emit;
 pub mod error;
+pub mod facts;
+pub mod ir;
 pub mod lower;
 pub mod mock;
 pub mod models;
@@ -22,11 +32,16 @@ pub mod names;
 pub mod prune;
 pub mod read;
 pub mod repair;
+pub mod resolve;
+pub mod rust_types;
+pub mod secrets;
 pub mod select;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use indexmap::IndexMap;
+use openapiv3::{ReferenceOr, Schema};
 use quote::quote;
 
 pub use error::Error;
@@ -42,6 +57,10 @@ pub struct Generated {
     pub version: String,
     /// Method names of the generated operations (snake case), in document order.
     pub operations: Vec<String>,
+    /// The hand-written helpers the generated operations enable (see [`facts::Row::helper`]).
+    pub helpers: Vec<&'static str>,
+    /// The secret properties found in the generated models.
+    pub secrets: Vec<secrets::SecretField>,
     /// The quirks repaired on the way.
     pub repairs: Vec<Repair>,
     /// Wall time of each step, in order.
@@ -88,15 +107,28 @@ fn run(
     step("select", started);
 
     let started = Instant::now();
-    let api = lower::lower(&doc, &selected)?;
+    let mut api = lower::lower(&doc, &selected)?;
     step("lower", started);
 
     let started = Instant::now();
-    let schemas = prune::reachable(&doc, &api)?;
+    let mut schemas = prune::reachable(&doc, &api)?;
+    let found = secrets::mark(&mut schemas)?;
+    for op in &mut api.operations {
+        let mut reached = Vec::new();
+        for payload in op.success_payloads() {
+            if let ir::Payload::Json { ty, .. } = payload {
+                ty.models(&mut reached);
+            }
+        }
+        if reached.iter().any(|name| found.reaching.contains(name)) {
+            op.facts.secret_response = true;
+        }
+    }
     step("prune", started);
 
     let started = Instant::now();
-    let models = models::generate(schemas)?;
+    let links = docs::Links::of(&api);
+    let models = models::generate(with_safe_descriptions(schemas, &links)?)?;
     step("models", started);
 
     let started = Instant::now();
@@ -134,11 +166,52 @@ fn run(
     );
     step("format", started);
 
+    let mut helpers: Vec<&'static str> = api
+        .operations
+        .iter()
+        .filter_map(|op| op.facts.helper)
+        .collect();
+    helpers.dedup();
     Ok(Generated {
         code,
         version: api.version.clone(),
         operations: api.operations.iter().map(|op| op.name.clone()).collect(),
+        helpers,
+        secrets: found.fields,
         repairs,
         timings,
     })
+}
+
+/// The schemas with every `description` made safe for rustdoc (typify turns them into the
+/// models' doc comments).
+fn with_safe_descriptions(
+    schemas: IndexMap<String, ReferenceOr<Schema>>,
+    links: &docs::Links,
+) -> Result<IndexMap<String, ReferenceOr<Schema>>, Error> {
+    fn walk(node: &mut serde_json::Value, links: &docs::Links) {
+        match node {
+            serde_json::Value::Object(map) => {
+                for (key, child) in map.iter_mut() {
+                    match child {
+                        serde_json::Value::String(text) if key == "description" => {
+                            *text = docs::markdown(text, links);
+                        }
+                        _ => walk(child, links),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, links)),
+            _ => {}
+        }
+    }
+    let mut out = IndexMap::with_capacity(schemas.len());
+    for (name, schema) in schemas {
+        let at = error::pointer(["components", "schemas", name.as_str()]);
+        let mut tree = serde_json::to_value(&schema).map_err(|e| Error::at(&at, e.to_string()))?;
+        walk(&mut tree, links);
+        let schema = serde_json::from_value(tree).map_err(|e| Error::at(&at, e.to_string()))?;
+        out.insert(name, schema);
+    }
+    Ok(out)
 }

@@ -10,7 +10,7 @@ use openapiv3::OpenAPI;
 use serde_json::{Map, Number, Value};
 use yaml_rust2::{Yaml, YamlLoader};
 
-use super::error::{Error, pointer};
+use crate::error::{Error, pointer};
 
 /// Reads a document from disk into a JSON tree. JSON is recognised by its extension or by a
 /// leading `{`; everything else is read as YAML.

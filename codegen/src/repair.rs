@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::error::pointer;
+use crate::error::pointer;
 
 /// One repair the generator made, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,14 +16,14 @@ use log::LevelFilter;
 static STATE: Mutex<(usize, Option<LevelFilter>)> = Mutex::new((0, None));
 
 /// Held for the duration of one attempt.
-pub(crate) struct QuietTransport {
+pub(crate) struct LogGuard {
     active: bool,
 }
 
-impl QuietTransport {
+impl LogGuard {
     pub(crate) fn enter(enabled: bool) -> Self {
         if !enabled {
-            return QuietTransport { active: false };
+            return LogGuard { active: false };
         }
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
         if state.0 == 0 {
@@ -37,11 +37,11 @@ impl QuietTransport {
             state.1.get_or_insert(current);
         }
         state.0 += 1;
-        QuietTransport { active: true }
+        LogGuard { active: true }
     }
 }
 
-impl Drop for QuietTransport {
+impl Drop for LogGuard {
     fn drop(&mut self) {
         if !self.active {
             return;

@@ -2,7 +2,7 @@
 
 use openapiv3::{OpenAPI, Operation, PathItem, ReferenceOr};
 
-use super::error::{Error, pointer};
+use crate::error::{Error, pointer};
 
 /// Which operations to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]

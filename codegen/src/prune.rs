@@ -7,8 +7,8 @@ use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 use serde_json::Value;
 
-use super::error::{Error, pointer};
-use super::lower::{Api, Body, Payload, TypeRef};
+use crate::error::{Error, pointer};
+use crate::ir::{Api, Body, Payload};
 
 /// The schemas to hand to the model generator: reachable components in document order, then
 /// the lifted inline schemas.
@@ -25,18 +25,16 @@ pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<IndexMap<String, ReferenceO
     for op in &api.operations {
         let mut roots = Vec::new();
         for param in &op.params {
-            models_in(&param.ty, &mut roots);
+            param.ty.models(&mut roots);
         }
         match &op.body {
-            Some(Body::Json { ty }) => models_in(ty, &mut roots),
-            Some(Body::Multipart { fields }) => {
-                fields.iter().for_each(|f| models_in(&f.ty, &mut roots))
-            }
+            Some(Body::Json { ty, .. }) => ty.models(&mut roots),
+            Some(Body::Multipart { fields }) => fields.iter().for_each(|f| f.ty.models(&mut roots)),
             None => {}
         }
         for response in &op.responses {
-            if let Payload::Json(ty) = &response.payload {
-                models_in(ty, &mut roots);
+            if let Payload::Json { ty, .. } = &response.payload {
+                ty.models(&mut roots);
             }
         }
         for root in roots {
@@ -81,14 +79,6 @@ pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<IndexMap<String, ReferenceO
         }
     }
     Ok(out)
-}
-
-fn models_in(ty: &TypeRef, out: &mut Vec<String>) {
-    match ty {
-        TypeRef::Model(name) => out.push(name.clone()),
-        TypeRef::Array(inner) | TypeRef::Map(inner) => models_in(inner, out),
-        _ => {}
-    }
 }
 
 fn to_json<T: serde::Serialize>(schema: &T, at: &str) -> Result<Value, Error> {

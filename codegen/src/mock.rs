@@ -2,18 +2,18 @@
 //! operations, so that users can test code that calls this client without a network.
 //!
 //! For an operation `upload_attachment` it emits `UploadAttachmentWhen` (a matcher per path
-//! parameter, query parameter and body), `UploadAttachmentThen` (a response per documented
-//! status, with the typed model as body) and a `MockServerExt::upload_attachment` method.
+//! parameter, query parameter and body), `UploadAttachmentThen` (an answer per documented
+//! status, with the typed model as body) and a `MockServerExt::upload_attachment` method. What
+//! every mock shares (routes, matching a value as the client encodes it, the error envelope)
+//! lives in the crate's `mock_support` module; the generated code only names it.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::emit::{ModelNames, rust_type};
-use super::error::Error;
-use super::lower::{
-    Api, Body, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef,
-};
-use super::names;
+use crate::error::Error;
+use crate::ir::{Api, Body, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef};
+use crate::names;
+use crate::rust_types::{ModelNames, value_type};
 
 /// Emits the items of the `mock` module.
 pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
@@ -27,12 +27,16 @@ pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
         impl_methods.push(definition);
         types.push(items);
     }
+    let types = quote! { #(#types)* };
+    let import_types = if types.to_string().contains("types ::") {
+        quote! { use super::types; }
+    } else {
+        TokenStream::new()
+    };
     Ok(quote! {
-        #[allow(unused_imports)]
-        use super::types;
-        #[allow(unused_imports)]
+        #import_types
         use crate::mock_support::{self as support, Segment};
-        use httpmock::{Mock, MockServer, Then, When};
+        use httpmock::{Mock, MockServer};
 
         /// One typed mock per generated operation, on an [`httpmock::MockServer`].
         pub trait MockServerExt {
@@ -43,8 +47,12 @@ pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
             #(#impl_methods)*
         }
 
-        #(#types)*
+        #types
     })
+}
+
+fn route_const(op: &Operation) -> Ident {
+    format_ident!("{}_ROUTE", op.name.to_uppercase())
 }
 
 fn operation(
@@ -56,13 +64,19 @@ fn operation(
     let when_ty = format_ident!("{base}When");
     let then_ty = format_ident!("{base}Then");
     let method = Ident::new(&op.method.to_uppercase(), Span::call_site());
-    let any_path = path_regex(op, None);
+    let route = route_const(op);
+    let segments = op.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote! { Segment::Literal(#text) },
+        PathPart::Param(index) => {
+            let wire = &op.params[*index].name;
+            quote! { Segment::Param(#wire) }
+        }
+    });
     let mock_doc = format!(
-        " Mocks `{} {}` ([`Client::{}`](crate::Client::{})): `config` sets what to match and what to answer.",
+        " Mocks `{} {}` ([`Client::{2}`](crate::Client::{2})): `config` sets what to match and what to answer.",
         op.method.to_uppercase(),
         op.path,
         op.name,
-        op.name
     );
     let declaration = quote! {
         #[doc = #mock_doc]
@@ -76,19 +90,19 @@ fn operation(
             F: FnOnce(#when_ty, #then_ty),
         {
             self.mock(|when, then| {
-                let when = when.method(httpmock::Method::#method).path_matches(support::path_regex(&#any_path));
+                let when = support::route(when, httpmock::Method::#method, #route);
                 config(#when_ty(when), #then_ty(then));
             })
         }
     };
 
     let mut matchers = Vec::new();
-    for (index, param) in op.params.iter().enumerate() {
-        matchers.push(param_matcher(op, index, param, models)?);
+    for param in &op.params {
+        matchers.push(param_matcher(op, param, models)?);
     }
     match &op.body {
-        Some(Body::Json { ty }) => {
-            let ty = rust_type(ty, models)?;
+        Some(Body::Json { ty, .. }) => {
+            let ty = value_type(ty, models)?;
             matchers.push(quote! {
                 /// Matches the JSON request body exactly.
                 pub fn body(self, value: &#ty) -> Self {
@@ -102,12 +116,12 @@ fn operation(
                 if field.file {
                     let ident = format_ident!("{}_file_name", field.ident);
                     let doc = format!(
-                        " Matches the file name of the `{wire}` part (as sent: sanitised, see [`crate::sanitize_file_name`])."
+                        " Matches the file name of the `{wire}` part (as sent: made safe, see [`crate::sanitize_file_name`])."
                     );
                     matchers.push(quote! {
                         #[doc = #doc]
                         pub fn #ident(self, file_name: &str) -> Self {
-                            Self(self.0.body_includes(support::file_part_header(#wire, file_name)))
+                            Self(support::file_part(self.0, #wire, file_name))
                         }
                     });
                 } else {
@@ -116,7 +130,7 @@ fn operation(
                     matchers.push(quote! {
                         #[doc = #doc]
                         pub fn #ident(self, value: impl ::std::fmt::Display) -> Self {
-                            Self(self.0.body_includes(support::text_part(#wire, &value.to_string())))
+                            Self(support::text_part(self.0, #wire, value))
                         }
                     });
                 }
@@ -131,21 +145,26 @@ fn operation(
             continue;
         };
         let fn_name = format_ident!("{}", status_name(code));
-        let description = response.description.trim();
+        let description = response
+            .description
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if (200..300).contains(&code) {
             answers.push(match &response.payload {
-                Payload::Json(ty) => {
-                    let ty = rust_type(ty, models)?;
+                Payload::Json { ty, .. } => {
+                    let ty = value_type(ty, models)?;
                     let doc = format!(" Answers `{code}` ({description}) with this JSON body.");
                     quote! {
                         #[doc = #doc]
                         pub fn #fn_name(self, value: &#ty) -> Self {
-                            Self(self.0.status(#code).header("content-type", "application/json").json_body_obj(value))
+                            Self(support::json(self.0, #code, value))
                         }
                     }
                 }
                 Payload::Bytes(media) => {
-                    let doc = format!(" Answers `{code}` ({description}) with this `{media}` body.");
+                    let doc =
+                        format!(" Answers `{code}` ({description}) with this `{media}` body.");
                     quote! {
                         #[doc = #doc]
                         pub fn #fn_name(self, body: &[u8]) -> Self {
@@ -170,145 +189,102 @@ fn operation(
             answers.push(quote! {
                 #[doc = #doc]
                 pub fn #fn_name(self, code: &str, title: &str) -> Self {
-                    Self(self.0.status(#code).header("content-type", "application/json").body(support::errors_body(code, title)))
+                    self.error(#code, code, title)
                 }
             });
         }
     }
 
     let when_doc = format!(
-        " What a mock of [`Client::{}`](crate::Client::{}) matches, besides the method and path.",
-        op.name, op.name
+        " What a mock of [`Client::{0}`](crate::Client::{0}) matches, besides the method and path.",
+        op.name
     );
     let then_doc = format!(
-        " What a mock of [`Client::{}`](crate::Client::{}) answers.",
-        op.name, op.name
+        " What a mock of [`Client::{0}`](crate::Client::{0}) answers.",
+        op.name
     );
+    let route_doc = format!(" The route of `{}`.", op.path);
     let items = quote! {
-        #[doc = #when_doc]
-        pub struct #when_ty(When);
+        #[doc = #route_doc]
+        const #route: &[Segment] = &[#(#segments),*];
+
+        crate::mock_support::wrappers!(#when_ty, #when_doc, #then_ty, #then_doc);
 
         impl #when_ty {
-            /// The underlying httpmock matcher, for anything not covered here.
-            pub fn into_inner(self) -> When {
-                self.0
-            }
-
             #(#matchers)*
         }
 
-        #[doc = #then_doc]
-        pub struct #then_ty(Then);
-
         impl #then_ty {
-            /// The underlying httpmock responder, for anything not covered here.
-            pub fn into_inner(self) -> Then {
-                self.0
-            }
-
             #(#answers)*
-
-            /// Answers `status` with the API's `errors` array holding one entry.
-            pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-                Self(self.0.status(status).header("content-type", "application/json").body(support::errors_body(code, title)))
-            }
         }
     };
     Ok((declaration, definition, items))
 }
 
-/// The path as `Segment`s: literals, the value of parameter `fixed` (as the variable `value`),
-/// and any single segment for the other parameters.
-fn path_regex(op: &Operation, fixed: Option<usize>) -> TokenStream {
-    let parts = op.path_parts.iter().map(|part| match part {
-        PathPart::Literal(text) => quote! { Segment::Literal(#text) },
-        PathPart::Param(index) if Some(*index) == fixed => quote! { Segment::Value(&value) },
-        PathPart::Param(_) => quote! { Segment::Any },
-    });
-    quote! { [#(#parts),*] }
-}
-
 fn param_matcher(
     op: &Operation,
-    index: usize,
     param: &Param,
     models: &ModelNames,
 ) -> Result<TokenStream, String> {
     let ident = Ident::new(&param.ident, Span::call_site());
     let wire = &param.name;
+    let route = route_const(op);
     Ok(match (param.location, param.style, &param.ty) {
         (Location::Path, _, ty) => {
-            let regex = path_regex(op, Some(index));
-            let (arg, conversion) = scalar(ty);
+            let arg = scalar_arg(ty, models)?;
             let doc = format!(" Matches the `{wire}` path segment.");
             quote! {
                 #[doc = #doc]
                 pub fn #ident(self, value: #arg) -> Self {
-                    let value = #conversion;
-                    Self(self.0.path_matches(support::path_regex(&#regex)))
+                    Self(support::path_param(self.0, #route, #wire, &value.to_string()))
                 }
             }
         }
         (Location::Query, Style::DeepObject, ty) => {
-            let ty = rust_type(ty, models)?;
+            let ty = value_type(ty, models)?;
             let doc = format!(" Matches each `{wire}[...]` query parameter the value has.");
             quote! {
                 #[doc = #doc]
                 pub fn #ident(self, value: &#ty) -> Self {
-                    let mut when = self.0;
-                    for (name, value) in support::deep_object_pairs(#wire, value) {
-                        when = when.query_param(name, value);
-                    }
-                    Self(when)
+                    Self(support::deep_object(self.0, #wire, value))
                 }
             }
         }
         (Location::Query, Style::Form { explode }, TypeRef::Array(inner)) => {
-            let inner = rust_type(inner, models)?;
+            let inner = value_type(inner, models)?;
             let doc = format!(" Matches the `{wire}` query parameter values.");
-            let body = if explode {
-                quote! {
-                    let mut when = self.0;
-                    for item in values {
-                        when = when.query_param(#wire, item.to_string());
-                    }
-                    Self(when)
-                }
-            } else {
-                quote! {
-                    let joined: Vec<String> = values.iter().map(|v| v.to_string()).collect();
-                    Self(self.0.query_param(#wire, joined.join(",")))
-                }
-            };
             quote! {
                 #[doc = #doc]
                 pub fn #ident(self, values: &[#inner]) -> Self {
-                    #body
+                    Self(support::query_values(self.0, #wire, values, #explode))
                 }
             }
         }
         (Location::Query, _, ty) => {
-            let (arg, conversion) = scalar(ty);
+            let arg = scalar_arg(ty, models)?;
             let doc = format!(" Matches the `{wire}` query parameter.");
             quote! {
                 #[doc = #doc]
                 pub fn #ident(self, value: #arg) -> Self {
-                    let value = #conversion;
-                    Self(self.0.query_param(#wire, value))
+                    Self(self.0.query_param(#wire, value.to_string()))
                 }
             }
         }
     })
 }
 
-/// The argument type of a scalar matcher and how it becomes a `String` named `value`.
-fn scalar(ty: &TypeRef) -> (TokenStream, TokenStream) {
-    match ty {
-        TypeRef::String => (quote! { &str }, quote! { value.to_owned() }),
-        TypeRef::Integer => (quote! { i64 }, quote! { value.to_string() }),
-        TypeRef::Number => (quote! { f64 }, quote! { value.to_string() }),
-        _ => (quote! { bool }, quote! { value.to_string() }),
-    }
+/// The argument type of a scalar matcher: plain values by value, the rest borrowed.
+fn scalar_arg(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
+    Ok(match ty {
+        TypeRef::String => quote! { &str },
+        TypeRef::Integer => quote! { i64 },
+        TypeRef::Number => quote! { f64 },
+        TypeRef::Boolean => quote! { bool },
+        other => {
+            let ty = value_type(other, models)?;
+            quote! { &#ty }
+        }
+    })
 }
 
 /// A method name for a status: the reason phrase in snake case, e.g. `created`, `not_found`.
@@ -328,6 +304,7 @@ fn status_name(code: u16) -> String {
         413 => "payload_too_large",
         415 => "unsupported_media_type",
         422 => "unprocessable_entity",
+        423 => "locked",
         429 => "too_many_requests",
         500 => "internal_server_error",
         502 => "bad_gateway",

@@ -1,0 +1,420 @@
+//! Step 6, emit: plain data to Rust tokens. Every generated operation is a method on
+//! `crate::Client` that fills a `crate::request::Request` and hands it to the client's one
+//! request path; nothing here knows about HTTP beyond what the lowered data says.
+//!
+//! An operation whose parameters are all required is one method that sends at once. An
+//! operation with optional parameters returns a request builder: one setter per optional
+//! parameter, then `send()` (and, for cursor-paginated lists, `pages()` and `items()`), so
+//! required parameters stay required at compile time and no call is a row of `None`s.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::docs;
+use crate::error::Error;
+use crate::facts::Repeat;
+use crate::ir::{
+    Api, Body, FormField, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef,
+};
+use crate::names;
+use crate::rust_types::{ModelNames, borrowed_type, value_type};
+
+/// Emits the `operations` module: one method per operation, the request builders and the
+/// multipart form types, and what each operation is (`info`).
+pub fn operations(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
+    let mut items = Vec::new();
+    let mut infos = Vec::new();
+    for op in &api.operations {
+        let fail = |message: String| Error::at(op.pointer.clone(), message).about(op.id.clone());
+        infos.push(info(op));
+        items.push(operation(api, op, models).map_err(fail)?);
+    }
+    let ids = api.operations.iter().map(|op| &op.id);
+    let items = quote! { #(#items)* };
+    // Import the models only where an operation names one.
+    let types = if items.to_string().contains("types ::") {
+        quote! { use super::types; }
+    } else {
+        TokenStream::new()
+    };
+    Ok(quote! {
+        #types
+
+        /// What each operation is, for the request path: its route, and the facts that decide
+        /// retries and what an error may quote.
+        pub(crate) mod info {
+            use crate::request::{Method, OperationInfo, Repeat};
+
+            #(#infos)*
+        }
+
+        #items
+
+        /// The `operationId` of every operation this build generated, in document order.
+        pub const OPERATION_IDS: &[&str] = &[#(#ids),*];
+    })
+}
+
+/// The name of an operation's `info` constant.
+pub fn info_const(op: &Operation) -> Ident {
+    format_ident!("{}", op.name.to_uppercase())
+}
+
+fn info(op: &Operation) -> TokenStream {
+    let name = info_const(op);
+    let id = &op.id;
+    let path = &op.path;
+    let method = format_ident!("{}", heck::ToUpperCamelCase::to_upper_camel_case(op.method));
+    let repeat = match op.facts.repeat {
+        Repeat::Idempotent => quote! { Repeat::Idempotent },
+        Repeat::OnlyIfNotProcessed => quote! { Repeat::OnlyIfNotProcessed },
+    };
+    let absent = op.facts.absent_after_retry_is_success;
+    let secret = op.facts.secret_response;
+    let doc = format!(" `{} {}` (`{id}`).", op.method.to_uppercase(), op.path);
+    quote! {
+        #[doc = #doc]
+        pub(crate) const #name: OperationInfo = OperationInfo {
+            id: #id,
+            method: Method::#method,
+            path: #path,
+            repeat: #repeat,
+            absent_after_retry_is_success: #absent,
+            secret_response: #secret,
+        };
+    }
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// The builder type of an operation with optional parameters.
+pub fn builder_name(op: &Operation) -> Ident {
+    format_ident!("{}Request", names::pascal(&op.name))
+}
+
+fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
+    let name = ident(&op.name);
+    let (success_ty, _) = success(op, models)?;
+    let send = request_code(op, models)?;
+    let mut form_item = TokenStream::new();
+    let body_arg = match &op.body {
+        None => None,
+        Some(Body::Json { ty, .. }) => Some((
+            borrowed_type(ty, models, false)?,
+            borrowed_type(ty, models, true)?,
+        )),
+        Some(Body::Multipart { fields }) => {
+            let form = form_name(op);
+            form_item = form_type(op, &form, fields, models)?;
+            Some((quote! { #form }, quote! { #form }))
+        }
+    };
+    let doc = docs::operation(api, op, models);
+    let result = quote! { Result<crate::ResponseValue<#success_ty>, crate::Error> };
+
+    if op.optional_params().next().is_none() {
+        // Everything required: one method that sends.
+        let mut args = Vec::new();
+        for param in op.required_params() {
+            let ident = ident(&param.ident);
+            let ty = borrowed_type(&param.ty, models, false)?;
+            args.push(quote! { #ident: #ty });
+        }
+        if let Some((ty, _)) = &body_arg {
+            args.push(quote! { body: #ty });
+        }
+        return Ok(quote! {
+            #form_item
+
+            impl crate::Client {
+                #(#[doc = #doc])*
+                pub fn #name(&self, #(#args),*) -> #result {
+                    let client = self;
+                    #send
+                }
+            }
+        });
+    }
+
+    // Optional parameters: a builder.
+    let builder = builder_name(op);
+    let mut args = Vec::new();
+    let mut fields = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
+    let mut names = Vec::new();
+    for param in op.required_params() {
+        let ident = ident(&param.ident);
+        let ty = borrowed_type(&param.ty, models, true)?;
+        args.push(quote! { #ident: #ty });
+        fields.push(quote! { #ident: #ty });
+        inits.push(quote! { #ident });
+        names.push(ident);
+    }
+    if let Some((_, ty)) = &body_arg {
+        args.push(quote! { body: #ty });
+        fields.push(quote! { body: #ty });
+        inits.push(quote! { body });
+        names.push(ident("body"));
+    }
+    for param in op.optional_params() {
+        let ident = ident(&param.ident);
+        let ty = value_type(&param.ty, models)?;
+        fields.push(quote! { #ident: Option<#ty> });
+        inits.push(quote! { #ident: None });
+        names.push(ident.clone());
+        setters.push(setter(param, &ty));
+    }
+    let builder_doc = format!(
+        " A [`Client::{0}`](crate::Client::{0}) request: set its optional parameters, then \
+         [`send`]({1}::send) it.",
+        op.name, builder
+    );
+    let pages = TokenStream::new();
+    Ok(quote! {
+        #form_item
+
+        impl crate::Client {
+            #(#[doc = #doc])*
+            pub fn #name<'a>(&'a self, #(#args),*) -> #builder<'a> {
+                #builder { client: self, #(#inits),* }
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[must_use = "a request does nothing until `send` is called"]
+        pub struct #builder<'a> {
+            client: &'a crate::Client,
+            #(#fields,)*
+        }
+
+        impl<'a> #builder<'a> {
+            #(#setters)*
+
+            /// Sends the request.
+            pub fn send(self) -> #result {
+                let #builder { client, #(#names),* } = self;
+                #send
+            }
+
+            #pages
+        }
+    })
+}
+
+/// The setter of an optional parameter.
+fn setter(param: &Param, ty: &TokenStream) -> TokenStream {
+    let ident = ident(&param.ident);
+    let mut doc = format!(" Sets `{}` ({}).", param.name, place(param));
+    if let Some(description) = &param.description {
+        doc.push_str(&format!(" {}", docs::one_line(description)));
+    }
+    let (arg, value) = match &param.ty {
+        TypeRef::String => (
+            quote! { impl Into<::std::string::String> },
+            quote! { value.into() },
+        ),
+        TypeRef::Array(_) => (quote! { impl Into<#ty> }, quote! { value.into() }),
+        _ => (quote! { #ty }, quote! { value }),
+    };
+    quote! {
+        #[doc = #doc]
+        pub fn #ident(mut self, value: #arg) -> Self {
+            self.#ident = Some(#value);
+            self
+        }
+    }
+}
+
+/// Where a parameter goes, in words.
+pub fn place(param: &Param) -> &'static str {
+    match (param.location, param.style) {
+        (Location::Path, _) => "path segment",
+        (Location::Query, Style::DeepObject) => "deepObject query",
+        (Location::Query, _) => "query",
+    }
+}
+
+/// The statements that build, send and decode the request, with every parameter in scope as a
+/// local of its own name (required ones borrowed, optional ones as `Option`s) and `client`.
+fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
+    let info = info_const(op);
+    let path_steps = op.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote! { request.path_literal(#text); },
+        PathPart::Param(index) => {
+            let param = &op.params[*index];
+            let wire = &param.name;
+            let ident = ident(&param.ident);
+            if param.ty == TypeRef::String {
+                quote! { request.path_param(#wire, #ident)?; }
+            } else {
+                quote! { request.path_param(#wire, &#ident.to_string())?; }
+            }
+        }
+    });
+    let query_steps: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|p| p.location == Location::Query)
+        .map(query_step)
+        .collect();
+    let body_setup = match &op.body {
+        None => TokenStream::new(),
+        Some(Body::Json { .. }) => quote! { request.json(body)?; },
+        Some(Body::Multipart { .. }) => quote! { request.multipart(body.into_parts()); },
+    };
+    let (_, decode) = success(op, models)?;
+    let error_arms = op.responses.iter().filter_map(|r| match r.status {
+        Status::Code(code) if !(200..300).contains(&code) => {
+            let code = Literal::u16_unsuffixed(code);
+            let description = docs::one_line(&r.description);
+            Some(quote! { #code => Err(response.error(#description)), })
+        }
+        _ => None,
+    });
+    Ok(quote! {
+        let mut request = crate::request::Request::new(&info::#info);
+        #(#path_steps)*
+        #(#query_steps)*
+        #body_setup
+        let response = client.execute(request)?;
+        match response.status() {
+            200..=299 => #decode,
+            #(#error_arms)*
+            _ => Err(response.error("")),
+        }
+    })
+}
+
+fn query_step(param: &Param) -> TokenStream {
+    let wire = &param.name;
+    let ident = ident(&param.ident);
+    let value = if param.required {
+        quote! { #ident }
+    } else {
+        quote! { value }
+    };
+    let push = match (&param.style, &param.ty) {
+        (Style::DeepObject, _) => quote! { request.query_deep_object(#wire, #value)?; },
+        (Style::Form { explode: true }, TypeRef::Array(_)) => {
+            quote! { for item in #value { request.query(#wire, item); } }
+        }
+        (Style::Form { explode: false }, TypeRef::Array(_)) => {
+            quote! { request.query_joined(#wire, #value); }
+        }
+        _ => quote! { request.query(#wire, #value); },
+    };
+    if param.required {
+        push
+    } else {
+        quote! { if let Some(value) = &#ident { #push } }
+    }
+}
+
+/// The success type and the expression that decodes it from `response`.
+pub fn success(op: &Operation, models: &ModelNames) -> Result<(TokenStream, TokenStream), String> {
+    let payloads = op.success_payloads();
+    // A `204` next to a JSON answer: the JSON type, with an empty body allowed.
+    let json: Vec<&Payload> = payloads
+        .iter()
+        .copied()
+        .filter(|p| matches!(p, Payload::Json { .. }))
+        .collect();
+    let has_empty = payloads.iter().any(|p| matches!(p, Payload::Empty));
+    Ok(match (json.as_slice(), payloads.as_slice()) {
+        (_, []) | (_, [Payload::Empty]) => (quote! { () }, quote! { Ok(response.empty()) }),
+        ([Payload::Json { ty, empty_ok, .. }], _)
+            if json.len() + usize::from(has_empty) == payloads.len() =>
+        {
+            let ty = value_type(ty, models)?;
+            if *empty_ok || has_empty {
+                (
+                    quote! { #ty },
+                    quote! { response.json_allow_empty::<#ty>() },
+                )
+            } else {
+                (quote! { #ty }, quote! { response.json::<#ty>() })
+            }
+        }
+        (_, [Payload::Bytes(_)]) => (
+            quote! { ::std::vec::Vec<u8> },
+            quote! { Ok(response.bytes()) },
+        ),
+        _ => (
+            quote! { ::serde_json::Value },
+            quote! { response.json_allow_empty::<::serde_json::Value>() },
+        ),
+    })
+}
+
+/// The name of an operation's multipart form type.
+pub fn form_name(op: &Operation) -> Ident {
+    format_ident!("{}Form", names::pascal(&op.name))
+}
+
+/// The multipart form struct of an operation and its conversion into parts.
+fn form_type(
+    op: &Operation,
+    form: &Ident,
+    fields: &[FormField],
+    models: &ModelNames,
+) -> Result<TokenStream, String> {
+    let doc = format!(
+        " The `multipart/form-data` body of [`Client::{0}`](crate::Client::{0}).",
+        op.name
+    );
+    let mut decls = Vec::new();
+    let mut pushes = Vec::new();
+    for field in fields {
+        let ident = ident(&field.ident);
+        let wire = &field.name;
+        let base = if field.file {
+            quote! { crate::FilePart }
+        } else {
+            value_type(&field.ty, models)?
+        };
+        let ty = if field.required {
+            base
+        } else {
+            quote! { Option<#base> }
+        };
+        let field_doc = field
+            .description
+            .as_deref()
+            .map(|d| format!(" {}", docs::one_line(d)))
+            .unwrap_or_else(|| format!(" The `{wire}` part."));
+        decls.push(quote! { #[doc = #field_doc] pub #ident: #ty, });
+        let value = if field.required {
+            quote! { self.#ident }
+        } else {
+            quote! { value }
+        };
+        let push = if field.file {
+            quote! { parts.file(#wire, #value); }
+        } else {
+            quote! { parts.text(#wire, #value.to_string()); }
+        };
+        pushes.push(if field.required {
+            push
+        } else {
+            quote! { if let Some(value) = self.#ident { #push } }
+        });
+    }
+    Ok(quote! {
+        #[doc = #doc]
+        #[derive(Debug)]
+        pub struct #form {
+            #(#decls)*
+        }
+
+        impl #form {
+            fn into_parts(self) -> crate::multipart::Parts {
+                let mut parts = crate::multipart::Parts::new();
+                #(#pushes)*
+                parts
+            }
+        }
+    })
+}

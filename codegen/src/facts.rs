@@ -1,0 +1,245 @@
+//! What the generator knows about individual operations beyond what the document says, reviewed
+//! in one place: whether sending twice is harmless, whether answers carry secrets, which models
+//! are replaced by hand-written types, which parameters take the crate's own types, and which
+//! hand-written helper an operation enables.
+//!
+//! Rows are keyed by `operationId`, matched case-insensitively (`uploadAttachment` in 12.x
+//! documents, `UploadAttachment` later). The facts reach run time as data: every generated
+//! operation carries them in its `OperationInfo`, and no hand-written code matches an
+//! operation id.
+
+/// How a request may be sent again after a failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// Sending it twice has the effect of sending it once: it may be retried after any failure
+    /// that can be transient (`502`, `503`, `504`, a dropped connection).
+    Idempotent,
+    /// Retried only when the server surely did not act on it: the connection was never made,
+    /// the answer was `429`, or `503` with `Retry-After`. Never after the body may have been
+    /// processed (`500`, `502`, `504`, a connection cut after sending).
+    OnlyIfNotProcessed,
+}
+
+impl Repeat {
+    /// HTTP's own answer: `GET`, `PUT`, `DELETE`, `HEAD`, `OPTIONS` and `TRACE` are idempotent.
+    pub fn for_method(method: &str) -> Repeat {
+        match method {
+            "post" | "patch" => Repeat::OnlyIfNotProcessed,
+            _ => Repeat::Idempotent,
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct Row {
+    /// `operationId`, matched case-insensitively.
+    pub id: &'static str,
+    /// Overrides what the method implies about repeating the request.
+    pub repeat: Option<Repeat>,
+    /// When a retried attempt answers `404` after an earlier attempt may have been processed,
+    /// the operation has done its job (a delete that worked, whose answer was lost).
+    pub absent_after_retry_is_success: bool,
+    /// Whether answers carry secrets beyond what the model step finds in the schemas (the
+    /// `Set-Cookie` of the cookie call, say): nothing of the body is ever quoted in an error.
+    pub secret_response: bool,
+    /// Parameters that take one of the crate's own types instead of a string:
+    /// (parameter name on the wire, Rust path).
+    pub params: &'static [(&'static str, &'static str)],
+    /// Models replaced by hand-written types of the crate: (schema name, Rust path).
+    pub replacements: &'static [(&'static str, &'static str)],
+    /// The hand-written helper this operation enables, announced as
+    /// `cfg(sunco_helper = "...")`.
+    pub helper: Option<&'static str>,
+    /// Why the row says what it says.
+    pub why: &'static str,
+}
+
+/// The table.
+pub const TABLE: &[Row] = &[
+    Row {
+        id: "uploadAttachment",
+        repeat: Some(Repeat::OnlyIfNotProcessed),
+        absent_after_retry_is_success: false,
+        secret_response: false,
+        params: &[("access", "crate::Access"), ("for", "crate::For")],
+        replacements: &[],
+        helper: Some("upload"),
+        why: "an upload sent twice may store the file twice: an orphan, public by default, whose \
+              URL the caller never learns",
+    },
+    Row {
+        id: "deleteAttachment",
+        repeat: Some(Repeat::Idempotent),
+        absent_after_retry_is_success: true,
+        secret_response: false,
+        params: &[],
+        replacements: &[],
+        helper: Some("delete"),
+        why: "deleting twice deletes once; a 404 after a lost answer means the first one worked",
+    },
+    Row {
+        id: "generateMediaJsonWebToken",
+        repeat: Some(Repeat::Idempotent),
+        absent_after_retry_is_success: false,
+        secret_response: true,
+        params: &[],
+        replacements: &[("AttachmentMediaTokenResponse", "crate::MediaTokens")],
+        helper: Some("media_tokens"),
+        why: "a media token can be issued again; the answer is a map of tokens, held in \
+              `MediaTokens`, whose `Debug` shows only the paths",
+    },
+    Row {
+        id: "setCookie",
+        repeat: None,
+        absent_after_retry_is_success: false,
+        secret_response: true,
+        params: &[],
+        replacements: &[],
+        helper: Some("media_cookie"),
+        why: "the answer's `Set-Cookie` carries the media token",
+    },
+];
+
+/// The row for an operation, if the table has one.
+pub fn row(operation_id: &str) -> Option<&'static Row> {
+    TABLE
+        .iter()
+        .find(|row| row.id.eq_ignore_ascii_case(operation_id))
+}
+
+/// Every model replacement of the table: (schema name, Rust path).
+pub fn replacements() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TABLE
+        .iter()
+        .flat_map(|row| row.replacements.iter().copied())
+}
+
+/// Every helper the table names.
+pub fn helpers() -> impl Iterator<Item = &'static str> {
+    TABLE.iter().filter_map(|row| row.helper)
+}
+
+/// The facts of one lowered operation, as the emitters use them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    /// How a request may be sent again.
+    pub repeat: Repeat,
+    /// See [`Row::absent_after_retry_is_success`].
+    pub absent_after_retry_is_success: bool,
+    /// Whether a success answer carries secrets: from the table, or found by the secrets step in
+    /// the response's schema.
+    pub secret_response: bool,
+    /// The helper it enables, if any.
+    pub helper: Option<&'static str>,
+}
+
+impl Facts {
+    /// The facts of an operation: the table's row over what its method implies.
+    pub fn of(operation_id: &str, method: &str) -> Facts {
+        let row = row(operation_id);
+        Facts {
+            repeat: row
+                .and_then(|r| r.repeat)
+                .unwrap_or_else(|| Repeat::for_method(method)),
+            absent_after_retry_is_success: row.is_some_and(|r| r.absent_after_retry_is_success),
+            secret_response: row.is_some_and(|r| r.secret_response),
+            helper: row.and_then(|r| r.helper),
+        }
+    }
+
+    /// The crate type a parameter of this operation takes instead of a string, if any.
+    pub fn param_type(operation_id: &str, param: &str) -> Option<&'static str> {
+        row(operation_id)?
+            .params
+            .iter()
+            .find(|(name, _)| *name == param)
+            .map(|(_, path)| *path)
+    }
+}
+
+/// Property names that carry secrets, compared with a property's name lower-cased and without
+/// `_` or `-`: a name that contains one of `SECRET_PARTS`, ends with one of `SECRET_ENDINGS`, or
+/// is one of `SECRET_NAMES`. Besides these, any string the document marks `writeOnly: true` or
+/// `format: password` is a secret. Their model fields become `crate::Secret`, whose `Debug`
+/// prints `[redacted]`.
+pub const SECRET_PARTS: &[&str] = &["secret", "password"];
+
+/// See [`SECRET_PARTS`]: `token`, `accessToken`, `pageAccessToken`, `authToken`...
+pub const SECRET_ENDINGS: &[&str] = &["token"];
+
+/// See [`SECRET_PARTS`]: credentials of third-party channels that are named "key".
+pub const SECRET_NAMES: &[&str] = &[
+    "apikey",
+    "serverkey",
+    "privatekey",
+    "signingkey",
+    "accesskey",
+    "consumerkey",
+    "accesstokenkey",
+];
+
+/// Whether a property of this name carries a secret (see [`SECRET_PARTS`]).
+pub fn is_secret_name(name: &str) -> bool {
+    let plain: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect();
+    SECRET_PARTS.iter().any(|part| plain.contains(part))
+        || SECRET_ENDINGS.iter().any(|end| plain.ends_with(end))
+        || SECRET_NAMES.contains(&plain.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_match_case_insensitively() {
+        assert_eq!(
+            row("UploadAttachment").map(|r| r.id),
+            Some("uploadAttachment")
+        );
+        assert!(row("postMessage").is_none());
+        let facts = Facts::of("DeleteAttachment", "post");
+        assert_eq!(facts.repeat, Repeat::Idempotent);
+        assert!(facts.absent_after_retry_is_success);
+        assert_eq!(
+            Facts::of("postMessage", "post").repeat,
+            Repeat::OnlyIfNotProcessed
+        );
+        assert_eq!(Facts::of("getApp", "get").repeat, Repeat::Idempotent);
+        assert_eq!(
+            Facts::param_type("uploadattachment", "for"),
+            Some("crate::For")
+        );
+    }
+
+    #[test]
+    fn secret_names() {
+        for name in [
+            "secret",
+            "appSecret",
+            "client_secret",
+            "password",
+            "access_token",
+            "pageAccessToken",
+            "authToken",
+            "apiKey",
+            "accessTokenSecret",
+            "accessTokenKey",
+        ] {
+            assert!(is_secret_name(name), "{name}");
+        }
+        for name in [
+            "token_type",
+            "keyId",
+            "key",
+            "tokens",
+            "attachmentsTokenExpirationSeconds",
+        ] {
+            assert!(!is_secret_name(name), "{name}");
+        }
+    }
+}

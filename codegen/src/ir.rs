@@ -1,0 +1,267 @@
+//! The intermediate representation: every selected operation as plain data, free of openapiv3
+//! types, which the emitters (operations, mocks, contract cases) turn into code without looking
+//! at the document again.
+
+use std::collections::BTreeMap;
+
+use openapiv3::Schema;
+
+use crate::facts::Facts;
+
+/// Everything the emitters need.
+pub struct Api {
+    /// `info.title` of the document.
+    pub title: String,
+    /// `info.version` of the document.
+    pub version: String,
+    /// The selected operations, lowered, in document order.
+    pub operations: Vec<Operation>,
+    /// Inline schemas lifted out as named models: name → (pointer, schema).
+    pub lifted: BTreeMap<String, (String, Schema)>,
+}
+
+/// One operation as plain data.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// `operationId` as the document spells it.
+    pub id: String,
+    /// The method name: `operationId` in snake case.
+    pub name: String,
+    /// HTTP method, lower case.
+    pub method: &'static str,
+    /// Path template as in the document.
+    pub path: String,
+    /// The template split into literal text and parameters.
+    pub path_parts: Vec<PathPart>,
+    /// `tags`, in document order.
+    pub tags: Vec<String>,
+    /// `summary`, if any.
+    pub summary: Option<String>,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// Path parameters (in template order), then query parameters (in document order).
+    pub params: Vec<Param>,
+    /// The request body, if the operation takes one.
+    pub body: Option<Body>,
+    /// The documented responses.
+    pub responses: Vec<Response>,
+    /// Accepted security requirements, e.g. `basicAuth (app, account)`.
+    pub security: Vec<String>,
+    /// What the generator knows about the operation beyond the document (see [`crate::facts`]).
+    pub facts: Facts,
+    /// JSON pointer of the operation in the document.
+    pub pointer: String,
+}
+
+impl Operation {
+    /// The payloads of the documented success responses (`2xx`), without repeats.
+    pub fn success_payloads(&self) -> Vec<&Payload> {
+        let mut payloads: Vec<&Payload> = self
+            .responses
+            .iter()
+            .filter(|r| r.status.is_success())
+            .map(|r| &r.payload)
+            .collect();
+        payloads.dedup();
+        payloads
+    }
+
+    /// The parameters the caller must give.
+    pub fn required_params(&self) -> impl Iterator<Item = &Param> {
+        self.params.iter().filter(|p| p.required)
+    }
+
+    /// The parameters the caller may leave out.
+    pub fn optional_params(&self) -> impl Iterator<Item = &Param> {
+        self.params.iter().filter(|p| !p.required)
+    }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Literal text, including its slashes.
+    Literal(String),
+    /// A path parameter, by its index in `Operation::params`.
+    Param(usize),
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// One path segment.
+    Path,
+    /// The query string.
+    Query,
+}
+
+/// How a query parameter is serialised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `name=value`; arrays repeat the name when exploded, else join with commas.
+    Form {
+        /// Whether arrays repeat the name.
+        explode: bool,
+    },
+    /// `name[key]=value` for each property of an object.
+    DeepObject,
+}
+
+/// A path or query parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    /// The name on the wire.
+    pub name: String,
+    /// The Rust argument name.
+    pub ident: String,
+    /// Path or query.
+    pub location: Location,
+    /// Whether the caller must give it.
+    pub required: bool,
+    /// Its type.
+    pub ty: TypeRef,
+    /// How it is serialised.
+    pub style: Style,
+    /// `description`, if any.
+    pub description: Option<String>,
+    /// JSON pointer of the parameter's schema.
+    pub schema_pointer: String,
+}
+
+/// The Rust type of a value, before names are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    /// `String`.
+    String,
+    /// `i64`.
+    Integer,
+    /// `f64`.
+    Number,
+    /// `bool`.
+    Boolean,
+    /// Any JSON value.
+    Json,
+    /// A free-form JSON object.
+    JsonObject,
+    /// A list.
+    Array(Box<TypeRef>),
+    /// A string-keyed map.
+    Map(Box<TypeRef>),
+    /// A generated model, by its schema name (component key or lifted name).
+    Model(String),
+    /// A generated string enum (a model too), usable wherever a plain string is.
+    StringEnum(String),
+    /// A hand-written type of the crate named by the per-operation facts, e.g.
+    /// `crate::Access`; it implements `Display`.
+    Crate(&'static str),
+}
+
+impl TypeRef {
+    /// Whether a value of this type can stand as one path segment or one query value.
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::String
+                | TypeRef::Integer
+                | TypeRef::Number
+                | TypeRef::Boolean
+                | TypeRef::StringEnum(_)
+                | TypeRef::Crate(_)
+        )
+    }
+
+    /// The schema names of the models this type uses.
+    pub fn models(&self, out: &mut Vec<String>) {
+        match self {
+            TypeRef::Model(name) | TypeRef::StringEnum(name) => out.push(name.clone()),
+            TypeRef::Array(inner) | TypeRef::Map(inner) => inner.models(out),
+            _ => {}
+        }
+    }
+}
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// A JSON document.
+    Json {
+        /// Its type.
+        ty: TypeRef,
+        /// JSON pointer of its schema, when it has one.
+        schema_pointer: Option<String>,
+    },
+    /// A `multipart/form-data` form.
+    Multipart {
+        /// The form's fields in document order.
+        fields: Vec<FormField>,
+    },
+}
+
+/// One field of a multipart form.
+#[derive(Debug, Clone)]
+pub struct FormField {
+    /// The part name on the wire.
+    pub name: String,
+    /// The Rust field name.
+    pub ident: String,
+    /// A streamed file part (`format: binary`) rather than a text value.
+    pub file: bool,
+    /// Type of a text field.
+    pub ty: TypeRef,
+    /// Whether the field must be present.
+    pub required: bool,
+    /// `description`, if any.
+    pub description: Option<String>,
+}
+
+/// Which statuses a documented response covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exactly this code.
+    Code(u16),
+    /// `2XX` and friends: the hundreds digit.
+    Range(u16),
+    /// `default`.
+    Default,
+}
+
+impl Status {
+    /// Whether the statuses are successes (`2xx`).
+    pub fn is_success(self) -> bool {
+        match self {
+            Status::Code(code) => (200..300).contains(&code),
+            Status::Range(hundreds) => hundreds == 2,
+            Status::Default => false,
+        }
+    }
+}
+
+/// What a response carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Payload {
+    /// Nothing worth decoding.
+    Empty,
+    /// JSON of this type. `empty_ok`: the schema requires nothing (no required property), so an
+    /// empty body means its default value.
+    Json {
+        /// The decoded type.
+        ty: TypeRef,
+        /// Whether an empty body is acceptable (decoded as the type's default).
+        empty_ok: bool,
+        /// JSON pointer of its schema.
+        schema_pointer: String,
+    },
+    /// Bytes of a non-JSON media type.
+    Bytes(String),
+}
+
+/// One documented response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The statuses it covers.
+    pub status: Status,
+    /// Its description.
+    pub description: String,
+    /// Its body.
+    pub payload: Payload,
+}

@@ -1,0 +1,259 @@
+//! Schema resolution for the lowering step: following local `$ref`s into `components`, and
+//! giving every schema a [`TypeRef`]. Inline object schemas (a response declared as
+//! `type: object` with properties, a deepObject filter, an `allOf` body) and inline string
+//! enums are lifted out as named models, so typify generates them next to the document's own
+//! components.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, Components, OpenAPI, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use crate::error::{Error, pointer, ref_pointer};
+use crate::ir::TypeRef;
+use crate::names;
+
+/// Resolves references and types against one document, collecting lifted schemas.
+pub struct Resolver<'a> {
+    doc: &'a OpenAPI,
+    /// Lifted schemas: name → (pointer, schema).
+    pub lifted: BTreeMap<String, (String, Schema)>,
+    lifted_by_pointer: HashMap<String, String>,
+    taken: HashSet<String>,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver for `doc`; lifted names never collide with its component names.
+    pub fn new(doc: &'a OpenAPI) -> Self {
+        Resolver {
+            doc,
+            lifted: BTreeMap::new(),
+            lifted_by_pointer: HashMap::new(),
+            taken: doc
+                .components
+                .iter()
+                .flat_map(|c| c.schemas.keys())
+                .map(|k| names::pascal(k))
+                .collect(),
+        }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &'a OpenAPI {
+        self.doc
+    }
+
+    /// Follows local `$ref`s into a `components` section, returning the item and its pointer.
+    pub fn resolve<'b, T>(
+        &self,
+        item: &'b ReferenceOr<T>,
+        at: &str,
+        section: &str,
+        get: fn(&'a Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Result<(&'b T, String), Error>
+    where
+        'a: 'b,
+    {
+        let mut current = item;
+        let mut at = at.to_owned();
+        for _ in 0..16 {
+            match current {
+                ReferenceOr::Item(item) => return Ok((item, at)),
+                ReferenceOr::Reference { reference } => {
+                    let prefix = format!("#/components/{section}/");
+                    let key = reference.strip_prefix(&prefix).ok_or_else(|| {
+                        Error::at(
+                            at.clone(),
+                            format!("`{reference}` is not a reference into components/{section}"),
+                        )
+                    })?;
+                    current = self
+                        .doc
+                        .components
+                        .as_ref()
+                        .and_then(|c| get(c).get(key))
+                        .ok_or_else(|| {
+                            Error::at(at.clone(), format!("`{reference}` points at nothing"))
+                        })?;
+                    at = ref_pointer(reference).to_owned();
+                }
+            }
+        }
+        Err(Error::at(at, "a chain of more than 16 references"))
+    }
+
+    /// A schema, through any references.
+    pub fn schema<'b>(
+        &self,
+        item: &'b ReferenceOr<Schema>,
+        at: &str,
+    ) -> Result<(&'b Schema, String), Error>
+    where
+        'a: 'b,
+    {
+        self.resolve(item, at, "schemas", |c| &c.schemas)
+    }
+
+    /// The type of a schema. References become models; plain scalars, arrays and free-form
+    /// objects map to Rust types; string enums and anything else are lifted out as models.
+    pub fn type_of(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        at: &str,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
+        let schema = match schema {
+            ReferenceOr::Reference { reference } => {
+                let key = reference
+                    .strip_prefix("#/components/schemas/")
+                    .ok_or_else(|| {
+                        Error::at(
+                            at.to_owned(),
+                            format!("`{reference}` is not a reference into components/schemas"),
+                        )
+                    })?;
+                let target = self
+                    .doc
+                    .components
+                    .as_ref()
+                    .and_then(|c| c.schemas.get(key))
+                    .ok_or_else(|| {
+                        Error::at(at.to_owned(), format!("`{reference}` points at nothing"))
+                    })?;
+                let (target, _) = self.schema(target, at)?;
+                return Ok(if is_string_enum(target) {
+                    TypeRef::StringEnum(key.to_owned())
+                } else {
+                    TypeRef::Model(key.to_owned())
+                });
+            }
+            ReferenceOr::Item(schema) => schema,
+        };
+        Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty() => TypeRef::String,
+            SchemaKind::Type(Type::String(_)) => match self.lift(schema, at, hint) {
+                TypeRef::Model(name) => TypeRef::StringEnum(name),
+                other => other,
+            },
+            SchemaKind::Type(Type::Integer(i)) if i.enumeration.is_empty() => TypeRef::Integer,
+            SchemaKind::Type(Type::Number(n)) if n.enumeration.is_empty() => TypeRef::Number,
+            SchemaKind::Type(Type::Boolean(_)) => TypeRef::Boolean,
+            SchemaKind::Type(Type::Array(array)) => match &array.items {
+                None => TypeRef::Array(Box::new(TypeRef::Json)),
+                Some(items) => {
+                    let items = unbox(items);
+                    let inner = self.type_of(
+                        &items,
+                        &pointer_join(at, &["items"]),
+                        &format!("{hint}Item"),
+                    )?;
+                    TypeRef::Array(Box::new(inner))
+                }
+            },
+            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() => {
+                match &object.additional_properties {
+                    None | Some(AdditionalProperties::Any(true)) => TypeRef::JsonObject,
+                    Some(AdditionalProperties::Schema(inner)) => {
+                        let inner = self.type_of(
+                            inner,
+                            &pointer_join(at, &["additionalProperties"]),
+                            &format!("{hint}Value"),
+                        )?;
+                        TypeRef::Map(Box::new(inner))
+                    }
+                    Some(AdditionalProperties::Any(false)) => self.lift(schema, at, hint),
+                }
+            }
+            SchemaKind::Any(any) if any == &Default::default() => TypeRef::Json,
+            _ => self.lift(schema, at, hint),
+        })
+    }
+
+    /// Whether a body of this schema may be empty: it requires no property (an object without
+    /// `required`, a free-form object or any JSON), so an empty answer is its default value.
+    pub fn empty_ok(&self, schema: &ReferenceOr<Schema>, at: &str) -> bool {
+        let Ok((schema, _)) = self.schema(schema, at) else {
+            return false;
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => object.required.is_empty(),
+            SchemaKind::Any(any) => any.required.is_empty() && any.all_of.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Names an inline schema so typify generates it as a model. The same node lifted twice
+    /// (a shared `components/parameters` entry) gets one name.
+    fn lift(&mut self, schema: &Schema, at: &str, hint: &str) -> TypeRef {
+        if let Some(name) = self.lifted_by_pointer.get(at) {
+            return TypeRef::Model(name.clone());
+        }
+        let base = schema
+            .schema_data
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(hint);
+        let mut name = names::pascal(base);
+        let mut n = 2;
+        while self.taken.contains(&name) {
+            name = format!("{}{n}", names::pascal(base));
+            n += 1;
+        }
+        self.taken.insert(name.clone());
+        self.lifted_by_pointer.insert(at.to_owned(), name.clone());
+        self.lifted
+            .insert(name.clone(), (at.to_owned(), schema.clone()));
+        TypeRef::Model(name)
+    }
+}
+
+/// A string schema with an `enum` list.
+fn is_string_enum(schema: &Schema) -> bool {
+    matches!(&schema.schema_kind, SchemaKind::Type(Type::String(s)) if !s.enumeration.is_empty())
+}
+
+/// A string schema of format `binary`: a file.
+pub fn is_binary(schema: &Schema) -> bool {
+    matches!(
+        &schema.schema_kind,
+        SchemaKind::Type(Type::String(s))
+            if matches!(s.format, VariantOrUnknownOrEmpty::Item(StringFormat::Binary))
+    )
+}
+
+/// A boxed schema reference as a plain one.
+pub fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
+    match schema {
+        ReferenceOr::Reference { reference } => ReferenceOr::Reference {
+            reference: reference.clone(),
+        },
+        ReferenceOr::Item(schema) => ReferenceOr::Item((**schema).clone()),
+    }
+}
+
+/// `base` with more reference tokens appended.
+pub fn pointer_join(base: &str, tokens: &[&str]) -> String {
+    format!("{base}{}", pointer(tokens.iter()))
+}
+
+/// Media types decoded as JSON.
+pub fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_media_types() {
+        assert!(is_json("application/json"));
+        assert!(is_json("application/problem+json; charset=utf-8"));
+        assert!(!is_json("text/plain"));
+    }
+}

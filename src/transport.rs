@@ -1,0 +1,423 @@
+//! The one request path: every generated operation ends in [`Transport::execute`], where
+//! authentication, the deadline, retries, limits and logging live. One attempt sends the
+//! request through ureq and reads the whole response body (up to the cap); the attempts are
+//! repeated as the [`RetryPolicy`](crate::RetryPolicy) and the operation's facts allow.
+
+use std::io::Read as _;
+use std::time::{Duration, Instant, SystemTime};
+
+use ureq::http::{self, HeaderValue, header};
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
+use ureq::{Agent, SendBody};
+
+use crate::auth::Auth;
+use crate::config::{Config, Timeouts};
+use crate::error::{DecodeKind, Error, TimeoutPhase, TransportError};
+use crate::log_guard::LogGuard;
+use crate::multipart::{self, SourceMismatch};
+use crate::request::{Body, Request};
+use crate::response::RawResponse;
+use crate::retry::Verdict;
+
+/// Applies what the request path relies on to a ureq config builder, of an agent or of one
+/// request (the same methods exist on both scopes): status codes are not errors, redirects are
+/// not followed, and the client's timeouts hold.
+macro_rules! relied_on {
+    ($config:expr, $timeouts:expr) => {
+        $config
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_connect(Some($timeouts.connect))
+            .timeout_recv_response(Some($timeouts.response))
+            .timeout_per_read(Some($timeouts.stall))
+            .timeout_per_write(Some($timeouts.stall))
+    };
+}
+
+/// The HTTP agent, and whether this client configured it.
+pub(crate) struct Transport {
+    agent: Agent,
+    /// Whether `agent` was configured here; a caller's agent gets the settings the request path
+    /// relies on with every request.
+    own_agent: bool,
+}
+
+/// What went wrong in one attempt, before it becomes an [`Error`].
+enum Failure {
+    /// Found before sending, or in the answer.
+    Input(Error),
+    /// From the transport.
+    Transport(ureq::Error),
+}
+
+impl Transport {
+    /// An agent configured for `config`: its timeouts (a call's deadline as ureq's global
+    /// timeout), no redirects, status codes as values, the TLS of the crate features, `proxy`.
+    pub(crate) fn own(config: &Config, proxy: Option<ureq::Proxy>) -> Transport {
+        let settings = relied_on!(Agent::config_builder(), config.timeouts)
+            .timeout_global(Some(config.timeouts.call))
+            .tls_config(tls_config())
+            .proxy(proxy)
+            .build();
+        let agent = Agent::with_parts(
+            settings,
+            DefaultConnector::default(),
+            SystemResolver::default(),
+        );
+        Transport {
+            agent,
+            own_agent: true,
+        }
+    }
+
+    /// A caller's agent: its connection pool, TLS and proxy are used as they are; the settings
+    /// the request path relies on are applied to every request.
+    #[cfg(feature = "unstable-ureq")]
+    pub(crate) fn caller(agent: Agent) -> Transport {
+        Transport {
+            agent,
+            own_agent: false,
+        }
+    }
+
+    /// Sends a request built by a generated operation. Validates what can be validated before
+    /// anything is sent, then attempts the request, retrying as the policy and the operation's
+    /// facts allow, within the call's deadline.
+    pub(crate) fn execute(
+        &self,
+        config: &Config,
+        auth: &Auth,
+        mut request: Request,
+    ) -> Result<RawResponse, Error> {
+        let operation = request.operation;
+        let (replayable, upload) = match &request.body {
+            Body::Multipart(parts) => {
+                parts.validate(config.max_upload_bytes)?;
+                (parts.is_replayable(), true)
+            }
+            _ => (true, false),
+        };
+        let url = request.url(&config.base_url);
+        let policy = config.retry;
+        let started = Instant::now();
+        let deadline = deadline(&config.timeouts, upload).and_then(|d| started.checked_add(d));
+        // Whether an earlier attempt may have been acted on although it failed.
+        let mut maybe_processed = false;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let remaining = match deadline {
+                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => Some(left),
+                    _ => {
+                        return Err(Error::Timeout {
+                            operation: operation.id,
+                            attempts: attempt - 1,
+                            phase: TimeoutPhase::Deadline,
+                        });
+                    }
+                },
+                None => None,
+            };
+            let attempt_started = Instant::now();
+            let mut outcome = self.attempt(config, auth, &url, &mut request, attempt, remaining);
+            let elapsed = attempt_started.elapsed();
+            let verdict = match &mut outcome {
+                Ok(response) => {
+                    log::debug!(
+                        "{} {} -> {} in {:.1?} (attempt {attempt}, {})",
+                        operation.method.as_str(),
+                        request.path,
+                        response.status,
+                        elapsed,
+                        operation.id
+                    );
+                    if response.status == 404
+                        && operation.absent_after_retry_is_success
+                        && maybe_processed
+                    {
+                        log::debug!(
+                            "{}: attempt {attempt} found nothing left to do: an earlier attempt \
+                             whose answer was lost did it",
+                            operation.id
+                        );
+                        response.done_by_earlier_attempt = true;
+                        Verdict::Done
+                    } else {
+                        let asked =
+                            crate::response::retry_after(&response.headers, SystemTime::now());
+                        policy.after_status(operation, response.status, asked)
+                    }
+                }
+                Err(Failure::Transport(e)) => {
+                    log::debug!(
+                        "{} {} failed in {:.1?} (attempt {attempt}, {}): {e}",
+                        operation.method.as_str(),
+                        request.path,
+                        elapsed,
+                        operation.id
+                    );
+                    policy.after_transport(operation, e)
+                }
+                Err(Failure::Input(_)) => Verdict::Done,
+            };
+            if let Verdict::Retry {
+                retry_after,
+                reason,
+                maybe_processed: processed,
+            } = verdict
+                && replayable
+            {
+                let wait = policy.wait(attempt, retry_after);
+                let within_budget = started
+                    .elapsed()
+                    .checked_add(wait)
+                    .is_some_and(|end| end <= policy.budget());
+                let within_deadline = deadline.is_none_or(|deadline| {
+                    Instant::now()
+                        .checked_add(wait)
+                        .is_some_and(|end| end < deadline)
+                });
+                if attempt < policy.max_attempts() && within_budget && within_deadline {
+                    maybe_processed |= processed;
+                    log::debug!(
+                        "retrying {} in {:.1?} after {reason} (attempt {attempt} of {})",
+                        operation.id,
+                        wait,
+                        policy.max_attempts()
+                    );
+                    std::thread::sleep(wait);
+                    continue;
+                }
+            }
+            return match outcome {
+                Ok(mut response) => {
+                    response.attempts = attempt;
+                    Ok(response)
+                }
+                Err(Failure::Input(e)) => Err(e),
+                Err(Failure::Transport(e)) => Err(transport_error(operation.id, attempt, e)),
+            };
+        }
+    }
+
+    /// One attempt: send, then read the whole response body. `remaining` is what is left of the
+    /// call's deadline.
+    fn attempt(
+        &self,
+        config: &Config,
+        auth: &Auth,
+        url: &str,
+        request: &mut Request,
+        attempt: u32,
+        remaining: Option<Duration>,
+    ) -> Result<RawResponse, Failure> {
+        let operation = request.operation;
+        let _guard = LogGuard::enter(!config.transport_trace);
+        let auth = auth.header().map_err(Failure::Input)?;
+        let mut builder = http::Request::builder()
+            .method(operation.method.as_str())
+            .uri(url)
+            .header(header::AUTHORIZATION, auth)
+            .header(header::USER_AGENT, config.user_agent.clone())
+            .header(header::ACCEPT, HeaderValue::from_static("application/json"));
+
+        // The agent's own settings fit the first attempt of a call without a file; anything
+        // else is configured per request.
+        let per_request = match &request.body {
+            Body::Multipart(_) => Some(PerRequest {
+                global: remaining,
+                recv_body: Some(config.timeouts.call),
+            }),
+            _ if !self.own_agent || attempt > 1 => Some(PerRequest {
+                global: remaining,
+                recv_body: None,
+            }),
+            _ => None,
+        };
+        let sent = match &mut request.body {
+            Body::None => self.send(config, builder, (), per_request),
+            Body::Json(bytes) => {
+                builder = builder.header(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
+                self.send(config, builder, bytes.as_slice(), per_request)
+            }
+            Body::Multipart(parts) => {
+                let mut body = parts
+                    .body(&multipart::boundary(), config.max_upload_bytes)
+                    .map_err(Failure::Input)?;
+                builder = builder.header(header::CONTENT_TYPE, body.content_type.as_str());
+                if let Some(len) = body.len {
+                    builder = builder.header(header::CONTENT_LENGTH, len);
+                }
+                self.send(
+                    config,
+                    builder,
+                    SendBody::from_reader(&mut body),
+                    per_request,
+                )
+            }
+        };
+        let response = sent.map_err(|e| match source_mismatch(e) {
+            Ok(mismatch) => Failure::Input(Error::Source {
+                reason: mismatch.reason,
+                source: mismatch.source,
+            }),
+            Err(e) => Failure::Transport(e),
+        })?;
+
+        let (parts, mut body) = response.into_parts();
+        let status = parts.status.as_u16();
+        let cap = config.max_response_bytes;
+        let bytes = if parts.status.is_success() {
+            body.with_config()
+                .limit(cap)
+                .read_to_vec()
+                .map_err(|e| match e {
+                    ureq::Error::BodyExceedsLimit(_) => Failure::Input(Error::Decode {
+                        operation: operation.id,
+                        status,
+                        kind: DecodeKind::TooLarge,
+                        path: ".".to_owned(),
+                        message: format!("the response body is larger than the {cap}-byte cap"),
+                        excerpt: String::new(),
+                    }),
+                    other => Failure::Transport(other),
+                })?
+        } else {
+            // An error body only feeds the error's details: read up to the cap, drop the rest,
+            // and keep the status whatever the size.
+            let mut bytes = Vec::new();
+            if let Err(e) = body.as_reader().take(cap).read_to_end(&mut bytes) {
+                log::debug!("{}: reading the {status} body failed: {e}", operation.id);
+            }
+            bytes
+        };
+        Ok(RawResponse {
+            operation,
+            status,
+            headers: parts.headers,
+            body: bytes,
+            attempts: 1,
+            done_by_earlier_attempt: false,
+        })
+    }
+
+    /// Sends the request with `body`, with the per-request settings when there are any.
+    fn send<B: ureq::AsSendBody>(
+        &self,
+        config: &Config,
+        builder: http::request::Builder,
+        body: B,
+        per_request: Option<PerRequest>,
+    ) -> Result<http::Response<ureq::Body>, ureq::Error> {
+        let request = builder.body(body)?;
+        let Some(per_request) = per_request else {
+            return self.agent.run(request);
+        };
+        let request = relied_on!(self.agent.configure_request(request), config.timeouts)
+            .timeout_global(per_request.global)
+            .timeout_recv_body(per_request.recv_body)
+            .build();
+        self.agent.run(request)
+    }
+}
+
+/// Resolves host names on the calling thread. ureq 3.5 resolves the host on every request,
+/// pooled connections included, and starts a thread for each lookup whenever a timeout applies
+/// to it, which the call's deadline always does: on a fast network that thread costs more than
+/// the request itself. The system resolver's own timeouts bound a lookup instead.
+#[derive(Debug, Default)]
+struct SystemResolver(DefaultResolver);
+
+impl Resolver for SystemResolver {
+    fn resolve(
+        &self,
+        uri: &http::Uri,
+        config: &ureq::config::Config,
+        _timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        self.0.resolve(uri, config, NextTimeout::default())
+    }
+}
+
+/// Timeouts set on one request rather than on the agent.
+#[derive(Clone, Copy)]
+struct PerRequest {
+    /// What is left of the call's deadline.
+    global: Option<Duration>,
+    /// The bound on reading the answer (of an upload).
+    recv_body: Option<Duration>,
+}
+
+/// The deadline of a whole call: an upload's own, or a call's.
+fn deadline(timeouts: &Timeouts, upload: bool) -> Option<Duration> {
+    if upload {
+        timeouts.upload
+    } else {
+        Some(timeouts.call)
+    }
+}
+
+/// TLS as the crate features ask: rustls with bundled Mozilla roots by default, the platform's
+/// verifier with `platform-verifier`, the platform's TLS library and roots with `native-tls`.
+fn tls_config() -> ureq::tls::TlsConfig {
+    #[allow(unused_mut)] // mutated only under some TLS features
+    let mut tls = ureq::tls::TlsConfig::builder();
+    #[cfg(feature = "native-tls")]
+    {
+        tls = tls
+            .provider(ureq::tls::TlsProvider::NativeTls)
+            .root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    }
+    #[cfg(all(feature = "platform-verifier", not(feature = "native-tls")))]
+    {
+        tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
+    }
+    tls.build()
+}
+
+/// The upload source's own failure, if that is what this transport error is. ureq hands the
+/// reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
+fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
+    match error {
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|i| i.is::<SourceMismatch>()) => {
+            let kind = io.kind();
+            match io
+                .into_inner()
+                .map(|inner| inner.downcast::<SourceMismatch>())
+            {
+                Some(Ok(mismatch)) => Ok(*mismatch),
+                Some(Err(other)) => Err(ureq::Error::Io(std::io::Error::new(kind, other))),
+                None => Err(ureq::Error::Io(kind.into())),
+            }
+        }
+        other => Err(other),
+    }
+}
+
+fn transport_error(operation: &'static str, attempts: u32, source: ureq::Error) -> Error {
+    match source {
+        ureq::Error::Timeout(timeout) => Error::Timeout {
+            operation,
+            attempts,
+            phase: match timeout {
+                ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
+                ureq::Timeout::SendRequest | ureq::Timeout::RecvResponse => TimeoutPhase::Response,
+                ureq::Timeout::PerRead | ureq::Timeout::PerWrite | ureq::Timeout::SendBody => {
+                    TimeoutPhase::Stall
+                }
+                _ => TimeoutPhase::Deadline,
+            },
+        },
+        source => Error::Transport {
+            operation,
+            attempts,
+            source: TransportError::new(source),
+        },
+    }
+}
