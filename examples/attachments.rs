@@ -11,10 +11,19 @@
 //!
 //! Configuration comes from the environment: `SUNCO_APP_ID`, `SUNCO_KEY_ID`,
 //! `SUNCO_KEY_SECRET`, `SUNCO_AUTH=basic|jwt`, the host from `SUNCO_BASE_URL`, `SUNCO_REGION`
-//! or `SUNCO_SUBDOMAIN`, and `SUNCO_TIMEOUT_SECS`. Without `SUNCO_APP_ID` the tool starts a
-//! local stand-in server on 127.0.0.1 that answers like the API, so it works with no account.
+//! or `SUNCO_SUBDOMAIN`, `SUNCO_TIMEOUT_SECS` and `SUNCO_MAX_UPLOAD_BYTES`.
+//!
+//! The round trip (no argument) with none of `SUNCO_APP_ID`, `SUNCO_BASE_URL`, `SUNCO_REGION`
+//! and `SUNCO_SUBDOMAIN` set runs against a local stand-in server on 127.0.0.1 that answers like
+//! the API, and says so on stderr. Nothing else ever does: a subcommand without an app id, or an
+//! empty `SUNCO_APP_ID` next to a configured host, is a usage error and sends nothing.
 //!
 //! Exit status: 0 on success, 1 when a call fails, 2 for a usage error.
+
+#[path = "common/logger.rs"]
+mod logger;
+#[path = "common/stand_in.rs"]
+mod stand_in;
 
 use std::process::ExitCode;
 
@@ -100,11 +109,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
 
 fn main() -> ExitCode {
     // `RUST_LOG=debug` shows one line per request (and each retry); nothing secret is logged.
-    // The stand-in server's own request dumps are kept out.
-    env_logger::Builder::from_default_env()
-        .filter_module("httpmock", log::LevelFilter::Warn)
-        .filter_module("hyper", log::LevelFilter::Warn)
-        .init();
+    logger::init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if matches!(args.first().map(String::as_str), Some("-h" | "--help")) {
         println!("{USAGE}");
@@ -119,10 +124,18 @@ fn main() -> ExitCode {
     };
 
     // Keep the stand-in server alive for the whole run.
-    let (client, _stand_in) = match connect() {
+    let (client, _stand_in) = match connect(&command) {
         Ok(pair) => pair,
-        Err(e) => {
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        Err(Failure::Call(e)) => {
             eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+        Err(Failure::Other(message)) => {
+            eprintln!("error: {message}");
             return ExitCode::from(1);
         }
     };
@@ -144,12 +157,8 @@ fn main() -> ExitCode {
 }
 
 enum Failure {
-    // Built only when the document lacks the token or cookie operation.
-    #[allow(dead_code)]
     Usage(String),
     Call(Error),
-    // Built only by the token step of the round trip, which some documents lack.
-    #[allow(dead_code)]
     Other(String),
 }
 
@@ -159,23 +168,51 @@ impl From<Error> for Failure {
     }
 }
 
-/// The client from the environment, or one pointed at a local stand-in server when
-/// `SUNCO_APP_ID` is not set.
-fn connect() -> Result<(Client, Option<stand_in::StandIn>), Error> {
-    if std::env::var("SUNCO_APP_ID").is_ok_and(|v| !v.is_empty()) {
+/// A `SUNCO_*` variable that is set to something other than blanks.
+fn configured(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
+}
+
+/// The client from the environment, or, for the round trip with nothing configured, one
+/// pointed at a local stand-in server.
+fn connect(command: &Command) -> Result<(Client, Option<stand_in::StandIn>), Failure> {
+    let host = ["SUNCO_BASE_URL", "SUNCO_REGION", "SUNCO_SUBDOMAIN"]
+        .into_iter()
+        .find(|name| configured(name));
+    let app_id = configured("SUNCO_APP_ID");
+    if app_id {
         return Ok((Client::from_env()?, None));
     }
-    let server = stand_in::StandIn::start();
-    eprintln!(
-        "SUNCO_APP_ID is not set: using a local stand-in server at {}",
-        server.base_url()
-    );
-    let client = Client::builder()
-        .base_url(server.base_url())
-        .basic_auth("app_stand_in", "stand-in-secret")
-        .app_id(stand_in::APP_ID)
-        .build()?;
-    Ok((client, Some(server)))
+    let round_trip = matches!(command, Command::RoundTrip);
+    if round_trip && host.is_none() {
+        let server = stand_in::StandIn::start()
+            .map_err(|e| Failure::Other(format!("cannot start the local stand-in server: {e}")))?;
+        eprintln!(
+            "SUNCO_APP_ID and the host are not set: using a local stand-in server at {} \
+             (nothing is sent to the API)",
+            server.base_url()
+        );
+        let client = Client::builder()
+            .base_url(server.base_url())
+            .basic_auth("app_stand_in", "stand-in-secret")
+            .app_id(stand_in::APP_ID)
+            .build()?;
+        return Ok((client, Some(server)));
+    }
+    let what = if std::env::var_os("SUNCO_APP_ID").is_some() {
+        "SUNCO_APP_ID is empty"
+    } else {
+        "SUNCO_APP_ID is not set"
+    };
+    let why = match (round_trip, host) {
+        (true, Some(host)) => {
+            format!("{host} is set, so the round trip talks to that host and needs the app")
+        }
+        _ => "this command works on an app of your account".to_owned(),
+    };
+    Err(Failure::Usage(format!(
+        "{what}: {why}; set SUNCO_APP_ID (with SUNCO_KEY_ID and SUNCO_KEY_SECRET); nothing was sent"
+    )))
 }
 
 fn run(client: &Client, command: Command) -> Result<(), Failure> {
@@ -266,15 +303,27 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
 
     #[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
     {
-        let path = media_path(&attachment.media_url);
+        let path = attachment_path(&attachment.media_url);
         let tokens = client.media_tokens([path.clone()])?;
-        let Some(token) = tokens.get(&path) else {
-            return Err(Failure::Other(format!(
-                "the API issued no media token for {path}"
-            )));
+        let token = match (tokens.get(&path), tokens.iter().next()) {
+            (Some(token), _) => {
+                println!("token: issued a media token for {path}");
+                token.clone()
+            }
+            (None, Some((keyed, token))) if tokens.len() == 1 => {
+                println!(
+                    "token: asked for {path}; the API keyed its one token by {keyed}; using that one"
+                );
+                token.clone()
+            }
+            _ => {
+                return Err(Failure::Other(format!(
+                    "the API issued no media token for {path} (it issued {})",
+                    tokens.len()
+                )));
+            }
         };
-        println!("token: issued a media token for {path}");
-        let cookies = client.media_cookie(token)?;
+        let cookies = client.media_cookie(&token)?;
         println!("cookie: received {} Set-Cookie value(s)", cookies.len());
     }
     #[cfg(not(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie")))]
@@ -286,109 +335,18 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The path of a media URL, which is what media tokens are issued for.
+/// The attachment path media tokens are issued for, in the documented form
+/// `/apps/{appId}/...`: the media URL's path from its `/apps/` segment on (media hosts may put
+/// a bucket name before it), or the whole path when it has none.
 #[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
-fn media_path(url: &str) -> String {
+fn attachment_path(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(slash) => after_scheme[slash..].to_owned(),
-        None => "/".to_owned(),
-    }
-}
-
-/// A local server that answers the four attachment operations like the API does.
-mod stand_in {
-    use httpmock::Method::{GET, POST};
-    use httpmock::{HttpMockResponse, MockServer};
-
-    pub const APP_ID: &str = "stand-in-app";
-
-    pub struct StandIn {
-        server: MockServer,
-    }
-
-    impl StandIn {
-        pub fn start() -> StandIn {
-            let server = MockServer::start();
-            let base = server.base_url();
-            let app = format!("/v2/apps/{APP_ID}/attachments");
-
-            let media_base = base.clone();
-            server.mock(|when, then| {
-                when.method(POST)
-                    .path(app.clone())
-                    .query_param_exists("access")
-                    .header_exists("authorization");
-                then.respond_with(move |request| {
-                    let body = request.body_string();
-                    let name = body
-                        .split("filename=\"")
-                        .nth(1)
-                        .and_then(|rest| rest.split('"').next())
-                        .unwrap_or("file")
-                        .to_owned();
-                    let media_type = body
-                        .split("Content-Type: ")
-                        .nth(1)
-                        .and_then(|rest| rest.split("\r\n").next())
-                        .unwrap_or("application/octet-stream")
-                        .to_owned();
-                    let url = format!("{media_base}/apps/{APP_ID}/attachments/{name}");
-                    json(201, &serde_json::json!({"attachment": {"mediaUrl": url, "mediaType": media_type}}))
-                });
-            });
-            server.mock(|when, then| {
-                when.method(POST)
-                    .path(format!("{app}/remove"))
-                    .header_exists("authorization");
-                then.status(200)
-                    .header("content-type", "application/json")
-                    .body("{}");
-            });
-            server.mock(|when, then| {
-                when.method(POST)
-                    .path(format!("{app}/token"))
-                    .header_exists("authorization");
-                then.respond_with(|request| {
-                    let paths: Vec<String> =
-                        serde_json::from_slice::<serde_json::Value>(request.body_ref())
-                            .ok()
-                            .and_then(|v| serde_json::from_value(v["paths"].clone()).ok())
-                            .unwrap_or_default();
-                    let tokens: serde_json::Map<String, serde_json::Value> = paths
-                        .into_iter()
-                        .map(|p| (p, "stand-in-media-token".into()))
-                        .collect();
-                    json(200, &serde_json::json!({ "tokens": tokens }))
-                });
-            });
-            server.mock(|when, then| {
-                when.method(GET)
-                    .path(format!("{app}/cookie"))
-                    .header("authorization", "Bearer stand-in-media-token");
-                then.status(200)
-                    .header("content-type", "application/json")
-                    .header(
-                        "set-cookie",
-                        format!(
-                            "smooch-media-token=stand-in; Path=/apps/{APP_ID}; HttpOnly; Secure"
-                        ),
-                    )
-                    .body("{}");
-            });
-            StandIn { server }
-        }
-
-        pub fn base_url(&self) -> String {
-            self.server.base_url()
-        }
-    }
-
-    fn json(status: u16, value: &serde_json::Value) -> HttpMockResponse {
-        HttpMockResponse::builder()
-            .status(status)
-            .header("content-type", "application/json")
-            .body(value.to_string())
-            .build()
+    let path = after_scheme
+        .find('/')
+        .map_or("/", |slash| &after_scheme[slash..]);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    match path.find("/apps/") {
+        Some(at) => path[at..].to_owned(),
+        None => path.to_owned(),
     }
 }

@@ -1,16 +1,20 @@
-//! Upload a large file with a progress bar.
+//! Upload a large file with a progress line.
 //!
 //! ```text
 //! cargo run --example upload_progress -- [FILE]
 //! ```
 //!
-//! With `SUNCO_APP_ID` (and the other `SUNCO_*` variables) set it uploads to the API; without,
-//! to a local stand-in server. Without FILE it uploads a 64 MiB temporary file.
+//! With `SUNCO_APP_ID` (and the other `SUNCO_*` variables) set it uploads to the API; with none
+//! of `SUNCO_APP_ID`, `SUNCO_BASE_URL`, `SUNCO_REGION` and `SUNCO_SUBDOMAIN` set, to a local
+//! stand-in server. Without FILE it uploads a 64 MiB temporary file.
+
+#[path = "common/stand_in.rs"]
+mod stand_in;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use sunshine_conversations_client::{Client, Upload};
 
 fn main() -> ExitCode {
@@ -23,57 +27,73 @@ fn main() -> ExitCode {
     }
 }
 
+fn configured(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
+}
+
+/// Deletes the temporary file when the example ends.
+struct Temporary(std::path::PathBuf);
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let nothing_configured = ![
+        "SUNCO_APP_ID",
+        "SUNCO_BASE_URL",
+        "SUNCO_REGION",
+        "SUNCO_SUBDOMAIN",
+    ]
+    .into_iter()
+    .any(configured);
     let _stand_in;
-    let client = if std::env::var("SUNCO_APP_ID").is_ok_and(|v| !v.is_empty()) {
-        Client::from_env()?
-    } else {
-        let server = httpmock::MockServer::start();
-        server.mock(|when, then| {
-            when.method(httpmock::Method::POST);
-            then.status(201)
-                .header("content-type", "application/json")
-                .body(r#"{"attachment":{"mediaUrl":"https://media.example/big.bin","mediaType":"application/octet-stream"}}"#);
-        });
+    let client = if nothing_configured {
+        let server = stand_in::StandIn::start()?;
         eprintln!("SUNCO_APP_ID is not set: uploading to a local stand-in server");
         let client = Client::builder()
             .base_url(server.base_url())
             .basic_auth("app_stand_in", "stand-in-secret")
-            .app_id("stand-in-app")
+            .app_id(stand_in::APP_ID)
             .max_upload_bytes(1 << 30)
             .build()?;
         _stand_in = server;
         client
+    } else {
+        Client::from_env()?
     };
 
-    let temporary;
+    let _temporary;
     let path = match std::env::args().nth(1) {
         Some(path) => std::path::PathBuf::from(path),
         None => {
-            temporary = tempfile::NamedTempFile::new()?;
+            let path =
+                std::env::temp_dir().join(format!("upload-progress-{}.bin", std::process::id()));
+            let mut file = std::fs::File::create(&path)?;
+            _temporary = Temporary(path.clone());
             let chunk = vec![0x5au8; 1 << 20];
-            let mut file = temporary.as_file();
             for _ in 0..64 {
                 file.write_all(&chunk)?;
             }
-            temporary.path().to_owned()
+            path
         }
     };
 
-    let bar = ProgressBar::new(0);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let progress = bar.clone();
+    let started = Instant::now();
     let upload = Upload::path(&path)?.on_progress(move |sent, total| {
-        if let Some(total) = total {
-            progress.set_length(total);
+        let rate = sent as f64 / 1e6 / started.elapsed().as_secs_f64().max(1e-3);
+        match total {
+            Some(total) => eprint!(
+                "\r{:>3} % {sent} of {total} bytes, {rate:.0} MB/s",
+                sent * 100 / total.max(1)
+            ),
+            None => eprint!("\r{sent} bytes, {rate:.0} MB/s"),
         }
-        progress.set_position(sent);
     });
     let attachment = client.upload(upload)?;
-    bar.finish();
+    eprintln!();
     println!("{}", attachment.media_url);
     Ok(())
 }

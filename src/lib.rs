@@ -229,6 +229,7 @@ mod builder;
 mod client;
 mod config;
 mod error;
+mod filename;
 mod generated;
 mod log_guard;
 #[cfg(feature = "mock")]
@@ -250,10 +251,11 @@ pub use config::{
 pub use error::{
     ApiError, ApiErrorDetail, DecodeKind, Error, TimeoutPhase, TransportError, TransportErrorKind,
 };
+pub use filename::sanitize_file_name;
 #[cfg(feature = "mock")]
 pub use generated::mock;
 pub use generated::{operations, types};
-pub use multipart::{FilePart, sanitize_file_name};
+pub use multipart::FilePart;
 pub use response::{EXCERPT_LEN, ResponseValue};
 pub use retry::RetryPolicy;
 pub use upload::{Access, For, Upload};

@@ -1,19 +1,52 @@
-//! Keeps credentials out of trace logs.
+//! Keeps credentials out of trace logs without taking over the application's logging.
 //!
 //! ureq's HTTP/1.1 layer (ureq-proto) logs every byte it writes and reads as a hex dump at
-//! trace level, under the `ureq_proto` target: the `Authorization` header, and response bodies
-//! carrying media tokens. The `log` facade has no per-library switch, so whenever a request of
-//! a client starts, a process-wide maximum level above debug is lowered to debug; it is put
-//! back when the last request in flight ends (unless someone changed it meanwhile). Debug-level lines, ours
-//! and ureq's, which redact sensitive headers, are unaffected. Opt out with
-//! [`ClientBuilder::allow_transport_trace`](crate::ClientBuilder::allow_transport_trace).
+//! trace level, under the `ureq_proto` targets: the `Authorization` header, and response bodies
+//! carrying media tokens and key secrets. The `log` facade has no per-library switch, so:
+//!
+//! - when the application's logger already filters those targets below trace (the recommended
+//!   setup, e.g. `RUST_LOG=trace,ureq_proto=debug`), or the maximum level is at most debug,
+//!   nothing is changed: the guard only asks the logger (`log::log_enabled!`);
+//! - only when the dumps would really be emitted, the process-wide maximum level is held at
+//!   debug while requests of this crate are in flight, and a warning naming the filter to add is
+//!   logged once. When the last request ends, the level the application asked for is put back:
+//!   the one it had, or the one it set meanwhile, which is never overwritten.
+//!
+//! [`ClientBuilder::allow_transport_trace`](crate::ClientBuilder::allow_transport_trace) turns
+//! the guard off.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use log::LevelFilter;
 
-/// In-flight requests, and the level to restore when the last one ends.
-static STATE: Mutex<(usize, Option<LevelFilter>)> = Mutex::new((0, None));
+/// The target under which ureq-proto dumps bytes.
+const DUMP_TARGET: &str = "ureq_proto::util";
+
+/// Requests in flight, and what the guard changed.
+struct State {
+    in_flight: usize,
+    lowered: Option<Lowered>,
+}
+
+/// The guard lowered the maximum level: to `set`, from what the application wants.
+#[derive(Clone, Copy)]
+struct Lowered {
+    set: LevelFilter,
+    wanted: LevelFilter,
+}
+
+static STATE: Mutex<State> = Mutex::new(State {
+    in_flight: 0,
+    lowered: None,
+});
+
+static WARNED: AtomicBool = AtomicBool::new(false);
+
+/// Whether ureq-proto's hex dumps would reach the application's logger now.
+fn dumps_would_be_emitted() -> bool {
+    log::log_enabled!(target: DUMP_TARGET, log::Level::Trace)
+}
 
 /// Held for the duration of one attempt.
 pub(crate) struct LogGuard {
@@ -21,22 +54,36 @@ pub(crate) struct LogGuard {
 }
 
 impl LogGuard {
-    pub(crate) fn enter(enabled: bool) -> Self {
-        if !enabled {
+    /// Enters a request; `allow_trace` lets the dumps through (no guard).
+    pub(crate) fn enter(allow_trace: bool) -> Self {
+        if allow_trace {
             return LogGuard { active: false };
         }
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
-        if state.0 == 0 {
-            state.1 = None;
-        }
-        // Checked on every entry, not only the first: the program may have raised the level
-        // while other requests were in flight.
+        state.in_flight += 1;
         let current = log::max_level();
-        if current > LevelFilter::Debug {
-            log::set_max_level(LevelFilter::Debug);
-            state.1.get_or_insert(current);
+        if let Some(lowered) = &mut state.lowered
+            && current != lowered.set
+        {
+            // The application set a level while requests were in flight: that is the level it
+            // wants back.
+            lowered.wanted = current;
         }
-        state.0 += 1;
+        if current > LevelFilter::Debug && dumps_would_be_emitted() {
+            if !WARNED.swap(true, Ordering::Relaxed) {
+                log::warn!(
+                    "ureq's trace output would show credentials: the log level is held at debug \
+                     while requests are in flight; filter the `ureq_proto` targets at debug \
+                     (e.g. RUST_LOG=trace,ureq_proto=debug) to keep trace logging untouched"
+                );
+            }
+            log::set_max_level(LevelFilter::Debug);
+            let wanted = state.lowered.map_or(current, |l| l.wanted);
+            state.lowered = Some(Lowered {
+                set: LevelFilter::Debug,
+                wanted,
+            });
+        }
         LogGuard { active: true }
     }
 }
@@ -47,12 +94,15 @@ impl Drop for LogGuard {
             return;
         }
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
-        state.0 = state.0.saturating_sub(1);
-        if state.0 == 0
-            && let Some(saved) = state.1.take()
-            && log::max_level() == LevelFilter::Debug
-        {
-            log::set_max_level(saved);
+        state.in_flight = state.in_flight.saturating_sub(1);
+        if state.in_flight > 0 {
+            return;
+        }
+        if let Some(lowered) = state.lowered.take() {
+            // Put back what the application wants, unless it set a level itself meanwhile.
+            if log::max_level() == lowered.set {
+                log::set_max_level(lowered.wanted);
+            }
         }
     }
 }

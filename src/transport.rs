@@ -215,7 +215,7 @@ impl Transport {
         remaining: Option<Duration>,
     ) -> Result<RawResponse, Failure> {
         let operation = request.operation;
-        let _guard = LogGuard::enter(!config.transport_trace);
+        let _guard = LogGuard::enter(config.transport_trace);
         let auth = auth.header().map_err(Failure::Input)?;
         let mut builder = http::Request::builder()
             .method(operation.method.as_str())

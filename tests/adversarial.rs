@@ -113,7 +113,7 @@ fn unusable_files_fail_before_sending_and_empty_files_upload() {
         201,
         r#"{"attachment":{"mediaUrl":"u","mediaType":"text/plain"}}"#,
     )]);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     assert!(matches!(
         Upload::path(dir.path().join("missing.txt")),
         Err(Error::File { .. })
@@ -170,7 +170,7 @@ fn unusable_files_fail_before_sending_and_empty_files_upload() {
 
 // 4. A file that shrinks or grows while it is being sent.
 fn change_during_upload(grow: bool) -> (Error, Duration, Duration) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     let path = dir.path().join("changing.bin");
     let size = 32 * 1024 * 1024;
     std::fs::write(&path, vec![1u8; size]).unwrap();

@@ -1,13 +1,17 @@
 //! The example CLI from the outside: its subcommands, output and exit codes (0 success, 1 a
-//! failed call, 2 a usage error), with no panic and no secret on stderr. `cargo test` builds
-//! the examples next to the tests; this suite runs the built binary.
+//! failed call, 2 a usage error), when it may use its local stand-in server (only for the round
+//! trip with nothing configured), and no panic and no secret on stderr. `cargo test` builds the
+//! examples next to the tests; this suite runs the built binary.
 
 mod support;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
-use support::{RawServer, Reply, response};
+use support::{RawServer, Reply, json_reply, response};
+
+const SECRET: &str = "cli-secret-never-printed";
 
 fn binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
@@ -24,47 +28,56 @@ fn binary() -> PathBuf {
     binary
 }
 
-/// Runs the CLI with no `SUNCO_*` configuration: the local stand-in server.
-fn stand_in(args: &[&str]) -> Output {
+/// The CLI with no `SUNCO_*` variable but those given.
+fn cli(vars: &[(&str, &str)], args: &[&str]) -> Output {
     let mut command = Command::new(binary());
     for (name, _) in std::env::vars() {
         if name.starts_with("SUNCO_") {
             command.env_remove(name);
         }
     }
+    command.envs(vars.iter().copied());
     command.args(args).output().expect("run the example")
 }
 
-/// Runs the CLI configured for `url` with a key whose secret must never be printed.
+/// The CLI with nothing configured.
+fn unconfigured(args: &[&str]) -> Output {
+    cli(&[], args)
+}
+
+/// The CLI configured for `url`, with a key whose secret must never be printed.
 fn against(url: &str, args: &[&str]) -> Output {
-    Command::new(binary())
-        .env("SUNCO_APP_ID", "app")
-        .env("SUNCO_KEY_ID", "key")
-        .env("SUNCO_KEY_SECRET", "cli-secret-never-printed")
-        .env("SUNCO_BASE_URL", url)
-        .env("SUNCO_TIMEOUT_SECS", "5")
-        .env_remove("SUNCO_AUTH")
-        .env_remove("SUNCO_REGION")
-        .env_remove("SUNCO_SUBDOMAIN")
-        .args(args)
-        .output()
-        .expect("run the example")
+    cli(
+        &[
+            ("SUNCO_APP_ID", "app"),
+            ("SUNCO_KEY_ID", "key"),
+            ("SUNCO_KEY_SECRET", SECRET),
+            ("SUNCO_BASE_URL", url),
+            ("SUNCO_TIMEOUT_SECS", "5"),
+        ],
+        args,
+    )
 }
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-#[test]
-fn round_trip_against_the_stand_in() {
-    let output = stand_in(&[]);
-    let stdout = text(&output.stdout);
+fn assert_exit(output: &Output, code: i32) {
     assert_eq!(
         output.status.code(),
-        Some(0),
-        "{stdout}{}",
+        Some(code),
+        "stdout: {}\nstderr: {}",
+        text(&output.stdout),
         text(&output.stderr)
     );
+}
+
+#[test]
+fn round_trip_against_the_stand_in() {
+    let output = unconfigured(&[]);
+    assert_exit(&output, 0);
+    let stdout = text(&output.stdout);
     assert!(stdout.contains("upload: hello.txt"), "{stdout}");
     assert!(stdout.contains("delete: "), "{stdout}");
     assert!(
@@ -74,22 +87,30 @@ fn round_trip_against_the_stand_in() {
     assert!(text(&output.stderr).contains("stand-in server"));
 }
 
+/// The subcommands, against a server configured with `SUNCO_BASE_URL`.
 #[test]
 fn upload_prints_the_response_json() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     let file = dir.path().join("notes.txt");
     std::fs::write(&file, "hello").unwrap();
-    let output = stand_in(&[
-        "upload",
-        file.to_str().unwrap(),
-        "--access",
-        "private",
-        "--for",
-        "message",
-        "--conversation-id",
-        "c1",
-    ]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let server = RawServer::start(vec![json_reply(
+        201,
+        serde_json::json!({"attachment": {"mediaUrl": "https://media.example/apps/app/notes.txt", "mediaType": "text/plain"}}),
+    )]);
+    let output = against(
+        &server.url(),
+        &[
+            "upload",
+            file.to_str().unwrap(),
+            "--access",
+            "private",
+            "--for",
+            "message",
+            "--conversation-id",
+            "c1",
+        ],
+    );
+    assert_exit(&output, 0);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(
         json["attachment"]["mediaUrl"]
@@ -98,41 +119,46 @@ fn upload_prints_the_response_json() {
             .ends_with("/notes.txt")
     );
     assert_eq!(json["attachment"]["mediaType"], "text/plain");
+    assert_eq!(
+        server.only().target(),
+        "/v2/apps/app/attachments?access=private&for=message&conversationId=c1"
+    );
 }
 
 #[test]
 fn delete_token_and_cookie_subcommands() {
-    let output = stand_in(&["delete", "https://media.example/a.png"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let server = RawServer::start(vec![
+        json_reply(200, serde_json::json!({})),
+        json_reply(
+            200,
+            serde_json::json!({"tokens": {"/apps/a": "token-a", "/apps/b": "token-b"}}),
+        ),
+        Reply::Bytes(response(
+            200,
+            &[("set-cookie", "smooch-media-token=t; Path=/apps/app")],
+            "{}",
+        )),
+    ]);
+    let output = against(&server.url(), &["delete", "https://media.example/a.png"]);
+    assert_exit(&output, 0);
     assert_eq!(text(&output.stdout).trim(), "{}");
 
-    let output = stand_in(&["token", "/apps/a", "/apps/b"]);
-    let has_tokens = cfg!(sunco_helper = "media_tokens");
-    if has_tokens {
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let output = against(&server.url(), &["token", "/apps/a", "/apps/b"]);
+    if cfg!(sunco_helper = "media_tokens") {
+        assert_exit(&output, 0);
         let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        assert!(
-            json["/apps/a"].is_string() && json["/apps/b"].is_string(),
-            "{json}"
-        );
+        assert_eq!(json["/apps/a"], "token-a");
+        assert_eq!(json["/apps/b"], "token-b");
     } else {
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "no token operation in this build"
-        );
+        assert_exit(&output, 2);
     }
 
-    let output = stand_in(&["cookie", "stand-in-media-token"]);
+    let output = against(&server.url(), &["cookie", "token-a"]);
     if cfg!(sunco_helper = "media_cookie") {
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert_exit(&output, 0);
         assert!(text(&output.stdout).starts_with("smooch-media-token="));
     } else {
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "no cookie operation in this build"
-        );
+        assert_exit(&output, 2);
     }
 }
 
@@ -146,17 +172,91 @@ fn usage_errors_exit_with_2() {
         &["token"],
         &["cookie", "a", "b"],
     ] {
-        let output = stand_in(args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let output = unconfigured(args);
+        assert_exit(&output, 2);
         let stderr = text(&output.stderr);
         assert!(
             stderr.starts_with("error: ") && stderr.contains("usage:"),
             "{stderr}"
         );
     }
-    let output = stand_in(&["--help"]);
-    assert_eq!(output.status.code(), Some(0));
+    let output = unconfigured(&["--help"]);
+    assert_exit(&output, 0);
     assert!(text(&output.stdout).starts_with("usage:"));
+}
+
+/// A case of the CLI's configuration: what it is, its variables, its arguments.
+type Case<'a> = (&'a str, Vec<(&'static str, String)>, Vec<&'a str>);
+
+/// The stand-in answers the round trip with nothing configured, and nothing else: without a
+/// usable app id every other combination is a usage error that sends nothing.
+#[test]
+fn without_an_app_id_nothing_is_faked_and_nothing_sent() {
+    let server = RawServer::start(vec![json_reply(200, serde_json::json!({}))]);
+    let url = server.url();
+    let key = [("SUNCO_KEY_ID", "key"), ("SUNCO_KEY_SECRET", SECRET)];
+    let with = |extra: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+        key.iter()
+            .chain(extra)
+            .map(|(n, v)| (*n, (*v).to_owned()))
+            .collect()
+    };
+    let cases: Vec<Case<'_>> = vec![
+        (
+            "a subcommand, nothing configured",
+            vec![],
+            vec!["delete", "https://m/a.png"],
+        ),
+        (
+            "a subcommand, a host but no app",
+            with(&[("SUNCO_BASE_URL", &url)]),
+            vec!["delete", "u"],
+        ),
+        (
+            "a subcommand, an empty app id",
+            with(&[("SUNCO_BASE_URL", &url), ("SUNCO_APP_ID", "")]),
+            vec!["token", "/apps/a"],
+        ),
+        (
+            "the round trip, an empty app id and a host",
+            with(&[("SUNCO_BASE_URL", &url), ("SUNCO_APP_ID", "")]),
+            vec![],
+        ),
+        (
+            "the round trip, a region but no app",
+            with(&[("SUNCO_REGION", "eu")]),
+            vec![],
+        ),
+        (
+            "the round trip, a subdomain but no app",
+            with(&[("SUNCO_SUBDOMAIN", "acme")]),
+            vec![],
+        ),
+        (
+            "the round trip, a host but no app",
+            with(&[("SUNCO_BASE_URL", &url)]),
+            vec![],
+        ),
+    ];
+    for (case, vars, args) in cases {
+        let vars: Vec<(&str, &str)> = vars.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let output = cli(&vars, &args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{case}: {}",
+            text(&output.stderr)
+        );
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("SUNCO_APP_ID"), "{case}: {stderr}");
+        assert!(!stderr.contains("stand-in"), "{case}: {stderr}");
+        assert!(
+            output.stdout.is_empty(),
+            "{case}: printed {}",
+            text(&output.stdout)
+        );
+    }
+    assert!(server.requests().is_empty(), "nothing reached the server");
 }
 
 #[test]
@@ -167,24 +267,66 @@ fn failed_calls_exit_with_1_without_secrets() {
         r#"{"errors":[{"code":"unauthorized","title":"Authorization is required"}]}"#,
     ))]);
     let output = against(&server.url(), &["delete", "https://media.example/a.png"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     let stderr = text(&output.stderr);
     assert!(
         stderr.starts_with("error: ") && stderr.contains("401"),
         "{stderr}"
     );
-    assert!(!stderr.contains("cli-secret-never-printed") && !stderr.contains("panicked"));
+    assert!(!stderr.contains(SECRET) && !stderr.contains("panicked"));
 
     let output = against(&server.url(), &["upload", "/no/such/file.png"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     assert!(text(&output.stderr).contains("no such file"));
     assert_eq!(server.requests().len(), 1, "the missing file sent nothing");
 
     let output = against("http://example.com", &["delete", "u"]);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
+    assert_exit(&output, 1);
+    assert!(
+        text(&output.stderr).contains("https"),
         "plain http to a remote host is refused"
     );
-    assert!(text(&output.stderr).contains("https"));
+}
+
+/// `SUNCO_TIMEOUT_SECS=T` bounds a call's whole duration to about T, a server dripping its
+/// answer included; values that cannot be used are refused, naming the variable.
+#[test]
+fn the_timeout_variable_bounds_a_call_and_is_checked() {
+    let server = RawServer::start(vec![Reply::Drip {
+        head: b"HTTP/1.1 200 OK\r\ncontent-length: 200\r\n\r\n".to_vec(),
+        body: vec![b' '; 200],
+        every: Duration::from_millis(400),
+    }]);
+    let configured = |timeout: &str, args: &[&str]| {
+        cli(
+            &[
+                ("SUNCO_APP_ID", "app"),
+                ("SUNCO_KEY_ID", "key"),
+                ("SUNCO_KEY_SECRET", SECRET),
+                ("SUNCO_BASE_URL", &server.url()),
+                ("SUNCO_TIMEOUT_SECS", timeout),
+            ],
+            args,
+        )
+    };
+    let started = Instant::now();
+    let output = configured("1", &["delete", "u"]);
+    let took = started.elapsed();
+    assert_exit(&output, 1);
+    assert!(
+        text(&output.stderr).contains("timed out"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(took < Duration::from_secs(4), "{took:?}");
+
+    let before = server.requests().len();
+    for value in ["18446744073709551615", "0", "soon"] {
+        let output = configured(value, &["delete", "u"]);
+        assert_exit(&output, 1);
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains("SUNCO_TIMEOUT_SECS"), "{value}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{value}: {stderr}");
+    }
+    assert_eq!(server.requests().len(), before, "nothing was sent");
 }

@@ -8,6 +8,8 @@
 //! with `--include-ignored`. A plain `cargo test` reports them as ignored; run without
 //! `PRISM_URL`, they fail.
 
+mod support;
+
 use std::net::TcpStream;
 use std::time::Duration;
 
@@ -136,7 +138,7 @@ fn uploads_validate_for_every_file_name_and_option() {
 #[ignore = "needs PRISM_URL (.ci/run starts Prism)"]
 fn upload_from_a_path_and_through_the_helper() {
     let prism = prism();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     let path = dir.path().join("photo.png");
     std::fs::write(&path, [0x89, b'P', b'N', b'G', 0, 1, 2, 3]).unwrap();
     let client = prism.basic();

@@ -1,26 +1,16 @@
 //! How responses that are not a success become errors, and how bad input is refused before
-//! anything is sent.
+//! anything is sent. Against a scripted server on loopback.
 
 mod support;
 
-use httpmock::Method::POST;
-use httpmock::MockServer;
 use serde_json::json;
 use std::time::Duration;
 use sunshine_conversations_client::{Client, Error, Upload};
-use support::client;
+use support::{RawServer, Reply, client, response};
 
 fn failing(status: u16, headers: &[(&str, &str)], body: &str) -> Error {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST);
-        let mut then = then.status(status);
-        for (name, value) in headers {
-            then = then.header(*name, *value);
-        }
-        then.body(body);
-    });
-    client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(response(status, headers, body))]);
+    client(&server.url())
         .delete("https://media.example/x.png")
         .unwrap_err()
 }
@@ -114,12 +104,12 @@ fn server_error_with_html_keeps_a_bounded_excerpt() {
 
 #[test]
 fn malformed_success_json_is_a_decode_error_with_excerpt() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.status(201).body(r#"{"attachment": {"mediaUrl": "#);
-    });
-    let err = client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        201,
+        &[],
+        r#"{"attachment": {"mediaUrl": "#,
+    ))]);
+    let err = client(&server.url())
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();
     match &err {
@@ -135,12 +125,12 @@ fn malformed_success_json_is_a_decode_error_with_excerpt() {
 
 #[test]
 fn wrongly_shaped_success_names_the_json_path() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.status(201).body(r#"{"attachment": {"mediaUrl": 42}}"#);
-    });
-    let err = client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        201,
+        &[],
+        r#"{"attachment": {"mediaUrl": 42}}"#,
+    ))]);
+    let err = client(&server.url())
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();
     match &err {
@@ -151,12 +141,12 @@ fn wrongly_shaped_success_names_the_json_path() {
 
 #[test]
 fn success_without_media_url_is_a_decode_error() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.status(201).body(r#"{"attachment": {}}"#);
-    });
-    let err = client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        201,
+        &[],
+        r#"{"attachment": {}}"#,
+    ))]);
+    let err = client(&server.url())
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();
     assert!(
@@ -167,13 +157,8 @@ fn success_without_media_url_is_a_decode_error() {
 
 #[test]
 fn hostile_app_ids_stay_one_segment() {
-    let server = MockServer::start();
-    let recorded = support::Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(recorded.responder(|| support::json_response(200, json!({}))));
-    });
-    let base = client(&server.base_url());
+    let server = RawServer::start(vec![support::json_reply(200, json!({}))]);
+    let base = client(&server.url());
     for (id, encoded) in [
         ("a/b", "a%2Fb"),
         ("a?b=c", "a%3Fb%3Dc"),
@@ -184,9 +169,9 @@ fn hostile_app_ids_stay_one_segment() {
         ("...", "..."),
     ] {
         base.with_app_id(id).unwrap().delete("u").unwrap();
-        let request = recorded.all().pop().unwrap();
+        let request = server.requests().pop().unwrap();
         assert_eq!(
-            support::target(&request),
+            request.target(),
             format!("/v2/apps/{encoded}/attachments/remove"),
             "id {id:?}"
         );
@@ -195,12 +180,8 @@ fn hostile_app_ids_stay_one_segment() {
 
 #[test]
 fn invalid_input_sends_nothing() {
-    let server = MockServer::start();
-    let mock = server.mock(|when, then| {
-        when.any_request();
-        then.status(200).body("{}");
-    });
-    let client = client(&server.base_url());
+    let server = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
+    let client = client(&server.url());
     for id in ["", ".", "..", "a\r\nb", "a\0b"] {
         let err = client
             .delete_attachment(
@@ -221,9 +202,9 @@ fn invalid_input_sends_nothing() {
     ));
     let missing = Upload::path("/definitely/not/here.png").unwrap_err();
     assert!(matches!(missing, Error::File { .. }), "{missing:?}");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     assert!(matches!(Upload::path(dir.path()), Err(Error::File { .. })));
-    let too_big = support::builder(&server.base_url())
+    let too_big = support::builder(&server.url())
         .max_upload_bytes(4)
         .build()
         .unwrap()
@@ -231,14 +212,14 @@ fn invalid_input_sends_nothing() {
         .unwrap_err();
     assert!(matches!(too_big, Error::InvalidInput { .. }), "{too_big:?}");
     let no_app = Client::builder()
-        .base_url(server.base_url())
+        .base_url(server.url())
         .basic_auth("k", "s")
         .build()
         .unwrap()
         .delete("u")
         .unwrap_err();
     assert!(no_app.to_string().contains("app id"), "{no_app}");
-    mock.assert_calls(0);
+    assert!(server.requests().is_empty(), "nothing reached the server");
 }
 
 #[cfg(sunco_helper = "media_tokens")]
@@ -249,14 +230,8 @@ fn a_malformed_token_response_is_never_quoted() {
         r#"{"tokens": {"/apps/a": "eyJsecret.token.value", "/apps/b": 7}}"#,
         r#"{"tokens": {"/apps/a": "eyJsecret.token.value"}} trailing"#,
     ] {
-        let server = MockServer::start();
-        server.mock(|when, then| {
-            when.method(POST);
-            then.status(200).body(body);
-        });
-        let err = client(&server.base_url())
-            .media_tokens(["/apps/a"])
-            .unwrap_err();
+        let server = RawServer::start(vec![Reply::Bytes(response(200, &[], body))]);
+        let err = client(&server.url()).media_tokens(["/apps/a"]).unwrap_err();
         assert!(matches!(err, Error::Decode { .. }), "{err:?}");
         let shown = format!("{err} {err:?}");
         assert!(!shown.contains("eyJ"), "{shown}");

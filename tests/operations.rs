@@ -1,15 +1,13 @@
 //! Each generated operation on the wire: method, path, query, auth, content type, body, and
-//! the decoded response, against an httpmock server on loopback.
+//! the decoded response, against a recording server on loopback.
 
 mod support;
 
-#[cfg(sunco_helper = "media_cookie")]
-use httpmock::Method::GET;
-use httpmock::Method::POST;
-use httpmock::MockServer;
 use serde_json::json;
 use sunshine_conversations_client::{Access, Client, FilePart, JwtScope, Upload, operations};
-use support::{APP, KEY_ID, Recorded, SECRET, basic_header, client, header, json_response};
+use support::{
+    APP, KEY_ID, RawRequest, RawServer, Reply, SECRET, basic_header, client, json_reply,
+};
 
 fn multipart_boundary(content_type: &str) -> String {
     content_type
@@ -20,20 +18,12 @@ fn multipart_boundary(content_type: &str) -> String {
 
 #[test]
 fn upload_sends_one_multipart_part_with_query_and_basic_auth() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
     let media_url = "https://media.smooch.io/apps/x/report.pdf";
-    let mock = server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("/v2/apps/{APP}/attachments"));
-        then.respond_with(recorded.responder(move || {
-            json_response(
-                201,
-                json!({"attachment": {"mediaUrl": media_url, "mediaType": "application/pdf"}}),
-            )
-        }));
-    });
-    let client = client(&server.base_url());
+    let server = RawServer::start(vec![json_reply(
+        201,
+        json!({"attachment": {"mediaUrl": media_url, "mediaType": "application/pdf"}}),
+    )]);
+    let client = client(&server.url());
     let content = b"%PDF-1.7 \x00\x01\xff binary".to_vec();
     let attachment = client
         .upload(
@@ -46,25 +36,24 @@ fn upload_sends_one_multipart_part_with_query_and_basic_auth() {
 
     assert_eq!(attachment.media_url, media_url);
     assert_eq!(attachment.media_type.as_deref(), Some("application/pdf"));
-    mock.assert_calls(1);
 
-    let request = recorded.only();
-    assert_eq!(request.method_str(), "POST");
+    let request = server.only();
+    assert_eq!(request.method(), "POST");
     assert_eq!(
-        support::target(&request),
+        request.target(),
         format!(
             "/v2/apps/{APP}/attachments?access=private&for=message&conversationId=c616a583e4c240a871818541"
         )
     );
-    assert_eq!(header(&request, "authorization"), Some(basic_header()));
+    assert_eq!(request.header("authorization"), Some(basic_header()));
     assert_eq!(
-        header(&request, "user-agent"),
+        request.header("user-agent"),
         Some(format!(
             "sunshine-conversations-client/{}",
             env!("CARGO_PKG_VERSION")
         ))
     );
-    let content_type = header(&request, "content-type").unwrap();
+    let content_type = request.header("content-type").unwrap();
     let boundary = multipart_boundary(&content_type);
     let mut expected = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"source\"; filename=\"report.pdf\"\r\n\
@@ -73,9 +62,9 @@ fn upload_sends_one_multipart_part_with_query_and_basic_auth() {
     .into_bytes();
     expected.extend_from_slice(&content);
     expected.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    assert_eq!(request.body_ref(), expected.as_slice());
+    assert_eq!(request.body, expected);
     assert_eq!(
-        header(&request, "content-length"),
+        request.header("content-length"),
         Some(expected.len().to_string()),
         "a body of known size has a Content-Length"
     );
@@ -83,33 +72,25 @@ fn upload_sends_one_multipart_part_with_query_and_basic_auth() {
 
 #[test]
 fn upload_from_a_path_streams_the_file_with_its_guessed_type() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = support::TempDir::new();
     let path = dir.path().join("photo.png");
     let bytes: Vec<u8> = (0..70_000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(&path, &bytes).unwrap();
 
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("/v2/apps/{APP}/attachments"));
-        then.respond_with(recorded.responder(|| {
-            json_response(
-                201,
-                json!({"attachment": {"mediaUrl": "u", "mediaType": "image/png"}}),
-            )
-        }));
-    });
-    client(&server.base_url())
+    let server = RawServer::start(vec![json_reply(
+        201,
+        json!({"attachment": {"mediaUrl": "u", "mediaType": "image/png"}}),
+    )]);
+    client(&server.url())
         .upload(Upload::path(&path).unwrap())
         .unwrap();
-    let request = recorded.only();
+    let request = server.only();
     assert_eq!(
-        support::target(&request),
+        request.target(),
         format!("/v2/apps/{APP}/attachments?access=public"),
         "access defaults to public; optional parameters are left out"
     );
-    let body = request.body_ref();
+    let body = &request.body;
     let head_end = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
     let head = String::from_utf8_lossy(&body[..head_end]);
     assert!(
@@ -121,15 +102,11 @@ fn upload_from_a_path_streams_the_file_with_its_guessed_type() {
 
 #[test]
 fn unknown_extensions_fall_back_to_octet_stream_and_explicit_types_win() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(
-            recorded.responder(|| json_response(201, json!({"attachment": {"mediaUrl": "u"}}))),
-        );
-    });
-    let client = client(&server.base_url());
+    let server = RawServer::start(vec![json_reply(
+        201,
+        json!({"attachment": {"mediaUrl": "u"}}),
+    )]);
+    let client = client(&server.url());
     client
         .upload(Upload::bytes("README", b"x".to_vec()))
         .unwrap();
@@ -138,7 +115,7 @@ fn unknown_extensions_fall_back_to_octet_stream_and_explicit_types_win() {
             FilePart::from_bytes("data.bin", b"x".to_vec()).with_content_type("image/webp"),
         ))
         .unwrap();
-    let all = recorded.all();
+    let all = server.requests();
     assert!(
         all[0]
             .body_string()
@@ -153,18 +130,11 @@ fn unknown_extensions_fall_back_to_octet_stream_and_explicit_types_win() {
 
 #[test]
 fn generated_upload_operation_takes_every_documented_parameter() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(recorded.responder(|| {
-            json_response(
-                201,
-                json!({"attachment": {"mediaUrl": "u", "mediaType": "text/plain"}}),
-            )
-        }));
-    });
-    let response = client(&server.base_url())
+    let server = RawServer::start(vec![json_reply(
+        201,
+        json!({"attachment": {"mediaUrl": "u", "mediaType": "text/plain"}}),
+    )]);
+    let response = client(&server.url())
         .upload_attachment(
             "other app",
             &Access::Public,
@@ -179,53 +149,48 @@ fn generated_upload_operation_takes_every_documented_parameter() {
     let attachment = response.into_inner().attachment.unwrap();
     assert_eq!(attachment.media_type.as_deref(), Some("text/plain"));
     assert_eq!(
-        support::target(&recorded.only()),
+        server.only().target(),
         "/v2/apps/other%20app/attachments?access=public&conversationId=conv%201"
     );
 }
 
 #[test]
 fn delete_posts_the_media_url_as_json() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("/v2/apps/{APP}/attachments/remove"));
-        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
-    });
-    client(&server.base_url())
+    let server = RawServer::start(vec![json_reply(200, json!({}))]);
+    client(&server.url())
         .delete("https://media.smooch.io/a b.png")
         .unwrap();
-    let request = recorded.only();
-    assert_eq!(request.method_str(), "POST");
+    let request = server.only();
+    assert_eq!(request.method(), "POST");
     assert_eq!(
-        header(&request, "content-type").as_deref(),
+        request.target(),
+        format!("/v2/apps/{APP}/attachments/remove")
+    );
+    assert_eq!(
+        request.header("content-type").as_deref(),
         Some("application/json")
     );
-    assert_eq!(header(&request, "authorization"), Some(basic_header()));
-    let body: serde_json::Value = serde_json::from_slice(request.body_ref()).unwrap();
+    assert_eq!(request.header("authorization"), Some(basic_header()));
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(body, json!({"mediaUrl": "https://media.smooch.io/a b.png"}));
 }
 
 #[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST)
-            .path(format!("/v2/apps/{APP}/attachments/token"));
-        then.respond_with(recorded.responder(|| {
-            json_response(
-                200,
-                json!({"tokens": {"/apps/a": "tok.en.one", "/apps/b": "tok.en.two"}}),
-            )
-        }));
-    });
-    let tokens = client(&server.base_url())
+    let server = RawServer::start(vec![json_reply(
+        200,
+        json!({"tokens": {"/apps/a": "tok.en.one", "/apps/b": "tok.en.two"}}),
+    )]);
+    let tokens = client(&server.url())
         .media_tokens(["/apps/a", "/apps/b"])
         .unwrap();
-    let body: serde_json::Value = serde_json::from_slice(recorded.only().body_ref()).unwrap();
+    let request = server.only();
+    assert_eq!(
+        request.target(),
+        format!("/v2/apps/{APP}/attachments/token")
+    );
+    let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(body, json!({"paths": ["/apps/a", "/apps/b"]}));
     assert_eq!(tokens.len(), 2);
     assert_eq!(tokens.get("/apps/a").unwrap().expose(), "tok.en.one");
@@ -239,33 +204,32 @@ fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
 #[cfg(sunco_helper = "media_cookie")]
 #[test]
 fn cookie_uses_the_media_token_as_bearer_and_returns_set_cookie_values() {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(GET)
-            .path(format!("/v2/apps/{APP}/attachments/cookie"));
-        then.respond_with(recorded.responder(|| {
-            httpmock::HttpMockResponse::builder()
-                .status(200)
-                .header("content-type", "application/json")
-                .header("set-cookie", "media=abc; Path=/apps/x; HttpOnly")
-                .header("set-cookie", "other=def; Secure")
-                .body("{}")
-                .build()
-        }));
-    });
-    let cookies = client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(support::response(
+        200,
+        &[
+            ("content-type", "application/json"),
+            ("set-cookie", "media=abc; Path=/apps/x; HttpOnly"),
+            ("set-cookie", "other=def; Secure"),
+        ],
+        "{}",
+    ))]);
+    let cookies = client(&server.url())
         .media_cookie(&sunshine_conversations_client::Secret::new(
             "media.jwt.token",
         ))
         .unwrap();
-    let request = recorded.only();
+    let request = server.only();
+    assert_eq!(request.method(), "GET");
     assert_eq!(
-        header(&request, "authorization").as_deref(),
+        request.target(),
+        format!("/v2/apps/{APP}/attachments/cookie")
+    );
+    assert_eq!(
+        request.header("authorization").as_deref(),
         Some("Bearer media.jwt.token"),
         "the media token, not the client's key, authenticates the cookie call"
     );
-    assert!(request.body_ref().is_empty());
+    assert!(request.body.is_empty());
     let values: Vec<&str> = cookies
         .iter()
         .map(sunshine_conversations_client::Secret::expose)
@@ -282,48 +246,45 @@ fn sent_by(
     configure: impl FnOnce(
         sunshine_conversations_client::ClientBuilder,
     ) -> sunshine_conversations_client::ClientBuilder,
-) -> httpmock::HttpMockRequest {
-    let server = MockServer::start();
-    let recorded = Recorded::default();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.respond_with(recorded.responder(|| json_response(200, json!({}))));
-    });
-    configure(Client::builder().base_url(server.base_url()).app_id(APP))
+) -> RawRequest {
+    let server = RawServer::start(vec![json_reply(200, json!({}))]);
+    configure(Client::builder().base_url(server.url()).app_id(APP))
         .build()
         .unwrap()
         .delete("u")
         .unwrap();
-    recorded.only()
+    server.only()
 }
 
 #[test]
 fn bearer_auth_sends_the_token() {
     let request = sent_by(|builder| builder.bearer_token("a.jwt.here"));
     assert_eq!(
-        header(&request, "authorization").as_deref(),
+        request.header("authorization").as_deref(),
         Some("Bearer a.jwt.here")
     );
 }
 
-#[derive(serde::Deserialize, Debug)]
-struct Claims {
-    scope: String,
-    exp: Option<u64>,
-}
-
-fn verify_jwt(authorization: &str) -> (jsonwebtoken::Header, Claims) {
+/// Checks an HS256 JWT with an HMAC implementation independent of the client's, and returns
+/// its header and claims.
+fn verify_jwt(authorization: &str) -> (serde_json::Value, serde_json::Value) {
+    use base64::Engine as _;
+    use hmac::Mac as _;
     let token = authorization.strip_prefix("Bearer ").expect("bearer jwt");
-    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
-    validation.required_spec_claims.clear();
-    validation.validate_exp = false;
-    let data = jsonwebtoken::decode::<Claims>(
-        token,
-        &jsonwebtoken::DecodingKey::from_secret(SECRET.as_bytes()),
-        &validation,
-    )
-    .expect("signature verifies with the key secret");
-    (data.header, data.claims)
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "header.claims.signature");
+    let decode = |part: &str| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .expect("base64url without padding")
+    };
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
+    mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
+    mac.verify_slice(&decode(parts[2]))
+        .expect("signature verifies with the key secret");
+    let header: serde_json::Value = serde_json::from_slice(&decode(parts[0])).unwrap();
+    let claims: serde_json::Value = serde_json::from_slice(&decode(parts[1])).unwrap();
+    (header, claims)
 }
 
 #[test]
@@ -334,11 +295,11 @@ fn jwt_auth_signs_hs256_with_kid_and_scope() {
         (JwtScope::Integration, "integration"),
     ] {
         let request = sent_by(|builder| builder.jwt(KEY_ID, SECRET, scope));
-        let (jwt_header, claims) = verify_jwt(&header(&request, "authorization").unwrap());
-        assert_eq!(jwt_header.kid.as_deref(), Some(KEY_ID));
-        assert_eq!(jwt_header.alg, jsonwebtoken::Algorithm::HS256);
-        assert_eq!(claims.scope, claim);
-        assert_eq!(claims.exp, None, "no expiry unless asked for");
+        let (jwt_header, claims) = verify_jwt(&request.header("authorization").unwrap());
+        assert_eq!(jwt_header["kid"], KEY_ID);
+        assert_eq!(jwt_header["alg"], "HS256");
+        assert_eq!(claims["scope"], claim);
+        assert_eq!(claims.get("exp"), None, "no expiry unless asked for");
     }
 }
 
@@ -349,27 +310,27 @@ fn jwt_lifetime_adds_an_expiry() {
             .jwt(KEY_ID, SECRET, JwtScope::App)
             .jwt_lifetime(std::time::Duration::from_secs(600))
     });
-    let (_, claims) = verify_jwt(&header(&request, "authorization").unwrap());
+    let (_, claims) = verify_jwt(&request.header("authorization").unwrap());
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
-    let exp = claims.exp.expect("exp claim");
+    let exp = claims["exp"].as_u64().expect("exp claim");
     assert!(exp > now + 500 && exp <= now + 601, "exp {exp}, now {now}");
 }
 
 #[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn generated_operations_return_status_and_headers() {
-    let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(POST);
-        then.status(200)
-            .header("content-type", "application/json")
-            .header("x-zendesk-request-id", "req-1")
-            .body(r#"{"tokens":{"/p":"t"}}"#);
-    });
-    let response = client(&server.base_url())
+    let server = RawServer::start(vec![Reply::Bytes(support::response(
+        200,
+        &[
+            ("content-type", "application/json"),
+            ("x-zendesk-request-id", "req-1"),
+        ],
+        r#"{"tokens":{"/p":"t"}}"#,
+    ))]);
+    let response = client(&server.url())
         .generate_media_json_web_token(
             APP,
             &sunshine_conversations_client::types::AttachmentMediaTokenBody {
@@ -397,9 +358,9 @@ fn jwt_lifetime_is_order_independent_and_checked() {
             .jwt_lifetime(std::time::Duration::MAX)
             .jwt(KEY_ID, SECRET, JwtScope::App)
     });
-    let (_, claims) = verify_jwt(&header(&request, "authorization").unwrap());
+    let (_, claims) = verify_jwt(&request.header("authorization").unwrap());
     assert!(
-        claims.exp.is_some(),
+        claims["exp"].is_u64(),
         "a lifetime set before jwt() still applies"
     );
     let err = Client::builder()

@@ -81,6 +81,27 @@ fn main() {
     );
 }
 
+/// A directory for the benchmark's files, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Option<TempDir> {
+        let path = std::env::temp_dir().join(format!("sunco-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&path).ok()?;
+        Some(TempDir(path))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -303,7 +324,7 @@ fn temp_file(dir: &Path, size: u64) -> Option<PathBuf> {
 /// Figure 2, upload throughput: the upload helper against ureq's multipart `Form` (and curl,
 /// when installed) on the same file. Returns the client/ureq ratio.
 fn upload_throughput(url: &str, size: u64) -> Option<f64> {
-    let dir = tempfile::tempdir().ok()?;
+    let dir = TempDir::new()?;
     let Some(path) = temp_file(dir.path(), size) else {
         println!(
             "upload_{}m: skipped, no room for the temporary file",
@@ -455,7 +476,7 @@ fn rss_difference(url: &str) -> Option<f64> {
         println!("rss: skipped, /usr/bin/time is not installed");
         return None;
     }
-    let dir = tempfile::tempdir().ok()?;
+    let dir = TempDir::new()?;
     let small = temp_file(dir.path(), MIB)?;
     let Some(large) = temp_file(dir.path(), 512 * MIB) else {
         println!("rss: skipped, no room for the temporary file");

@@ -160,8 +160,9 @@ impl Facts {
 
 /// Property names that carry secrets, compared with a property's name lower-cased and without
 /// `_` or `-`: a name that contains one of `SECRET_PARTS`, ends with one of `SECRET_ENDINGS`, or
-/// is one of `SECRET_NAMES`. Besides these, any string the document marks `writeOnly: true` or
-/// `format: password` is a secret. Their model fields become `crate::Secret`, whose `Debug`
+/// is one of `SECRET_NAMES`. Besides these, a string the document marks `format: password` is
+/// a secret, and so is one marked `writeOnly: true` unless its name says it is an identifier
+/// (see [`is_identifier_name`]). Their model fields become `crate::Secret`, whose `Debug`
 /// prints `[redacted]`.
 pub const SECRET_PARTS: &[&str] = &["secret", "password"];
 
@@ -178,6 +179,13 @@ pub const SECRET_NAMES: &[&str] = &[
     "consumerkey",
     "accesstokenkey",
 ];
+
+/// Whether a property of this name names something rather than unlocking it: it ends with
+/// `Id` (`userExternalId`, `quotedMessageId`, `projectId`). The document marks such ids
+/// `writeOnly` because they are only sent, not because they are secret.
+pub fn is_identifier_name(name: &str) -> bool {
+    name.ends_with("Id") || name.ends_with("_id") || name == "id"
+}
 
 /// Whether a property of this name carries a secret (see [`SECRET_PARTS`]).
 pub fn is_secret_name(name: &str) -> bool {

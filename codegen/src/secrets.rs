@@ -1,5 +1,6 @@
 //! Step 4b, secrets: string properties that carry secrets (named like one, see
-//! [`crate::facts::is_secret_name`], or marked `writeOnly` or `format: password`) are given a
+//! [`crate::facts::is_secret_name`], or marked `format: password`, or `writeOnly` unless named
+//! like an identifier) are given a
 //! format of their own, [`SECRET_FORMAT`], which the models step maps to `crate::Secret`: their
 //! `Debug` prints `[redacted]`. The step also tells which schemas reach a secret, so that an
 //! operation answering with one never quotes its body in an error.
@@ -121,8 +122,8 @@ fn is_secret_string(name: &str, property: &Value) -> bool {
     let is_string = map.get("type").and_then(Value::as_str) == Some("string");
     let format = map.get("format").and_then(Value::as_str);
     let binary = matches!(format, Some("binary" | "byte"));
-    let marked =
-        map.get("writeOnly").and_then(Value::as_bool) == Some(true) || format == Some("password");
+    let write_only = map.get("writeOnly").and_then(Value::as_bool) == Some(true);
+    let marked = format == Some("password") || (write_only && !facts::is_identifier_name(name));
     is_string && !binary && !map.contains_key("enum") && (marked || facts::is_secret_name(name))
 }
 
@@ -170,6 +171,7 @@ mod tests {
             "appKeyResponse": {"type": "object", "properties": {"key": {"$ref": "#/components/schemas/appKey"}}},
             "twilio": {"type": "object", "properties": {
                 "sid": {"type": "string", "writeOnly": true},
+                "userExternalId": {"type": "string", "writeOnly": true},
                 "nested": {"type": "object", "properties": {"password": {"type": "string", "nullable": true}}}
             }},
             "plain": {"type": "object", "properties": {"name": {"type": "string"}}}

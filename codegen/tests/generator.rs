@@ -367,3 +367,28 @@ fn awkward_names_become_distinct_identifiers() {
         "{code}"
     );
 }
+
+/// A real `enum` in a path or query parameter becomes a typed parameter: the generated string
+/// enum, inline or referenced, sent through its `Display`.
+#[test]
+fn enum_parameters_are_typed() {
+    let mut doc = document(json!({"/x/{kind}": {"get": attachment_op(json!({
+        "parameters": [
+            {"name": "kind", "in": "path", "required": true,
+             "schema": {"type": "string", "enum": ["photo", "video"]}},
+            {"name": "order", "in": "query", "schema": {"$ref": "#/components/schemas/order"}}
+        ]
+    }))}}));
+    doc["components"]["schemas"]["order"] = json!({"type": "string", "enum": ["asc", "desc"]});
+    let generated = generate(doc, &attachments()).expect("generates");
+    let code = &generated.code;
+    assert!(code.contains("pub enum KindParam"), "{code}");
+    assert!(code.contains("pub enum Order"), "{code}");
+    assert!(code.contains("kind: &'a types::KindParam"), "{code}");
+    assert!(code.contains("order: Option<types::Order>"), "{code}");
+    assert!(
+        code.contains("request.path_param(\"kind\", &kind.to_string())?;"),
+        "{code}"
+    );
+    assert!(code.contains("request.query(\"order\", value);"), "{code}");
+}

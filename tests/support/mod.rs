@@ -1,5 +1,6 @@
-//! Helpers shared by the integration tests: clients pointed at loopback servers, a recorder for
-//! what an httpmock server received, and a raw TCP server for misbehaving peers.
+//! Helpers shared by the integration tests: clients pointed at loopback servers, a raw TCP
+//! server that records what it receives and answers as scripted (well or badly), and temporary
+//! directories. Standard library only.
 #![allow(dead_code)] // each test binary uses a different subset
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -8,7 +9,6 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use httpmock::{HttpMockRequest, HttpMockResponse};
 use sunshine_conversations_client::{Client, ClientBuilder, RetryPolicy};
 
 pub const APP: &str = "app_5d8cff3cd55b";
@@ -37,48 +37,36 @@ pub fn basic_header() -> String {
     )
 }
 
-/// Requests an httpmock responder saw, in order.
-#[derive(Clone, Default)]
-pub struct Recorded(Arc<Mutex<Vec<HttpMockRequest>>>);
+/// A directory under the system's temporary directory, removed when dropped.
+pub struct TempDir(std::path::PathBuf);
 
-impl Recorded {
-    /// A responder that records each request and answers with `response()`.
-    pub fn responder(
-        &self,
-        response: impl Fn() -> HttpMockResponse + Send + Sync + 'static,
-    ) -> impl Fn(&HttpMockRequest) -> HttpMockResponse + Send + Sync + 'static {
-        let seen = Arc::clone(&self.0);
-        move |request| {
-            seen.lock().unwrap().push(request.clone());
-            response()
-        }
+impl TempDir {
+    pub fn new() -> TempDir {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let path = std::env::temp_dir().join(format!("sunco-test-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("create a temporary directory");
+        TempDir(path)
     }
 
-    pub fn all(&self) -> Vec<HttpMockRequest> {
-        self.0.lock().unwrap().clone()
-    }
-
-    pub fn only(&self) -> HttpMockRequest {
-        let all = self.all();
-        assert_eq!(all.len(), 1, "expected exactly one request");
-        all.into_iter().next().unwrap()
+    pub fn path(&self) -> &std::path::Path {
+        &self.0
     }
 }
 
-pub fn json_response(status: u16, body: serde_json::Value) -> HttpMockResponse {
-    HttpMockResponse::builder()
-        .status(status)
-        .header("content-type", "application/json")
-        .body(body.to_string())
-        .build()
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
-pub fn header(request: &HttpMockRequest, name: &str) -> Option<String> {
-    request
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+/// A JSON answer with `status`.
+pub fn json_reply(status: u16, body: serde_json::Value) -> Reply {
+    Reply::Bytes(response(
+        status,
+        &[("content-type", "application/json")],
+        &body.to_string(),
+    ))
 }
 
 /// What a raw server does with one connection.
@@ -97,6 +85,15 @@ pub enum Reply {
     /// Reads the request head, waits, then reads the body and writes these bytes (a slow
     /// reader: the client's writes block meanwhile).
     SlowBody(Duration, Vec<u8>),
+    /// Reads the request, writes `head`, then `body` one byte at a time, `every` apart.
+    Drip {
+        head: Vec<u8>,
+        body: Vec<u8>,
+        every: Duration,
+    },
+    /// Reads the whole request, body included, then closes without answering (the server
+    /// may have acted on it).
+    CloseAfterBody,
 }
 
 /// A loopback server that answers each request with the next scripted reply and records the
@@ -117,6 +114,19 @@ pub struct RawRequest {
 impl RawRequest {
     pub fn request_line(&self) -> &str {
         self.head.lines().next().unwrap_or("")
+    }
+
+    pub fn method(&self) -> &str {
+        self.request_line().split(' ').next().unwrap_or("")
+    }
+
+    /// The request target (path and query) exactly as received.
+    pub fn target(&self) -> &str {
+        self.request_line().split(' ').nth(1).unwrap_or("")
+    }
+
+    pub fn body_string(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
     }
 
     pub fn header(&self, name: &str) -> Option<String> {
@@ -201,6 +211,16 @@ impl RawServer {
                     index += 1;
                     let stream = reader.get_mut();
                     match reply {
+                        Reply::CloseAfterBody => break,
+                        Reply::Drip { head, body, every } => {
+                            let _ = stream.write_all(&head);
+                            for byte in body {
+                                std::thread::sleep(every);
+                                if stream.write_all(&[byte]).is_err() {
+                                    break;
+                                }
+                            }
+                        }
                         Reply::Bytes(bytes) | Reply::SlowBody(_, bytes) => {
                             let _ = stream.write_all(&bytes);
                         }
@@ -238,9 +258,16 @@ impl RawServer {
     pub fn requests(&self) -> Vec<RawRequest> {
         self.requests.lock().unwrap().clone()
     }
+
+    /// The one request received.
+    pub fn only(&self) -> RawRequest {
+        let all = self.requests();
+        assert_eq!(all.len(), 1, "expected exactly one request");
+        all.into_iter().next().unwrap()
+    }
 }
 
-fn read_head(reader: &mut BufReader<TcpStream>) -> Option<String> {
+pub fn read_head(reader: &mut BufReader<TcpStream>) -> Option<String> {
     let mut head = String::new();
     loop {
         let mut line = String::new();
@@ -255,7 +282,7 @@ fn read_head(reader: &mut BufReader<TcpStream>) -> Option<String> {
     }
 }
 
-fn read_body(reader: &mut BufReader<TcpStream>, head: &str) -> Vec<u8> {
+pub fn read_body(reader: &mut BufReader<TcpStream>, head: &str) -> Vec<u8> {
     let request = RawRequest {
         head: head.to_owned(),
         body: Vec::new(),
@@ -289,13 +316,4 @@ fn read_body(reader: &mut BufReader<TcpStream>, head: &str) -> Vec<u8> {
         return body;
     }
     Vec::new()
-}
-
-/// The request target (path and query) exactly as received.
-pub fn target(request: &HttpMockRequest) -> String {
-    request
-        .uri()
-        .path_and_query()
-        .map(|pq| pq.as_str().to_owned())
-        .unwrap_or_default()
 }

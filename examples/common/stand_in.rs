@@ -1,0 +1,266 @@
+//! A local stand-in for the API, so the examples run with no account: an HTTP/1.1 server on
+//! 127.0.0.1 that answers the attachment operations and the message operations the examples
+//! use, in the shapes the OpenAPI document gives. Standard library only, so running an example
+//! compiles nothing a user of the crate would not compile.
+//!
+//! It keeps the messages posted to each conversation in memory, and accepts any credentials
+//! (but requires that some are sent).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The app id the stand-in serves.
+pub const APP_ID: &str = "stand-in-app";
+
+/// The media token the stand-in issues, and accepts for the cookie.
+pub const MEDIA_TOKEN: &str = "stand-in-media-token";
+
+/// Connections and requests per connection served at most: the loops are bounded.
+const MAX_CONNECTIONS: usize = 10_000;
+const MAX_REQUESTS: usize = 10_000;
+
+/// A running stand-in; it stops with the process.
+pub struct StandIn {
+    base_url: String,
+}
+
+/// Messages posted, by conversation id.
+type Conversations = Arc<Mutex<HashMap<String, Vec<serde_json::Value>>>>;
+
+impl StandIn {
+    /// Starts the server on a free loopback port.
+    pub fn start() -> std::io::Result<StandIn> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let base_url = format!("http://{}", listener.local_addr()?);
+        let conversations: Conversations = Arc::default();
+        let media_base = base_url.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().take(MAX_CONNECTIONS) {
+                let Ok(stream) = stream else { continue };
+                let (media_base, conversations) = (media_base.clone(), Arc::clone(&conversations));
+                std::thread::spawn(move || serve(stream, &media_base, &conversations));
+            }
+        });
+        Ok(StandIn { base_url })
+    }
+
+    /// Where it listens, e.g. `http://127.0.0.1:41234`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+struct Request {
+    method: String,
+    path: String,
+    query: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Request {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+fn serve(stream: TcpStream, media_base: &str, conversations: &Conversations) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let mut reader = BufReader::new(stream);
+    for _ in 0..MAX_REQUESTS {
+        let Some(request) = read_request(&mut reader) else {
+            return;
+        };
+        let (status, extra, body) = answer(&request, media_base, conversations);
+        let response = format!(
+            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n{extra}\r\n",
+            body.len()
+        );
+        let stream = reader.get_mut();
+        if stream.write_all(response.as_bytes()).is_err()
+            || stream.write_all(body.as_bytes()).is_err()
+        {
+            return;
+        }
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
+    let mut line = String::new();
+    reader.read_line(&mut line).ok().filter(|n| *n > 0)?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let target = parts.next()?.to_owned();
+    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+    let mut headers = Vec::new();
+    loop {
+        let mut line = String::new();
+        reader.read_line(&mut line).ok().filter(|n| *n > 0)?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        let (name, value) = line.split_once(':')?;
+        headers.push((name.trim().to_owned(), value.trim().to_owned()));
+        if headers.len() > 100 {
+            return None;
+        }
+    }
+    let mut request = Request {
+        method,
+        path: path.to_owned(),
+        query: query.to_owned(),
+        headers,
+        body: Vec::new(),
+    };
+    if let Some(len) = request
+        .header("content-length")
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        reader.take(len).read_to_end(&mut request.body).ok()?;
+    } else if request
+        .header("transfer-encoding")
+        .is_some_and(|v| v.eq_ignore_ascii_case("chunked"))
+    {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).ok()?;
+            let size = u64::from_str_radix(size.trim(), 16).ok()?;
+            let mut chunk = Vec::new();
+            reader.take(size + 2).read_to_end(&mut chunk).ok()?;
+            if size == 0 {
+                break;
+            }
+            chunk.truncate(chunk.len().saturating_sub(2));
+            request.body.extend_from_slice(&chunk);
+        }
+    }
+    Some(request)
+}
+
+fn json(value: serde_json::Value) -> String {
+    value.to_string()
+}
+
+fn error(status: &'static str, code: &str, title: &str) -> (&'static str, String, String) {
+    let body = json(serde_json::json!({"errors": [{"code": code, "title": title}]}));
+    (status, String::new(), body)
+}
+
+/// The answer to one request: status line, extra header lines, JSON body.
+fn answer(
+    request: &Request,
+    media_base: &str,
+    conversations: &Conversations,
+) -> (&'static str, String, String) {
+    let Some(authorization) = request.header("authorization") else {
+        return error(
+            "401 Unauthorized",
+            "unauthorized",
+            "Authorization is required",
+        );
+    };
+    let app = format!("/v2/apps/{APP_ID}");
+    let Some(route) = request.path.strip_prefix(&app) else {
+        return error("404 Not Found", "app_not_found", "App not found");
+    };
+    let segments: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+    match (request.method.as_str(), segments.as_slice()) {
+        ("POST", ["attachments"]) => {
+            if !request
+                .query
+                .split('&')
+                .any(|pair| pair.starts_with("access="))
+            {
+                return error("400 Bad Request", "bad_request", "access is required");
+            }
+            let body = String::from_utf8_lossy(&request.body);
+            let name = body
+                .split("filename=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .unwrap_or("file");
+            let media_type = body
+                .split("Content-Type: ")
+                .nth(1)
+                .and_then(|rest| rest.split("\r\n").next())
+                .unwrap_or("application/octet-stream");
+            let url = format!("{media_base}/apps/{APP_ID}/attachments/{name}");
+            let body =
+                json(serde_json::json!({"attachment": {"mediaUrl": url, "mediaType": media_type}}));
+            ("201 Created", String::new(), body)
+        }
+        ("POST", ["attachments", "remove"]) => ("200 OK", String::new(), "{}".to_owned()),
+        ("POST", ["attachments", "token"]) => {
+            let paths: Vec<String> = serde_json::from_slice::<serde_json::Value>(&request.body)
+                .ok()
+                .and_then(|v| serde_json::from_value(v["paths"].clone()).ok())
+                .unwrap_or_default();
+            let tokens: serde_json::Map<String, serde_json::Value> =
+                paths.into_iter().map(|p| (p, MEDIA_TOKEN.into())).collect();
+            (
+                "200 OK",
+                String::new(),
+                json(serde_json::json!({ "tokens": tokens })),
+            )
+        }
+        ("GET", ["attachments", "cookie"]) => {
+            if authorization != format!("Bearer {MEDIA_TOKEN}") {
+                return error(
+                    "401 Unauthorized",
+                    "unauthorized",
+                    "A media token is required",
+                );
+            }
+            let cookie = format!(
+                "set-cookie: smooch-media-token=stand-in; Path=/apps/{APP_ID}; HttpOnly; Secure\r\n"
+            );
+            ("200 OK", cookie, "{}".to_owned())
+        }
+        ("POST", ["conversations", conversation, "messages"]) => {
+            let Ok(posted) = serde_json::from_slice::<serde_json::Value>(&request.body) else {
+                return error("400 Bad Request", "bad_request", "the body is not JSON");
+            };
+            let mut conversations = conversations.lock().unwrap_or_else(|p| p.into_inner());
+            let messages = conversations.entry((*conversation).to_owned()).or_default();
+            let received = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            let message = serde_json::json!({
+                "id": format!("{:024x}", messages.len() + 1),
+                "received": format!("{received}"),
+                "author": posted["author"],
+                "content": posted["content"],
+                "source": {"type": "api"},
+            });
+            messages.push(message.clone());
+            let body = json(serde_json::json!({"messages": [message]}));
+            ("201 Created", String::new(), body)
+        }
+        ("GET", ["conversations", conversation, "messages"]) => {
+            let conversations = conversations.lock().unwrap_or_else(|p| p.into_inner());
+            let messages = conversations
+                .get(*conversation)
+                .cloned()
+                .unwrap_or_default();
+            let body = json(serde_json::json!({
+                "messages": messages,
+                "meta": {"hasMore": false},
+                "links": {},
+            }));
+            ("200 OK", String::new(), body)
+        }
+        _ => error(
+            "404 Not Found",
+            "not_found",
+            "The stand-in does not serve this route",
+        ),
+    }
+}

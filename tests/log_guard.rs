@@ -1,0 +1,193 @@
+//! The log guard leaves the application's logging alone: with the recommended filter it never
+//! touches the process-wide level, even while threads make requests and the application logs
+//! at trace and changes its level; without it, secrets stay out and a level the application
+//! sets is never overwritten. One test in its own binary: it installs the process's logger.
+
+mod support;
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use log::LevelFilter;
+use support::{RawServer, Reply, response};
+
+const SECRET: &str = "log-guard-secret-value";
+
+/// A logger that records every line and can filter the `ureq_proto` targets at debug, as
+/// `RUST_LOG=trace,ureq_proto=debug` does.
+struct Recorder {
+    filter_ureq_proto: AtomicBool,
+    lines: Mutex<Vec<String>>,
+}
+
+impl log::Log for Recorder {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        !(self.filter_ureq_proto.load(Ordering::SeqCst)
+            && metadata.target().starts_with("ureq_proto")
+            && metadata.level() > log::Level::Debug)
+    }
+    fn log(&self, record: &log::Record<'_>) {
+        if self.enabled(record.metadata()) {
+            let line = format!("{} {} {}", record.level(), record.target(), record.args());
+            self.lines.lock().unwrap().push(line);
+        }
+    }
+    fn flush(&self) {}
+}
+
+static RECORDER: Recorder = Recorder {
+    filter_ureq_proto: AtomicBool::new(true),
+    lines: Mutex::new(Vec::new()),
+};
+
+fn lines() -> Vec<String> {
+    RECORDER.lines.lock().unwrap().clone()
+}
+
+fn client(url: &str) -> sunshine_conversations_client::Client {
+    support::builder(url)
+        .basic_auth("key", SECRET)
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn the_application_keeps_its_logging() {
+    log::set_logger(&RECORDER).unwrap();
+    log::set_max_level(LevelFilter::Trace);
+    with_the_recommended_filter_nothing_changes();
+    without_it_secrets_stay_out_and_the_applications_level_wins();
+}
+
+fn with_the_recommended_filter_nothing_changes() {
+    RECORDER.filter_ureq_proto.store(true, Ordering::SeqCst);
+    let server = Arc::new(RawServer::start(vec![Reply::Bytes(response(
+        200,
+        &[],
+        "{}",
+    ))]));
+    let done = Arc::new(AtomicBool::new(false));
+    let calls = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (server, calls) = (Arc::clone(&server), Arc::clone(&calls));
+            std::thread::spawn(move || {
+                let client = client(&server.url());
+                for _ in 0..40 {
+                    client.delete("u").unwrap();
+                    calls.fetch_add(1, Ordering::SeqCst);
+                }
+            })
+        })
+        .collect();
+    // The application logs at trace and changes its level while the requests run; every level
+    // it sets stays set.
+    let watcher = {
+        let done = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let mut seen_debug = 0;
+            while !done.load(Ordering::SeqCst) {
+                if log::max_level() == LevelFilter::Debug {
+                    seen_debug += 1;
+                }
+            }
+            seen_debug
+        })
+    };
+    let mut logged = 0;
+    let started = Instant::now();
+    while calls.load(Ordering::SeqCst) < 160 && started.elapsed() < Duration::from_secs(30) {
+        for level in [LevelFilter::Trace, LevelFilter::Info, LevelFilter::Trace] {
+            log::set_max_level(level);
+            log::trace!(target: "application", "application trace {logged}");
+            if level == LevelFilter::Trace {
+                logged += 1;
+            }
+            assert_eq!(log::max_level(), level, "the level the application set");
+        }
+    }
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    done.store(true, Ordering::SeqCst);
+    assert_eq!(
+        watcher.join().unwrap(),
+        0,
+        "the level was never lowered to debug"
+    );
+    assert_eq!(log::max_level(), LevelFilter::Trace);
+    let lines = lines();
+    let application = lines
+        .iter()
+        .filter(|l| l.contains("application trace"))
+        .count();
+    assert_eq!(
+        application, logged,
+        "every application trace line got through"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("held at debug")),
+        "no warning"
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("TRACE ureq_proto")));
+    // ureq resolves on every request; the client's resolver does it on the calling thread
+    // instead of starting one per request (which ureq does whenever a timeout applies).
+    assert!(
+        lines.iter().any(|l| l.contains("Resolve: 127.0.0.1")),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.contains("Resolve with timeout")));
+}
+
+fn without_it_secrets_stay_out_and_the_applications_level_wins() {
+    RECORDER.filter_ureq_proto.store(false, Ordering::SeqCst);
+    RECORDER.lines.lock().unwrap().clear();
+    log::set_max_level(LevelFilter::Trace);
+    let server = Arc::new(RawServer::start(vec![Reply::SlowBody(
+        Duration::from_millis(600),
+        response(200, &[], "{}"),
+    )]));
+    // One request in flight; meanwhile the application asks for info.
+    let request = {
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || client(&server.url()).delete("u").unwrap())
+    };
+    let started = Instant::now();
+    while server.heads() == 0 && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(
+        log::max_level(),
+        LevelFilter::Debug,
+        "held at debug in flight"
+    );
+    log::set_max_level(LevelFilter::Info);
+    request.join().unwrap();
+    assert_eq!(
+        log::max_level(),
+        LevelFilter::Info,
+        "the level the application set in flight is not overwritten"
+    );
+
+    log::set_max_level(LevelFilter::Trace);
+    client(&server.url()).delete("u").unwrap();
+    assert_eq!(
+        log::max_level(),
+        LevelFilter::Trace,
+        "put back after the request"
+    );
+    let lines = lines();
+    let warnings = lines
+        .iter()
+        .filter(|l| l.contains("ureq_proto=debug"))
+        .count();
+    assert_eq!(warnings, 1, "one warning with the filter to add: {lines:?}");
+    assert!(
+        !lines.iter().any(|l| l.starts_with("TRACE ureq_proto")),
+        "no byte dump, so no Authorization header, got through"
+    );
+    for line in &lines {
+        assert!(!line.contains(SECRET), "{line}");
+    }
+}
