@@ -269,7 +269,6 @@ fn bearer_auth_sends_the_token() {
 /// its header and claims.
 fn verify_jwt(authorization: &str) -> (serde_json::Value, serde_json::Value) {
     use base64::Engine as _;
-    use hmac::Mac as _;
     let token = authorization.strip_prefix("Bearer ").expect("bearer jwt");
     let parts: Vec<&str> = token.split('.').collect();
     assert_eq!(parts.len(), 3, "header.claims.signature");
@@ -278,10 +277,15 @@ fn verify_jwt(authorization: &str) -> (serde_json::Value, serde_json::Value) {
             .decode(part)
             .expect("base64url without padding")
     };
-    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
-    mac.verify_slice(&decode(parts[2]))
-        .expect("signature verifies with the key secret");
+    let expected = support::hmac_sha256::hmac_sha256(
+        SECRET.as_bytes(),
+        format!("{}.{}", parts[0], parts[1]).as_bytes(),
+    );
+    assert_eq!(
+        decode(parts[2]),
+        expected,
+        "the signature verifies with the key secret"
+    );
     let header: serde_json::Value = serde_json::from_slice(&decode(parts[0])).unwrap();
     let claims: serde_json::Value = serde_json::from_slice(&decode(parts[1])).unwrap();
     (header, claims)
@@ -372,4 +376,19 @@ fn jwt_lifetime_is_order_independent_and_checked() {
         err,
         sunshine_conversations_client::Error::InvalidInput { .. }
     ));
+}
+
+/// The independent HMAC-SHA256 the JWT checks use gives the published answers.
+#[test]
+fn the_jwt_checks_hmac_is_right() {
+    let hex = |bytes: [u8; 32]| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    assert_eq!(
+        hex(support::hmac_sha256::sha256(b"abc")),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    // RFC 4231, test case 2.
+    assert_eq!(
+        hex(support::hmac_sha256::hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    );
 }

@@ -37,6 +37,7 @@ pub mod rust_types;
 pub mod samples;
 pub mod secrets;
 pub mod select;
+pub mod walk;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -75,26 +76,26 @@ pub struct Generated {
 /// generated file's first line and in errors.
 pub fn generate(path: &Path, display: &str, selection: &Selection) -> Result<Generated, Error> {
     let started = Instant::now();
-    let tree = read::read_tree(path).map_err(|e| e.in_file(display))?;
+    let document = read::load(path).map_err(|e| e.in_file(display))?;
     let read = started.elapsed();
-    let mut generated = generate_tree(tree, display, selection)?;
+    let mut generated = run(document, display, selection).map_err(|e| e.in_file(display))?;
     if let Some((_, first)) = generated.timings.first_mut() {
         *first += read;
     }
     Ok(generated)
 }
 
-/// Runs every step after reading, on a document already parsed into a JSON tree.
+/// Runs every step after reading, on a document given as a JSON tree (in the tree's order).
 pub fn generate_tree(
     tree: serde_json::Value,
     display: &str,
     selection: &Selection,
 ) -> Result<Generated, Error> {
-    run(tree, display, selection).map_err(|e| e.in_file(display))
+    run(read::from_value(&tree), display, selection).map_err(|e| e.in_file(display))
 }
 
 fn run(
-    mut tree: serde_json::Value,
+    mut document: yaml_rust2::Yaml,
     display: &str,
     selection: &Selection,
 ) -> Result<Generated, Error> {
@@ -102,8 +103,9 @@ fn run(
     let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
 
     let started = Instant::now();
-    let repairs = repair::repair(&mut tree);
-    let doc = read::parse(tree.clone())?;
+    let repairs = repair::repair(&mut document);
+    let text = read::to_json_text(&document)?;
+    let doc = read::parse(&text)?;
     step("read", started);
 
     let started = Instant::now();
@@ -132,7 +134,7 @@ fn run(
 
     let started = Instant::now();
     let links = docs::Links::of(&api);
-    let models = models::generate(with_safe_descriptions(schemas, &links)?)?;
+    let models = models::generate(with_safe_descriptions(schemas, &links))?;
     step("models", started);
 
     let started = Instant::now();
@@ -177,7 +179,7 @@ fn run(
         .collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let test_support = secret_samples(&tree, &api, &found.fields, &models.names);
+    let test_support = secret_samples(&text, &api, &found.fields, &models.names)?;
     Ok(Generated {
         code,
         version: api.version.clone(),
@@ -193,34 +195,19 @@ fn run(
 /// The schemas with every `description` made safe for rustdoc (typify turns them into the
 /// models' doc comments).
 fn with_safe_descriptions(
-    schemas: IndexMap<String, ReferenceOr<Schema>>,
+    mut schemas: IndexMap<String, ReferenceOr<Schema>>,
     links: &docs::Links,
-) -> Result<IndexMap<String, ReferenceOr<Schema>>, Error> {
-    fn walk(node: &mut serde_json::Value, links: &docs::Links) {
-        match node {
-            serde_json::Value::Object(map) => {
-                for (key, child) in map.iter_mut() {
-                    match child {
-                        serde_json::Value::String(text) if key == "description" => {
-                            *text = docs::markdown(text, links);
-                        }
-                        _ => walk(child, links),
-                    }
+) -> IndexMap<String, ReferenceOr<Schema>> {
+    for schema in schemas.values_mut() {
+        if let ReferenceOr::Item(schema) = schema {
+            walk::schemas_mut(schema, "", &mut |node, _| {
+                if let Some(text) = &mut node.schema_data.description {
+                    *text = docs::markdown(text, links);
                 }
-            }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, links)),
-            _ => {}
+            });
         }
     }
-    let mut out = IndexMap::with_capacity(schemas.len());
-    for (name, schema) in schemas {
-        let at = error::pointer(["components", "schemas", name.as_str()]);
-        let mut tree = serde_json::to_value(&schema).map_err(|e| Error::at(&at, e.to_string()))?;
-        walk(&mut tree, links);
-        let schema = serde_json::from_value(tree).map_err(|e| Error::at(&at, e.to_string()))?;
-        out.insert(name, schema);
-    }
-    Ok(out)
+    schemas
 }
 
 /// The value put into every secret field of the secret samples.
@@ -230,11 +217,18 @@ pub const SECRET_SENTINEL: &str = "sunco-secret-sentinel";
 /// field set to [`SECRET_SENTINEL`], checked by `check::<Model>` (which the including test
 /// defines).
 fn secret_samples(
-    tree: &serde_json::Value,
+    document: &str,
     api: &ir::Api,
     fields: &[secrets::SecretField],
     models: &rust_types::ModelNames,
-) -> String {
+) -> Result<String, Error> {
+    // A plain view of the document (only needed when there are secrets to sample).
+    let tree: serde_json::Value = if fields.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::from_str(document).map_err(|e| Error::whole(e.to_string()))?
+    };
+    let tree = &tree;
     let samples = samples::Samples::new(tree);
     let mut cases = String::new();
     for field in fields {
@@ -261,9 +255,9 @@ fn secret_samples(
             field.at
         ));
     }
-    format!(
+    Ok(format!(
         "// generated by build.rs for the crate's tests; do not edit.\n\n\
          /// Every model with a secret field, with a sample that sets the field.\n\
          fn secret_samples() -> Vec<SecretSample> {{\n    vec![\n{cases}    ]\n}}\n"
-    )
+    ))
 }

@@ -1,32 +1,35 @@
-//! Step 1, read: the document (YAML or JSON) into a plain JSON tree, then into openapiv3.
+//! Step 1, read: the document (YAML or JSON) into an ordered tree, then into openapiv3.
 //!
-//! YAML goes through `yaml-rust2`, a maintained pure-Rust YAML 1.2 parser, and is converted to
-//! a `serde_json::Value` so that quirks can be repaired on a plain tree before openapiv3 sees
-//! the document (see `repair`). The typed parse records the JSON path of any failure.
+//! YAML (and JSON, which `yaml-rust2`, a maintained pure-Rust YAML 1.2 parser, reads as well)
+//! is loaded into yaml-rust2's ordered tree, where quirks are repaired (see `repair`). The tree
+//! is then written out as JSON text, in document order, which openapiv3 parses into its
+//! order-keeping maps; the typed parse records the JSON path of any failure. Working on the
+//! ordered tree keeps the generated code in document order without asking `serde_json` to keep
+//! the order of its own maps.
 
 use std::path::Path;
 
 use openapiv3::OpenAPI;
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::error::{Error, pointer};
 
-/// Reads a document from disk into a JSON tree. JSON is recognised by its extension or by a
-/// leading `{`; everything else is read as YAML.
-pub fn read_tree(path: &Path) -> Result<Value, Error> {
+/// Reads a document from disk into its ordered tree.
+pub fn load(path: &Path) -> Result<Yaml, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::whole(format!("cannot read the document: {e}")))?;
     let looks_json =
         path.extension().is_some_and(|ext| ext == "json") || text.trim_start().starts_with('{');
     if looks_json {
-        return serde_json::from_str(&text).map_err(|e| {
+        // Checked as JSON first, for JSON's own error positions.
+        serde_json::from_str::<serde::de::IgnoredAny>(&text).map_err(|e| {
             Error::whole(format!(
                 "invalid JSON at line {}, column {}: {e}",
                 e.line(),
                 e.column()
             ))
-        });
+        })?;
     }
     let mut documents = YamlLoader::load_from_str(&text).map_err(|e| {
         Error::whole(format!(
@@ -42,66 +45,117 @@ pub fn read_tree(path: &Path) -> Result<Value, Error> {
             documents.len()
         )));
     }
-    let mut path = Vec::new();
-    yaml_to_json(documents.remove(0), &mut path)
+    Ok(documents.remove(0))
 }
 
-/// Converts a YAML node to JSON. Scalar mapping keys become strings (an unquoted `200:` is the
-/// same response code as `'200':`); anything JSON cannot hold is an error at its pointer.
-fn yaml_to_json(node: Yaml, path: &mut Vec<String>) -> Result<Value, Error> {
-    Ok(match node {
-        Yaml::Null => Value::Null,
-        Yaml::Boolean(b) => Value::Bool(b),
-        Yaml::Integer(i) => Value::Number(i.into()),
-        Yaml::String(s) => Value::String(s),
+/// Reads a document from disk into a plain JSON value (for looking at, not for generating).
+pub fn read_tree(path: &Path) -> Result<Value, Error> {
+    let text = to_json_text(&load(path)?)?;
+    serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))
+}
+
+/// A JSON value as an ordered tree, in the value's own order.
+pub fn from_value(value: &Value) -> Yaml {
+    match value {
+        Value::Null => Yaml::Null,
+        Value::Bool(b) => Yaml::Boolean(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Yaml::Integer(i),
+            None => Yaml::Real(n.to_string()),
+        },
+        Value::String(s) => Yaml::String(s.clone()),
+        Value::Array(items) => Yaml::Array(items.iter().map(from_value).collect()),
+        Value::Object(map) => Yaml::Hash(
+            map.iter()
+                .map(|(k, v)| (Yaml::String(k.clone()), from_value(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// The text of a mapping key: scalar keys become strings (an unquoted `200:` is the same
+/// response code as `'200':`).
+pub fn key_text(key: &Yaml) -> Option<String> {
+    match key {
+        Yaml::String(s) | Yaml::Real(s) => Some(s.clone()),
+        Yaml::Integer(i) => Some(i.to_string()),
+        Yaml::Boolean(b) => Some(b.to_string()),
+        Yaml::Null => Some("null".to_owned()),
+        _ => None,
+    }
+}
+
+/// The tree as JSON text, in its order. Anything JSON cannot hold is an error at its pointer.
+pub fn to_json_text(tree: &Yaml) -> Result<String, Error> {
+    let mut out = Vec::with_capacity(1 << 16);
+    let mut path = Vec::new();
+    write_json(tree, &mut path, &mut out)?;
+    String::from_utf8(out).map_err(|e| Error::whole(e.to_string()))
+}
+
+/// Writes `text` as a JSON string.
+fn write_str(text: &str, out: &mut Vec<u8>) {
+    // Writing into a Vec cannot fail.
+    let _ = serde_json::to_writer(out, text);
+}
+
+fn write_json(node: &Yaml, path: &mut Vec<String>, out: &mut Vec<u8>) -> Result<(), Error> {
+    use std::io::Write as _;
+    match node {
+        Yaml::Null => out.extend_from_slice(b"null"),
+        Yaml::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Yaml::Integer(i) => {
+            let _ = write!(out, "{i}");
+        }
         Yaml::Real(text) => {
             let number = text
                 .parse::<f64>()
                 .ok()
-                .and_then(Number::from_f64)
+                .and_then(serde_json::Number::from_f64)
                 .ok_or_else(|| {
                     Error::at(
                         pointer(path.iter()),
                         format!("`{text}` is not a finite number"),
                     )
                 })?;
-            Value::Number(number)
+            let _ = write!(out, "{number}");
         }
+        Yaml::String(s) => write_str(s, out),
         Yaml::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (index, item) in items.into_iter().enumerate() {
+            out.push(b'[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
                 path.push(index.to_string());
-                out.push(yaml_to_json(item, path)?);
+                write_json(item, path, out)?;
                 path.pop();
             }
-            Value::Array(out)
+            out.push(b']');
         }
         Yaml::Hash(entries) => {
-            let mut out = Map::with_capacity(entries.len());
-            for (key, value) in entries {
-                let key = match key {
-                    Yaml::String(s) | Yaml::Real(s) => s,
-                    Yaml::Integer(i) => i.to_string(),
-                    Yaml::Boolean(b) => b.to_string(),
-                    Yaml::Null => "null".to_owned(),
-                    _ => {
-                        return Err(Error::at(
-                            pointer(path.iter()),
-                            "a mapping key is not a scalar",
-                        ));
-                    }
-                };
-                path.push(key);
-                let value = yaml_to_json(value, path)?;
-                let key = path.pop().unwrap_or_default();
-                if out.insert(key.clone(), value).is_some() {
+            out.push(b'{');
+            let mut seen = std::collections::HashSet::new();
+            for (index, (key, value)) in entries.iter().enumerate() {
+                let key = key_text(key).ok_or_else(|| {
+                    Error::at(pointer(path.iter()), "a mapping key is not a scalar")
+                })?;
+                if !seen.insert(key.clone()) {
                     return Err(Error::at(
                         pointer(path.iter().chain([&key])),
                         "duplicate mapping key",
                     ));
                 }
+                if index > 0 {
+                    out.push(b',');
+                }
+                write_str(&key, out);
+                out.push(b':');
+                path.push(key);
+                write_json(value, path, out)?;
+                path.pop();
             }
-            Value::Object(out)
+            out.push(b'}');
         }
         Yaml::Alias(_) | Yaml::BadValue => {
             return Err(Error::at(
@@ -109,13 +163,15 @@ fn yaml_to_json(node: Yaml, path: &mut Vec<String>) -> Result<Value, Error> {
                 "unresolvable YAML alias or value",
             ));
         }
-    })
+    }
+    Ok(())
 }
 
-/// Parses the (repaired) tree as an OpenAPI 3.0 document. A node openapiv3 rejects is reported
-/// at its JSON pointer.
-pub fn parse(tree: Value) -> Result<OpenAPI, Error> {
-    serde_path_to_error::deserialize::<_, OpenAPI>(tree).map_err(|e| {
+/// Parses the (repaired) document text as an OpenAPI 3.0 document. A node openapiv3 rejects
+/// is reported at its JSON pointer.
+pub fn parse(text: &str) -> Result<OpenAPI, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, OpenAPI>(&mut deserializer).map_err(|e| {
         let tokens = e.path().iter().filter_map(|segment| match segment {
             serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
             serde_path_to_error::Segment::Map { key } => Some(key.clone()),

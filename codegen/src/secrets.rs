@@ -8,11 +8,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
-use openapiv3::{ReferenceOr, Schema};
+use openapiv3::{
+    ReferenceOr, Schema, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
+};
 use serde_json::Value;
 
 use crate::error::{Error, pointer};
-use crate::facts;
+use crate::{facts, walk};
 
 /// The format given to secret strings; the models step maps it to `crate::Secret`.
 pub const SECRET_FORMAT: &str = "x-sunco-secret";
@@ -43,12 +45,15 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
     let mut refers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (name, schema) in schemas.iter_mut() {
         let at = pointer(["components", "schemas", name.as_str()]);
-        let mut tree = serde_json::to_value(&*schema).map_err(|e| Error::at(&at, e.to_string()))?;
-        let mut found = Vec::new();
-        walk(&mut tree, &mut String::new(), &mut found);
+        let tree = serde_json::to_value(&*schema).map_err(|e| Error::at(&at, e.to_string()))?;
         let mut targets = BTreeSet::new();
         collect_refs(&tree, &mut targets);
         refers.insert(name.clone(), targets);
+        let ReferenceOr::Item(schema) = schema else {
+            continue;
+        };
+        let mut found = Vec::new();
+        walk::schemas_mut(schema, "", &mut |node, at| mark_properties(node, at, &mut found));
         if !found.is_empty() {
             secrets.reaching.insert(name.clone());
             for (property, path) in found {
@@ -58,8 +63,6 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
                     at: path,
                 });
             }
-            *schema = serde_json::from_value(tree)
-                .map_err(|e| Error::at(&at, format!("cannot mark its secrets: {e}")))?;
         }
     }
     // Whatever refers to a schema that reaches a secret reaches it too.
@@ -77,65 +80,52 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
     Ok(secrets)
 }
 
-/// Rewrites secret string properties below `node`, recording (property, pointer) pairs.
-fn walk(node: &mut Value, path: &mut String, found: &mut Vec<(String, String)>) {
-    match node {
-        Value::Object(map) => {
-            if let Some(Value::Object(properties)) = map.get_mut("properties") {
-                for (name, property) in properties.iter_mut() {
-                    if is_secret_string(name, property) {
-                        make_secret(property);
-                        found.push((
-                            name.clone(),
-                            format!("{path}{}", pointer(["properties", name.as_str()])),
-                        ));
-                    }
-                }
-            }
-            for (key, child) in map.iter_mut() {
-                let len = path.len();
-                path.push_str(&pointer([key.as_str()]));
-                walk(child, path, found);
-                path.truncate(len);
-            }
+/// Rewrites the secret string properties of one schema, recording (property, pointer) pairs.
+fn mark_properties(schema: &mut Schema, at: &str, found: &mut Vec<(String, String)>) {
+    let properties = match &mut schema.schema_kind {
+        SchemaKind::Type(Type::Object(object)) => &mut object.properties,
+        SchemaKind::Any(any) => &mut any.properties,
+        _ => return,
+    };
+    for (name, property) in properties.iter_mut() {
+        if let ReferenceOr::Item(property) = property
+            && is_secret_string(name, property)
+        {
+            make_secret(property);
+            found.push((
+                name.clone(),
+                format!("{at}{}", pointer(["properties", name.as_str()])),
+            ));
         }
-        Value::Array(items) => {
-            for (index, child) in items.iter_mut().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("/{index}"));
-                walk(child, path, found);
-                path.truncate(len);
-            }
-        }
-        _ => {}
     }
 }
 
-fn is_secret_string(name: &str, property: &Value) -> bool {
-    let Some(map) = property.as_object() else {
+fn is_secret_string(name: &str, property: &Schema) -> bool {
+    let SchemaKind::Type(Type::String(string)) = &property.schema_kind else {
         return false;
     };
-    if map.contains_key("$ref") || map.get("format").and_then(Value::as_str) == Some(SECRET_FORMAT)
-    {
-        return false;
-    }
-    let is_string = map.get("type").and_then(Value::as_str) == Some("string");
-    let format = map.get("format").and_then(Value::as_str);
-    let binary = matches!(format, Some("binary" | "byte"));
-    let write_only = map.get("writeOnly").and_then(Value::as_bool) == Some(true);
-    let marked = format == Some("password") || (write_only && !facts::is_identifier_name(name));
-    is_string && !binary && !map.contains_key("enum") && (marked || facts::is_secret_name(name))
+    let (password, not_text) = match &string.format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::Password) => (true, false),
+        VariantOrUnknownOrEmpty::Item(StringFormat::Binary | StringFormat::Byte) => (false, true),
+        VariantOrUnknownOrEmpty::Unknown(format) => (false, format == SECRET_FORMAT),
+        _ => (false, false),
+    };
+    let write_only = property.schema_data.write_only;
+    let marked = password || (write_only && !facts::is_identifier_name(name));
+    !not_text && string.enumeration.is_empty() && (marked || facts::is_secret_name(name))
 }
 
-/// Keeps what documents the property (description, nullability, default); drops constraints
+/// Keeps what documents the property (description, nullability, title); drops constraints
 /// that would stop typify from recognising the secret format.
-fn make_secret(property: &mut Value) {
-    let Some(map) = property.as_object_mut() else {
-        return;
-    };
-    map.retain(|key, _| matches!(key.as_str(), "description" | "nullable" | "title"));
-    map.insert("type".to_owned(), Value::String("string".to_owned()));
-    map.insert("format".to_owned(), Value::String(SECRET_FORMAT.to_owned()));
+fn make_secret(property: &mut Schema) {
+    let data = std::mem::take(&mut property.schema_data);
+    property.schema_data.description = data.description;
+    property.schema_data.nullable = data.nullable;
+    property.schema_data.title = data.title;
+    property.schema_kind = SchemaKind::Type(Type::String(StringType {
+        format: VariantOrUnknownOrEmpty::Unknown(SECRET_FORMAT.to_owned()),
+        ..Default::default()
+    }));
 }
 
 fn collect_refs(node: &Value, out: &mut BTreeSet<String>) {

@@ -3,6 +3,8 @@
 //! directories. Standard library only.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod hmac_sha256;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
