@@ -487,19 +487,30 @@ pub(crate) struct MultipartBody {
     segments: Vec<Segment>,
 }
 
+/// Reads fill `buf` across segments: the bytes of a part header and the start of its file go
+/// out in one write rather than the header alone first.
 impl Read for MultipartBody {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while let Some(segment) = self.segments.last_mut() {
-            let n = match segment {
-                Segment::Bytes(cursor) => cursor.read(buf)?,
-                Segment::Reader(reader) => reader.read(buf)?,
+        let mut filled = 0;
+        while filled < buf.len() {
+            let Some(segment) = self.segments.last_mut() else {
+                break;
             };
-            if n > 0 || buf.is_empty() {
-                return Ok(n);
+            let n = match segment {
+                Segment::Bytes(cursor) => cursor.read(&mut buf[filled..])?,
+                Segment::Reader(reader) => reader.read(&mut buf[filled..])?,
+            };
+            if n == 0 {
+                self.segments.pop();
+                continue;
             }
-            self.segments.pop();
+            filled += n;
+            // A source read returns what it has; hand it on rather than wait for more.
+            if matches!(segment, Segment::Reader(_)) {
+                break;
+            }
         }
-        Ok(0)
+        Ok(filled)
     }
 }
 

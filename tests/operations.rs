@@ -388,7 +388,10 @@ fn the_jwt_checks_hmac_is_right() {
     );
     // RFC 4231, test case 2.
     assert_eq!(
-        hex(support::hmac_sha256::hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
+        hex(support::hmac_sha256::hmac_sha256(
+            b"Jefe",
+            b"what do ya want for nothing?"
+        )),
         "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
     );
 }

@@ -75,9 +75,10 @@ fn main() {
     let upload_ratio = pinned("--upload").unwrap_or_else(|| uploads(&url));
     // Adding 0.0 turns a measured -0.0 into 0.0.
     let rss = rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
+    let per_process = per_process_upload(&url).unwrap_or(f64::NAN);
     startup(&url);
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} rss_512m_minus_1m_mib={rss:.1}"
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1}"
     );
 }
 
@@ -498,7 +499,60 @@ fn rss_difference(url: &str) -> Option<f64> {
     Some(difference)
 }
 
-/// Figure 4, start-up: the example CLI started, one call made, exited.
+/// Figure 4, an upload as a user runs it: one process per upload of a 512 MiB file, the example
+/// CLI (`attachments upload FILE`) against a bare ureq multipart program (this benchmark in
+/// `--profile upload-ureq` mode: one agent, ureq's own multipart `Form`, one upload, exit), in
+/// interleaved runs. Returns the ratio of the medians (budget <= 1.05).
+fn per_process_upload(url: &str) -> Option<f64> {
+    let Some(binary) = example_binary() else {
+        println!("upload_per_process: skipped, the example did not build");
+        return None;
+    };
+    let dir = TempDir::new()?;
+    let Some(file) = temp_file(dir.path(), 512 * MIB) else {
+        println!("upload_per_process: skipped, no room for the temporary file");
+        return None;
+    };
+    let exe = std::env::current_exe().ok()?;
+    let runs = 21;
+    let (mut ours, mut bare) = (Vec::new(), Vec::new());
+    let time = |command: &mut Command| -> Option<f64> {
+        let started = Instant::now();
+        let status = command.stdout(std::process::Stdio::null()).status().ok()?;
+        status.success().then(|| started.elapsed().as_secs_f64())
+    };
+    for run in 0..runs {
+        let mut client = example(&binary, url);
+        client
+            .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string())
+            .arg("upload")
+            .arg(&file);
+        let mut baseline = Command::new(&exe);
+        baseline
+            .args(["--profile", "upload-ureq"])
+            .arg(&file)
+            .args(["--url", url]);
+        if run % 2 == 0 {
+            ours.push(time(&mut client)?);
+            bare.push(time(&mut baseline)?);
+        } else {
+            bare.push(time(&mut baseline)?);
+            ours.push(time(&mut client)?);
+        }
+    }
+    let (ours, bare) = (median(ours), median(bare));
+    let ratio = ours / bare;
+    println!(
+        "upload_per_process: example CLI {:.0} ms, bare ureq multipart program {:.0} ms per 512 MiB \
+         upload, ratio {ratio:.3} (budget <= 1.05; medians of {runs} interleaved runs, one process \
+         per upload)",
+        ours * 1e3,
+        bare * 1e3
+    );
+    Some(ratio)
+}
+
+/// Figure 5, start-up: the example CLI started, one call made, exited.
 fn startup(url: &str) {
     let Some(binary) = example_binary() else {
         println!("startup: skipped, the example did not build");

@@ -102,10 +102,12 @@ mod tests {
 
     #[test]
     fn moves_boolean_required_to_the_parent_list() {
-        let mut tree = crate::read::from_value(&json!({"components": {"parameters": {"f": {"schema": {
-            "type": "object",
-            "properties": {"a.b": {"type": "string", "required": true}, "c": {"required": false}}
-        }}}}}));
+        let mut tree = crate::read::from_value(
+            &json!({"components": {"parameters": {"f": {"schema": {
+                "type": "object",
+                "properties": {"a.b": {"type": "string", "required": true}, "c": {"required": false}}
+            }}}}}),
+        );
         let repairs = repair(&mut tree);
         let tree: serde_json::Value =
             serde_json::from_str(&crate::read::to_json_text(&tree).unwrap()).unwrap();

@@ -53,7 +53,9 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
             continue;
         };
         let mut found = Vec::new();
-        walk::schemas_mut(schema, "", &mut |node, at| mark_properties(node, at, &mut found));
+        walk::schemas_mut(schema, "", &mut |node, at| {
+            mark_properties(node, at, &mut found)
+        });
         if !found.is_empty() {
             secrets.reaching.insert(name.clone());
             for (property, path) in found {

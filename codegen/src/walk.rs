@@ -15,7 +15,11 @@ pub fn schemas_mut(schema: &mut Schema, at: &str, visit: &mut dyn FnMut(&mut Sch
     match &mut schema.schema_kind {
         SchemaKind::Type(Type::Object(object)) => {
             properties(&mut object.properties, at, visit);
-            additional(&mut object.additional_properties, &join(&["additionalProperties"]), visit);
+            additional(
+                &mut object.additional_properties,
+                &join(&["additionalProperties"]),
+                visit,
+            );
         }
         SchemaKind::Type(Type::Array(array)) => {
             if let Some(ReferenceOr::Item(items)) = &mut array.items {
@@ -32,7 +36,11 @@ pub fn schemas_mut(schema: &mut Schema, at: &str, visit: &mut dyn FnMut(&mut Sch
         }
         SchemaKind::Any(any) => {
             properties(&mut any.properties, at, visit);
-            additional(&mut any.additional_properties, &join(&["additionalProperties"]), visit);
+            additional(
+                &mut any.additional_properties,
+                &join(&["additionalProperties"]),
+                visit,
+            );
             if let Some(ReferenceOr::Item(items)) = &mut any.items {
                 schemas_mut(items, &join(&["items"]), visit);
             }
