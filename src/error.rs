@@ -69,6 +69,18 @@ pub enum Error {
     /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
     /// never followed).
     Api(Box<ApiError>),
+    /// Iterating the pages of a list stopped: the server handed back a cursor it had already
+    /// given (a loop), the page limit was reached with pages left, or a cursor or the entries
+    /// of a page did not decode. The pages before it were returned.
+    #[non_exhaustive]
+    Pagination {
+        /// The operation, by its `operationId`.
+        operation: &'static str,
+        /// How many pages were fetched.
+        pages: usize,
+        /// Why it stopped.
+        reason: String,
+    },
     /// A success response could not be decoded into the documented type.
     #[non_exhaustive]
     Decode {
@@ -367,6 +379,15 @@ impl fmt::Display for Error {
                 attempts_note(*attempts)
             ),
             Error::Api(api) => api.fmt(f),
+            Error::Pagination {
+                operation,
+                pages,
+                reason,
+            } => write!(
+                f,
+                "{operation}: paging stopped after {pages} page(s): {}",
+                printable(reason)
+            ),
             Error::Decode {
                 operation,
                 status,

@@ -235,6 +235,7 @@ mod log_guard;
 #[cfg(feature = "mock")]
 mod mock_support;
 pub(crate) mod multipart;
+pub(crate) mod pagination;
 pub(crate) mod request;
 mod response;
 mod retry;
@@ -256,6 +257,7 @@ pub use filename::sanitize_file_name;
 pub use generated::mock;
 pub use generated::{operations, types};
 pub use multipart::FilePart;
+pub use pagination::{Items, MAX_PAGES, Pages};
 pub use response::{EXCERPT_LEN, ResponseValue};
 pub use retry::RetryPolicy;
 pub use upload::{Access, For, Upload};

@@ -68,6 +68,8 @@ pub(crate) struct OperationInfo {
     pub(crate) method: Method,
     /// The path template, e.g. `/v2/apps/{appId}/attachments`.
     pub(crate) path: &'static str,
+    /// The `Accept` header: the documented answers' media types, JSON last.
+    pub(crate) accept: &'static str,
     /// How the request may be sent again.
     pub(crate) repeat: Repeat,
     /// A `404` on a retry, after an earlier attempt may have been processed, means the
@@ -232,6 +234,7 @@ mod tests {
         id: "op",
         method: Method::Get,
         path: "/a/{id}",
+        accept: "application/json",
         repeat: Repeat::Idempotent,
         absent_after_retry_is_success: false,
         secret_response: false,

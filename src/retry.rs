@@ -248,6 +248,7 @@ mod tests {
             id: "op",
             method: Method::Post,
             path: "/",
+            accept: "application/json",
             repeat,
             absent_after_retry_is_success: false,
             secret_response: false,

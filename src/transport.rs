@@ -222,7 +222,7 @@ impl Transport {
             .uri(url)
             .header(header::AUTHORIZATION, auth)
             .header(header::USER_AGENT, config.user_agent.clone())
-            .header(header::ACCEPT, HeaderValue::from_static("application/json"));
+            .header(header::ACCEPT, accept(operation.accept));
 
         // The agent's own settings fit the first attempt of a call without a file; anything
         // else is configured per request.
@@ -352,6 +352,11 @@ struct PerRequest {
     global: Option<Duration>,
     /// The bound on reading the answer (of an upload).
     recv_body: Option<Duration>,
+}
+
+/// The `Accept` header of an operation (the generator lists printable media types only).
+fn accept(value: &'static str) -> HeaderValue {
+    HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("application/json"))
 }
 
 /// The deadline of a whole call: an upload's own, or a call's.

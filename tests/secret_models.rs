@@ -29,7 +29,7 @@ where
     Ok((format!("{value:?}"), encoded))
 }
 
-include!(concat!(env!("OUT_DIR"), "/test_support.rs"));
+include!(concat!(env!("OUT_DIR"), "/secret_samples.rs"));
 
 #[test]
 fn every_model_with_a_secret_field_hides_it() {

@@ -24,7 +24,7 @@ pub struct Options {
 /// cannot use fails the build with a message naming the file, the JSON pointer and the
 /// operation or schema.
 ///
-/// Next to the code goes `test_support.rs`, data for the crate's own tests (see
+/// Next to the code go the sources of the crate's own tests (see
 /// [`crate::Generated::test_support`]). Cargo learns: `cfg(sunco_op = "<method>")` for each generated operation and
 /// `cfg(sunco_helper = "<helper>")` for each helper those operations enable (see
 /// [`facts::Row::helper`]); `cfg(sunco_vendored_attachments)` when the build is of the vendored
@@ -111,7 +111,12 @@ pub fn run(options: &Options) -> ExitCode {
         .map(|(step, took)| format!("{step}\t{:.3} ms\n", took.as_secs_f64() * 1e3))
         .collect();
     let written = write_if_changed(&out_dir.join(options.output), &generated.code)
-        .and_then(|()| write_if_changed(&out_dir.join("test_support.rs"), &generated.test_support))
+        .and_then(|()| {
+            generated
+                .test_support
+                .iter()
+                .try_for_each(|(name, source)| write_if_changed(&out_dir.join(name), source))
+        })
         .and_then(|()| std::fs::write(out_dir.join("codegen-timings.txt"), timings));
     if let Err(error) = written {
         eprintln!("error: cannot write the generated code to OUT_DIR: {error}");

@@ -71,6 +71,7 @@ fn info(op: &Operation) -> TokenStream {
     };
     let absent = op.facts.absent_after_retry_is_success;
     let secret = op.facts.secret_response;
+    let accept = op.accept();
     let doc = format!(" `{} {}` (`{id}`).", op.method.to_uppercase(), op.path);
     quote! {
         #[doc = #doc]
@@ -78,6 +79,7 @@ fn info(op: &Operation) -> TokenStream {
             id: #id,
             method: Method::#method,
             path: #path,
+            accept: #accept,
             repeat: #repeat,
             absent_after_retry_is_success: #absent,
             secret_response: #secret,
@@ -172,7 +174,18 @@ fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Result<TokenStre
          [`send`]({1}::send) it.",
         op.name, builder
     );
-    let pages = TokenStream::new();
+    let pages = match &op.pagination {
+        Some(pagination) if !matches!(op.body, Some(Body::Multipart { .. })) => {
+            pages_methods(op, pagination, models)?
+        }
+        _ => TokenStream::new(),
+    };
+    // A builder without a file can be sent again: `pages()` sends it once per page.
+    let derive = if matches!(op.body, Some(Body::Multipart { .. })) {
+        TokenStream::new()
+    } else {
+        quote! { #[derive(Clone)] }
+    };
     Ok(quote! {
         #form_item
 
@@ -185,6 +198,7 @@ fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Result<TokenStre
 
         #[doc = #builder_doc]
         #[must_use = "a request does nothing until `send` is called"]
+        #derive
         pub struct #builder<'a> {
             client: &'a crate::Client,
             #(#fields,)*
@@ -266,8 +280,13 @@ fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, Stri
         Some(Body::Multipart { .. }) => quote! { request.multipart(body.into_parts()); },
     };
     let (_, decode) = success(op, models)?;
+    let redirects = op.redirect_answers();
+    let redirect_arms = redirects.iter().map(|code| {
+        let code = Literal::u16_unsuffixed(*code);
+        quote! { #code => Ok(response.empty()), }
+    });
     let error_arms = op.responses.iter().filter_map(|r| match r.status {
-        Status::Code(code) if !(200..300).contains(&code) => {
+        Status::Code(code) if !(200..300).contains(&code) && !redirects.contains(&code) => {
             let code = Literal::u16_unsuffixed(code);
             let description = docs::one_line(&r.description);
             Some(quote! { #code => Err(response.error(#description)), })
@@ -282,6 +301,7 @@ fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, Stri
         let response = client.execute(request)?;
         match response.status() {
             200..=299 => #decode,
+            #(#redirect_arms)*
             #(#error_arms)*
             _ => Err(response.error("")),
         }
@@ -415,6 +435,53 @@ fn form_type(
                 #(#pushes)*
                 parts
             }
+        }
+    })
+}
+
+/// `pages()` and `items()` of a cursor-paginated list's request.
+fn pages_methods(
+    op: &Operation,
+    pagination: &crate::ir::Pagination,
+    models: &ModelNames,
+) -> Result<TokenStream, String> {
+    let (success_ty, _) = success(op, models)?;
+    let info = info_const(op);
+    let page = ident(&pagination.page_param);
+    let key = pagination.cursor_key;
+    let field = pagination.cursor_field;
+    let items = &pagination.items_field;
+    let item_ty = value_type(&pagination.item_ty, models)?;
+    let pages_doc = format!(
+        " Every page, fetched lazily: the first as set up, then each asking for `page[{key}]` \
+         = the previous page's `meta.{field}` while its `meta.hasMore` is true. At most \
+         [`MAX_PAGES`](crate::MAX_PAGES) pages unless [`Pages::max_pages`](crate::Pages::max_pages) \
+         says otherwise; an error (a failed call, a cursor given twice) is the last item."
+    );
+    let items_doc = format!(
+        " Every entry of `{items}` on every page, fetched lazily as [`pages`](Self::pages) does."
+    );
+    Ok(quote! {
+        #[doc = #pages_doc]
+        pub fn pages(self) -> crate::Pages<'a, #success_ty> {
+            let first = self;
+            crate::Pages::new(info::#info.id, #field, move |cursor: Option<&str>| {
+                let mut request = first.clone();
+                if let Some(cursor) = cursor {
+                    request.#page = Some(crate::pagination::with_cursor(
+                        info::#info.id,
+                        request.#page.as_ref(),
+                        #key,
+                        cursor,
+                    )?);
+                }
+                request.send()
+            })
+        }
+
+        #[doc = #items_doc]
+        pub fn items(self) -> crate::Items<'a, #success_ty, #item_ty> {
+            crate::Items::new(self.pages(), #items)
         }
     })
 }

@@ -51,6 +51,9 @@ pub struct Row {
     /// The hand-written helper this operation enables, announced as
     /// `cfg(sunco_helper = "...")`.
     pub helper: Option<&'static str>,
+    /// A cursor-paginated list that pages backwards (`page[before]` from
+    /// `meta.beforeCursor`) rather than forwards.
+    pub pages_backwards: bool,
     /// Why the row says what it says.
     pub why: &'static str,
 }
@@ -65,6 +68,7 @@ pub const TABLE: &[Row] = &[
         params: &[("access", "crate::Access"), ("for", "crate::For")],
         replacements: &[],
         helper: Some("upload"),
+        pages_backwards: false,
         why: "an upload sent twice may store the file twice: an orphan, public by default, whose \
               URL the caller never learns",
     },
@@ -76,6 +80,7 @@ pub const TABLE: &[Row] = &[
         params: &[],
         replacements: &[],
         helper: Some("delete"),
+        pages_backwards: false,
         why: "deleting twice deletes once; a 404 after a lost answer means the first one worked",
     },
     Row {
@@ -86,6 +91,7 @@ pub const TABLE: &[Row] = &[
         params: &[],
         replacements: &[("AttachmentMediaTokenResponse", "crate::MediaTokens")],
         helper: Some("media_tokens"),
+        pages_backwards: false,
         why: "a media token can be issued again; the answer is a map of tokens, held in \
               `MediaTokens`, whose `Debug` shows only the paths",
     },
@@ -97,7 +103,20 @@ pub const TABLE: &[Row] = &[
         params: &[],
         replacements: &[],
         helper: Some("media_cookie"),
+        pages_backwards: false,
         why: "the answer's `Set-Cookie` carries the media token",
+    },
+    Row {
+        id: "listMessages",
+        repeat: None,
+        absent_after_retry_is_success: false,
+        secret_response: false,
+        params: &[],
+        replacements: &[],
+        helper: None,
+        pages_backwards: true,
+        why: "the document: messages are paginated backwards, the most recent page first; \
+              `page[before]` from `meta.beforeCursor` goes back in the history",
     },
 ];
 
@@ -132,6 +151,8 @@ pub struct Facts {
     pub secret_response: bool,
     /// The helper it enables, if any.
     pub helper: Option<&'static str>,
+    /// See [`Row::pages_backwards`].
+    pub pages_backwards: bool,
 }
 
 impl Facts {
@@ -145,6 +166,7 @@ impl Facts {
             absent_after_retry_is_success: row.is_some_and(|r| r.absent_after_retry_is_success),
             secret_response: row.is_some_and(|r| r.secret_response),
             helper: row.and_then(|r| r.helper),
+            pages_backwards: row.is_some_and(|r| r.pages_backwards),
         }
     }
 

@@ -49,6 +49,8 @@ pub struct Operation {
     pub security: Vec<String>,
     /// What the generator knows about the operation beyond the document (see [`crate::facts`]).
     pub facts: Facts,
+    /// How a cursor-paginated list pages, when the operation is one.
+    pub pagination: Option<Pagination>,
     /// JSON pointer of the operation in the document.
     pub pointer: String,
 }
@@ -66,6 +68,41 @@ impl Operation {
         payloads
     }
 
+    /// The documented redirects (`3xx`) of an operation that documents no success (an
+    /// endpoint meant for browsers, such as an OAuth authorisation): they are its answer,
+    /// returned with their `Location` header rather than as errors. Redirects are never
+    /// followed.
+    pub fn redirect_answers(&self) -> Vec<u16> {
+        if self.responses.iter().any(|r| r.status.is_success()) {
+            return Vec::new();
+        }
+        self.responses
+            .iter()
+            .filter_map(|r| match r.status {
+                Status::Code(code) if (300..400).contains(&code) => Some(code),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The `Accept` header: the media types of the documented answers that are not JSON (a
+    /// redirect's `text/plain`, a file), then `application/json` for everything else and for
+    /// errors. Only printable ASCII media types are listed.
+    pub fn accept(&self) -> String {
+        let mut types: Vec<&str> = Vec::new();
+        for response in &self.responses {
+            if let Payload::Bytes(media) = &response.payload
+                && media.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+                && !media.contains(',')
+                && !types.contains(&media.as_str())
+            {
+                types.push(media);
+            }
+        }
+        types.push("application/json");
+        types.join(", ")
+    }
+
     /// The parameters the caller must give.
     pub fn required_params(&self) -> impl Iterator<Item = &Param> {
         self.params.iter().filter(|p| p.required)
@@ -75,6 +112,22 @@ impl Operation {
     pub fn optional_params(&self) -> impl Iterator<Item = &Param> {
         self.params.iter().filter(|p| !p.required)
     }
+}
+
+/// How a cursor-paginated list pages: the `page` parameter's cursor, the answer's `meta`
+/// field with the next cursor, and the field holding the entries.
+#[derive(Debug, Clone)]
+pub struct Pagination {
+    /// The Rust name of the `page` parameter.
+    pub page_param: String,
+    /// `after` or `before`.
+    pub cursor_key: &'static str,
+    /// `afterCursor` or `beforeCursor`.
+    pub cursor_field: &'static str,
+    /// The answer's array of entries, by its JSON name (`messages`).
+    pub items_field: String,
+    /// The type of one entry.
+    pub item_ty: TypeRef,
 }
 
 /// A piece of a path template.

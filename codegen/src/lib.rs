@@ -20,6 +20,7 @@
 //! [`Error`] naming the file, the JSON pointer and the operation or schema.
 
 pub mod build;
+pub mod contract;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -29,6 +30,7 @@ pub mod lower;
 pub mod mock;
 pub mod models;
 pub mod names;
+pub mod pagination;
 pub mod prune;
 pub mod read;
 pub mod repair;
@@ -63,9 +65,10 @@ pub struct Generated {
     pub helpers: Vec<&'static str>,
     /// The secret properties found in the generated models.
     pub secrets: Vec<secrets::SecretField>,
-    /// Rust source for the crate's own tests (`include!`d from `OUT_DIR`): data the tests
-    /// check the generated code against, such as a sample of every model with a secret field.
-    pub test_support: String,
+    /// Rust sources for the crate's own tests, by file name (written next to the code and
+    /// `include!`d by the tests): a sample of every model with a secret field
+    /// (`secret_samples.rs`), and one contract case per operation (`contract_cases.rs`).
+    pub test_support: Vec<(&'static str, String)>,
     /// The quirks repaired on the way.
     pub repairs: Vec<Repair>,
     /// Wall time of each step, in order.
@@ -114,6 +117,10 @@ fn run(
 
     let started = Instant::now();
     let mut api = lower::lower(&doc, &selected)?;
+    // A plain view of the document, for what looks at it as JSON.
+    let tree: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))?;
+    pagination::detect(&mut api.operations, &tree);
     step("lower", started);
 
     let started = Instant::now();
@@ -134,7 +141,7 @@ fn run(
 
     let started = Instant::now();
     let links = docs::Links::of(&api);
-    let models = models::generate(with_safe_descriptions(schemas, &links))?;
+    let models = models::generate(prepared_for_typify(schemas, &links))?;
     step("models", started);
 
     let started = Instant::now();
@@ -179,7 +186,7 @@ fn run(
         .collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let test_support = secret_samples(&text, &api, &found.fields, &models.names)?;
+    let test_support = test_support(&tree, &api, &found.fields, &models.names)?;
     Ok(Generated {
         code,
         version: api.version.clone(),
@@ -192,17 +199,36 @@ fn run(
     })
 }
 
-/// The schemas with every `description` made safe for rustdoc (typify turns them into the
-/// models' doc comments).
-fn with_safe_descriptions(
+/// The schemas as typify should see them:
+///
+/// - every `description` made safe for rustdoc (typify turns them into the models' doc
+///   comments);
+/// - no nested schema titled like a top-level one: typify names an inline schema after its
+///   `title` and, when that name is already a model's, uses that model for the property (an
+///   inline object titled `Target` became the `target` string of another schema). Without the
+///   title, typify names it after its parent and property (`ClientCreateTarget`);
+/// - unions that can be told apart: see [`tagged_unions`].
+fn prepared_for_typify(
     mut schemas: IndexMap<String, ReferenceOr<Schema>>,
     links: &docs::Links,
 ) -> IndexMap<String, ReferenceOr<Schema>> {
+    tagged_unions(&mut schemas);
+    let top_level: std::collections::HashSet<String> =
+        schemas.keys().map(|key| names::pascal(key)).collect();
     for schema in schemas.values_mut() {
         if let ReferenceOr::Item(schema) = schema {
-            walk::schemas_mut(schema, "", &mut |node, _| {
+            walk::schemas_mut(schema, "", &mut |node, at| {
                 if let Some(text) = &mut node.schema_data.description {
                     *text = docs::markdown(text, links);
+                }
+                if !at.is_empty()
+                    && node
+                        .schema_data
+                        .title
+                        .as_deref()
+                        .is_some_and(|title| top_level.contains(&names::pascal(title)))
+                {
+                    node.schema_data.title = None;
                 }
             });
         }
@@ -210,25 +236,112 @@ fn with_safe_descriptions(
     schemas
 }
 
+/// A `oneOf` of objects that each give their `type` property a different `default` (`text`,
+/// `image`, `file` for message contents) is a tagged union in all but name. typify makes it an
+/// untagged enum whose first object variant accepts every member (their other properties are
+/// optional, unknown ones ignored), so an image message would decode as a text message and
+/// lose its `mediaUrl`. Each member's `type` gets its default as its only allowed value, which
+/// lets the enum tell the members apart.
+fn tagged_unions(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) {
+    use openapiv3::{SchemaKind, StringType, Type};
+    const TAG: &str = "type";
+    // The members of every `oneOf` whose members are all references.
+    let mut unions: Vec<Vec<String>> = Vec::new();
+    for schema in schemas.values_mut() {
+        if let ReferenceOr::Item(schema) = schema {
+            walk::schemas_mut(schema, "", &mut |node, _| {
+                if let SchemaKind::OneOf { one_of } = &node.schema_kind {
+                    let members: Option<Vec<String>> = one_of
+                        .iter()
+                        .map(|m| match m {
+                            ReferenceOr::Reference { reference } => reference
+                                .strip_prefix("#/components/schemas/")
+                                .map(str::to_owned),
+                            ReferenceOr::Item(_) => None,
+                        })
+                        .collect();
+                    if let Some(members) = members.filter(|m| m.len() > 1) {
+                        unions.push(members);
+                    }
+                }
+            });
+        }
+    }
+    let tag_default = |schema: Option<&ReferenceOr<Schema>>| -> Option<String> {
+        let ReferenceOr::Item(schema) = schema? else {
+            return None;
+        };
+        let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else {
+            return None;
+        };
+        let ReferenceOr::Item(tag) = object.properties.get(TAG)? else {
+            return None;
+        };
+        match &tag.schema_kind {
+            SchemaKind::Type(Type::String(StringType { enumeration, .. }))
+                if enumeration.is_empty() =>
+            {
+                tag.schema_data
+                    .default
+                    .as_ref()?
+                    .as_str()
+                    .map(str::to_owned)
+            }
+            _ => None,
+        }
+    };
+    for members in unions {
+        let tags: Option<Vec<String>> = members
+            .iter()
+            .map(|name| tag_default(schemas.get(name)))
+            .collect();
+        let Some(tags) = tags else { continue };
+        let mut distinct = tags.clone();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() != tags.len() {
+            continue;
+        }
+        for (name, tag) in members.iter().zip(tags) {
+            if let Some(ReferenceOr::Item(schema)) = schemas.get_mut(name)
+                && let SchemaKind::Type(Type::Object(object)) = &mut schema.schema_kind
+                && let Some(ReferenceOr::Item(property)) = object.properties.get_mut(TAG)
+                && let SchemaKind::Type(Type::String(string)) = &mut property.schema_kind
+            {
+                string.enumeration = vec![Some(tag)];
+            }
+        }
+    }
+}
+
 /// The value put into every secret field of the secret samples.
 pub const SECRET_SENTINEL: &str = "sunco-secret-sentinel";
+
+/// The sources of [`Generated::test_support`].
+fn test_support(
+    tree: &serde_json::Value,
+    api: &ir::Api,
+    fields: &[secrets::SecretField],
+    models: &rust_types::ModelNames,
+) -> Result<Vec<(&'static str, String)>, Error> {
+    Ok(vec![
+        (
+            "secret_samples.rs",
+            secret_samples(tree, api, fields, models),
+        ),
+        ("contract_cases.rs", contract::cases(api, models, tree)?),
+    ])
+}
 
 /// `secret_samples()`: for every model with a secret field, a minimal valid JSON value with the
 /// field set to [`SECRET_SENTINEL`], checked by `check::<Model>` (which the including test
 /// defines).
 fn secret_samples(
-    document: &str,
+    tree: &serde_json::Value,
     api: &ir::Api,
     fields: &[secrets::SecretField],
     models: &rust_types::ModelNames,
-) -> Result<String, Error> {
-    // A plain view of the document (only needed when there are secrets to sample).
-    let tree: serde_json::Value = if fields.is_empty() {
-        serde_json::Value::Null
-    } else {
-        serde_json::from_str(document).map_err(|e| Error::whole(e.to_string()))?
-    };
-    let tree = &tree;
+) -> String {
     let samples = samples::Samples::new(tree);
     let mut cases = String::new();
     for field in fields {
@@ -255,9 +368,9 @@ fn secret_samples(
             field.at
         ));
     }
-    Ok(format!(
+    format!(
         "// generated by build.rs for the crate's tests; do not edit.\n\n\
          /// Every model with a secret field, with a sample that sets the field.\n\
          fn secret_samples() -> Vec<SecretSample> {{\n    vec![\n{cases}    ]\n}}\n"
-    ))
+    )
 }

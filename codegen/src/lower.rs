@@ -70,6 +70,7 @@ fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operatio
     let responses = responses(resolver, sel, &id).map_err(about)?;
     Ok(Operation {
         facts: Facts::of(&id, sel.method),
+        pagination: None,
         security: security(resolver.doc(), sel),
         id,
         name,

@@ -53,12 +53,21 @@ impl<'a> Samples<'a> {
             return first.clone();
         }
         if let Some(Value::Array(members)) = map.get("allOf") {
-            let mut merged = Map::new();
+            let mut merged: Option<Map<String, Value>> = None;
+            let mut other = None;
             for member in members {
-                if let Value::Object(part) = self.sample(member, depth + 1) {
-                    merged.extend(part);
+                match self.sample(member, depth + 1) {
+                    Value::Object(part) => merged.get_or_insert_with(Map::new).extend(part),
+                    value => {
+                        other.get_or_insert(value);
+                    }
                 }
             }
+            // `allOf` over a single plain schema (a string with a description of its own).
+            if let (None, Some(value)) = (&merged, other) {
+                return value;
+            }
+            let mut merged = merged.unwrap_or_default();
             if let Value::Object(own) = self.object(map, depth) {
                 merged.extend(own);
             }
@@ -83,9 +92,18 @@ impl<'a> Samples<'a> {
         match kind {
             "object" => self.object(map, depth),
             "array" => {
-                let wanted = map.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+                // One item (or as many as `minItems` asks), so that a request says something.
+                let wanted = map
+                    .get("minItems")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(1)
+                    .max(1);
+                let allowed = map
+                    .get("maxItems")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(u64::MAX);
                 match map.get("items") {
-                    Some(items) if wanted > 0 => {
+                    Some(items) if allowed > 0 => {
                         let item = self.sample(items, depth + 1);
                         Value::Array(vec![item; usize::try_from(wanted).unwrap_or(1).min(8)])
                     }
@@ -110,14 +128,33 @@ impl<'a> Samples<'a> {
             .and_then(Value::as_array)
             .map(|names| names.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        if let Some(Value::Object(properties)) = map.get("properties") {
-            for (name, property) in properties {
-                if required.contains(&name.as_str()) {
-                    out.insert(name.clone(), self.sample(property, depth + 1));
-                }
+        for name in required {
+            if let Some(property) = self.property(map, name, depth) {
+                out.insert(name.to_owned(), self.sample(property, depth + 1));
             }
         }
         Value::Object(out)
+    }
+
+    /// The schema of property `name`: the object's own, or one of its `allOf` members' (a
+    /// `required` list may name properties its members declare).
+    fn property(&self, map: &'a Map<String, Value>, name: &str, depth: usize) -> Option<&'a Value>
+    where
+        Self: 'a,
+    {
+        if let Some(property) = map.get("properties").and_then(|p| p.get(name)) {
+            return Some(property);
+        }
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        map.get("allOf")?.as_array()?.iter().find_map(|member| {
+            let member = match member.get("$ref").and_then(Value::as_str) {
+                Some(reference) => self.resolve(reference)?,
+                None => member,
+            };
+            self.property(member.as_object()?, name, depth + 1)
+        })
     }
 
     /// A minimal value of `schema` with the value at `path` (a pointer into the schema, such as

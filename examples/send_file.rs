@@ -1,0 +1,182 @@
+//! The real use of an attachment, end to end: upload a file, post it into a conversation as an
+//! image or file message (`postMessage` with the `mediaUrl` the upload returned), then list the
+//! conversation's last messages. Needs the whole API: `--features full-api`.
+//!
+//! ```text
+//! cargo run --features full-api --example send_file -- [FILE]
+//! ```
+//!
+//! Configured like the `attachments` example by the `SUNCO_*` variables, plus
+//! `SUNCO_CONVERSATION_ID`, the conversation to post into. With none of `SUNCO_APP_ID`,
+//! `SUNCO_BASE_URL`, `SUNCO_REGION` and `SUNCO_SUBDOMAIN` set it runs against a local stand-in
+//! server (and says so); with `SUNCO_BASE_URL` it talks to that host, a contract mock of the
+//! document for instance. Without FILE it sends a small PNG image it makes itself.
+//!
+//! Exit status: 0 on success, 1 when a call fails, 2 for a usage error.
+
+#[path = "common/logger.rs"]
+mod logger;
+#[path = "common/stand_in.rs"]
+mod stand_in;
+
+use std::process::ExitCode;
+
+use sunshine_conversations_client::{Client, Error, Upload, types};
+
+/// The conversation the stand-in serves (any id works there).
+const STAND_IN_CONVERSATION: &str = "c616a583e4c240a871818541";
+
+/// How many of the last messages to show.
+const SHOWN: usize = 5;
+
+/// A 1×1 PNG, so the example has an image to send without a file.
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+    0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+enum Failure {
+    Usage(String),
+    Call(Error),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure::Call(e)
+    }
+}
+
+fn main() -> ExitCode {
+    logger::init();
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Call(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn configured(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn run() -> Result<(), Failure> {
+    let file = std::env::args().nth(1);
+    let nothing_configured = [
+        "SUNCO_APP_ID",
+        "SUNCO_BASE_URL",
+        "SUNCO_REGION",
+        "SUNCO_SUBDOMAIN",
+    ]
+    .into_iter()
+    .all(|name| configured(name).is_none());
+    let _stand_in;
+    let (client, conversation) = if nothing_configured {
+        let server = stand_in::StandIn::start()
+            .map_err(|e| Failure::Usage(format!("cannot start the local stand-in server: {e}")))?;
+        eprintln!(
+            "SUNCO_APP_ID and the host are not set: using a local stand-in server at {} \
+             (nothing is sent to the API)",
+            server.base_url()
+        );
+        let client = Client::builder()
+            .base_url(server.base_url())
+            .basic_auth("app_stand_in", "stand-in-secret")
+            .app_id(stand_in::APP_ID)
+            .build()?;
+        _stand_in = server;
+        (client, STAND_IN_CONVERSATION.to_owned())
+    } else {
+        if configured("SUNCO_APP_ID").is_none() {
+            return Err(Failure::Usage(
+                "SUNCO_APP_ID is not set: the example posts into a conversation of your app"
+                    .to_owned(),
+            ));
+        }
+        let conversation = configured("SUNCO_CONVERSATION_ID").ok_or_else(|| {
+            Failure::Usage(
+                "SUNCO_CONVERSATION_ID is not set: the conversation to post into".to_owned(),
+            )
+        })?;
+        (Client::from_env()?, conversation)
+    };
+    let app_id = client
+        .app_id()
+        .ok_or_else(|| Failure::Usage("no app id".to_owned()))?
+        .to_owned();
+
+    // 1. Upload, meant for a message of this conversation.
+    let upload = match &file {
+        Some(path) => Upload::path(path)?,
+        None => Upload::bytes("pixel.png", PIXEL_PNG.to_vec()),
+    };
+    let attachment = client.upload(upload.for_message().conversation_id(&conversation))?;
+    let media_type = attachment
+        .media_type
+        .clone()
+        .unwrap_or_else(|| "application/octet-stream".to_owned());
+    println!("upload: {} ({media_type})", attachment.media_url);
+
+    // 2. Post it: an image message for images, a file message otherwise.
+    let (kind, article) = if media_type.starts_with("image/") {
+        ("image", "an")
+    } else {
+        ("file", "a")
+    };
+    let message: types::MessagePost = serde_json::from_value(serde_json::json!({
+        "author": {"type": "business"},
+        "content": {"type": kind, "mediaUrl": attachment.media_url},
+    }))
+    .map_err(|e| Failure::Usage(format!("this build's message model does not fit: {e}")))?;
+    let posted = client.post_message(&app_id, &conversation, &message)?;
+    let ids: Vec<String> = message_ids(&*posted);
+    println!(
+        "message: posted {article} {kind} message ({})",
+        ids.join(", ")
+    );
+
+    // 3. The conversation's last messages.
+    let listed = client.list_messages(&app_id, &conversation).send()?;
+    let listed = serde_json::to_value(&*listed).unwrap_or_default();
+    let messages = listed["messages"].as_array().cloned().unwrap_or_default();
+    println!(
+        "messages: the conversation's last {} of {}:",
+        messages.len().min(SHOWN),
+        messages.len()
+    );
+    for message in messages.iter().rev().take(SHOWN).rev() {
+        println!(
+            "  {} {} {}",
+            message["id"].as_str().unwrap_or("?"),
+            message["content"]["type"].as_str().unwrap_or("?"),
+            message["content"]["mediaUrl"]
+                .as_str()
+                .or(message["content"]["text"].as_str())
+                .unwrap_or("")
+        );
+    }
+    println!("sent");
+    Ok(())
+}
+
+/// The ids of the posted messages, whatever the document's exact response model.
+fn message_ids(posted: &impl serde::Serialize) -> Vec<String> {
+    let value = serde_json::to_value(posted).unwrap_or_default();
+    value["messages"]
+        .as_array()
+        .map(|messages| {
+            messages
+                .iter()
+                .filter_map(|m| m["id"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}

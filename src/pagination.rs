@@ -1,0 +1,316 @@
+//! Cursor pagination: the lazy iterators behind the `pages()` and `items()` of the generated
+//! list requests (`page[after]`/`page[before]` parameters, answers with `meta.hasMore` and
+//! `meta.afterCursor`/`meta.beforeCursor`).
+//!
+//! A page is fetched only when the iterator is asked for it; iteration stops after the page
+//! whose `meta.hasMore` is not true. An error is returned as an item and ends the iteration.
+//! A server that hands back a cursor it already gave (a loop) ends it with an error, and so
+//! does reaching the page limit, [`MAX_PAGES`] unless [`Pages::max_pages`] says otherwise.
+
+use std::collections::{HashSet, VecDeque};
+use std::marker::PhantomData;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
+use crate::response::ResponseValue;
+
+/// The most pages one iteration fetches by default: 1000 (at the API's 100 records a page,
+/// 100,000 records). Raise or lower it with [`Pages::max_pages`].
+pub const MAX_PAGES: usize = 1000;
+
+/// Fetches one page: after the given cursor, or the first page without one.
+type Fetch<'a, T> = Box<dyn FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a>;
+
+/// The pages of a list, fetched lazily (see the [module docs](self)).
+#[must_use = "an iterator does nothing until it is iterated"]
+pub struct Pages<'a, T> {
+    operation: &'static str,
+    fetch: Fetch<'a, T>,
+    /// The `meta` field holding the next cursor: `afterCursor` or `beforeCursor`.
+    cursor_field: &'static str,
+    next: Option<String>,
+    seen: HashSet<String>,
+    fetched: usize,
+    max_pages: usize,
+    /// Why the next item is an error (the server looped).
+    stopping: Option<String>,
+    done: bool,
+}
+
+impl<'a, T: Serialize> Pages<'a, T> {
+    /// Pages fetched by `fetch`, the next cursor read from `meta.<cursor_field>`.
+    #[allow(dead_code)] // used by the generated list requests (the full API)
+    pub(crate) fn new(
+        operation: &'static str,
+        cursor_field: &'static str,
+        fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
+    ) -> Self {
+        Pages {
+            operation,
+            fetch: Box::new(fetch),
+            cursor_field,
+            next: None,
+            seen: HashSet::new(),
+            fetched: 0,
+            max_pages: MAX_PAGES,
+            stopping: None,
+            done: false,
+        }
+    }
+
+    /// Stops after `pages` pages (at least 1): when more remain, the last item is an
+    /// [`Error::Pagination`]. Default: [`MAX_PAGES`].
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = pages.max(1);
+        self
+    }
+
+    fn stop(&mut self, reason: String) -> Option<Result<ResponseValue<T>, Error>> {
+        self.done = true;
+        Some(Err(Error::Pagination {
+            operation: self.operation,
+            pages: self.fetched,
+            reason,
+        }))
+    }
+}
+
+/// The next cursor a page gives, when it says there is more.
+fn next_cursor<T: Serialize>(page: &T, field: &str) -> Option<String> {
+    let value = serde_json::to_value(page).ok()?;
+    let meta = value.get("meta")?;
+    if meta.get("hasMore").and_then(serde_json::Value::as_bool) != Some(true) {
+        return None;
+    }
+    meta.get(field)?.as_str().map(str::to_owned)
+}
+
+impl<T: Serialize> Iterator for Pages<'_, T> {
+    type Item = Result<ResponseValue<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        if let Some(reason) = self.stopping.take() {
+            return self.stop(reason);
+        }
+        if self.fetched == self.max_pages {
+            let limit = self.max_pages;
+            return self.stop(format!(
+                "more pages remain after the limit of {limit}; raise it with max_pages"
+            ));
+        }
+        let cursor = self.next.take();
+        let page = match (self.fetch)(cursor.as_deref()) {
+            Ok(page) => page,
+            Err(e) => {
+                self.done = true;
+                return Some(Err(e));
+            }
+        };
+        self.fetched += 1;
+        match next_cursor(&*page, self.cursor_field) {
+            None => self.done = true,
+            // Hand out this page; the loop is reported next, instead of following it.
+            Some(next) if !self.seen.insert(next.clone()) => {
+                self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
+            }
+            Some(next) => self.next = Some(next),
+        }
+        Some(Ok(page))
+    }
+}
+
+/// The entries of every page of a list, fetched lazily (see [`Pages`]).
+#[must_use = "an iterator does nothing until it is iterated"]
+pub struct Items<'a, T, I> {
+    pages: Pages<'a, T>,
+    /// The answer's field holding the entries, e.g. `messages`.
+    field: &'static str,
+    buffered: VecDeque<I>,
+    item: PhantomData<fn() -> I>,
+}
+
+impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
+    #[allow(dead_code)] // used by the generated list requests (the full API)
+    pub(crate) fn new(pages: Pages<'a, T>, field: &'static str) -> Self {
+        Items {
+            pages,
+            field,
+            buffered: VecDeque::new(),
+            item: PhantomData,
+        }
+    }
+
+    /// Stops after `pages` pages: see [`Pages::max_pages`].
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.pages = self.pages.max_pages(pages);
+        self
+    }
+}
+
+impl<T: Serialize, I: DeserializeOwned> Iterator for Items<'_, T, I> {
+    type Item = Result<I, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.buffered.pop_front() {
+                return Some(Ok(item));
+            }
+            let page = match self.pages.next()? {
+                Ok(page) => page,
+                Err(e) => return Some(Err(e)),
+            };
+            let entries = serde_json::to_value(&*page)
+                .ok()
+                .and_then(|mut value| value.get_mut(self.field).map(serde_json::Value::take))
+                .unwrap_or_else(|| serde_json::Value::Array(Vec::new()));
+            match serde_json::from_value::<Vec<I>>(entries) {
+                Ok(entries) => self.buffered.extend(entries),
+                Err(e) => {
+                    self.pages.done = true;
+                    return Some(Err(Error::Pagination {
+                        operation: self.pages.operation,
+                        pages: self.pages.fetched,
+                        reason: format!("the entries of `{}` do not decode: {e}", self.field),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+/// `page` with `key` (`after` or `before`) set to `cursor` and the other direction left out:
+/// how a generated list request asks for the page after a cursor.
+#[allow(dead_code)] // used by the generated list requests (the full API)
+pub(crate) fn with_cursor<P>(
+    operation: &'static str,
+    page: Option<&P>,
+    key: &str,
+    cursor: &str,
+) -> Result<P, Error>
+where
+    P: Serialize + DeserializeOwned,
+{
+    let mut value = match page {
+        Some(page) => serde_json::to_value(page).unwrap_or_default(),
+        None => serde_json::Value::Object(Default::default()),
+    };
+    if let Some(map) = value.as_object_mut() {
+        map.remove("after");
+        map.remove("before");
+        map.insert(key.to_owned(), serde_json::Value::String(cursor.to_owned()));
+    }
+    serde_json::from_value(value).map_err(|e| Error::Pagination {
+        operation,
+        pages: 0,
+        reason: format!("the cursor {cursor:?} is not a valid `page[{key}]`: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::{Method, OperationInfo, Repeat};
+    use crate::response::RawResponse;
+
+    const LIST: OperationInfo = OperationInfo {
+        id: "listThings",
+        method: Method::Get,
+        path: "/things",
+        accept: "application/json",
+        repeat: Repeat::Idempotent,
+        absent_after_retry_is_success: false,
+        secret_response: false,
+    };
+
+    /// A page as the API answers it.
+    fn page(
+        entries: &[u32],
+        next: Option<&str>,
+    ) -> Result<ResponseValue<serde_json::Value>, Error> {
+        let body = serde_json::json!({
+            "things": entries,
+            "meta": {"hasMore": next.is_some(), "afterCursor": next},
+        });
+        RawResponse {
+            operation: &LIST,
+            status: 200,
+            headers: Default::default(),
+            body: body.to_string().into_bytes(),
+            attempts: 1,
+            done_by_earlier_attempt: false,
+        }
+        .json()
+    }
+
+    #[test]
+    fn pages_are_fetched_lazily_until_the_last() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let pages = Pages::new("listThings", "afterCursor", |cursor: Option<&str>| {
+            asked.borrow_mut().push(cursor.map(str::to_owned));
+            match cursor {
+                None => page(&[1, 2], Some("c1")),
+                Some("c1") => page(&[3], Some("c2")),
+                _ => page(&[4], None),
+            }
+        });
+        let mut items = Items::<_, u32>::new(pages, "things");
+        assert_eq!(items.next().unwrap().unwrap(), 1);
+        assert_eq!(asked.borrow().len(), 1, "only the first page so far");
+        let rest: Vec<u32> = items.map(Result::unwrap).collect();
+        assert_eq!(rest, [2, 3, 4]);
+        assert_eq!(
+            *asked.borrow(),
+            [None, Some("c1".to_owned()), Some("c2".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_looping_cursor_ends_with_an_error() {
+        let mut calls = 0;
+        let pages = Pages::new("listThings", "afterCursor", |_: Option<&str>| {
+            calls += 1;
+            page(&[calls], Some("same"))
+        });
+        let results: Vec<_> = pages.collect();
+        assert_eq!(results.len(), 3, "two pages, then the error");
+        assert!(results[..2].iter().all(Result::is_ok));
+        assert!(
+            matches!(&results[2], Err(Error::Pagination { pages: 2, reason, .. }) if reason.contains("second time")),
+            "{:?}",
+            results[2].as_ref().err()
+        );
+    }
+
+    #[test]
+    fn the_page_limit_and_errors_end_the_iteration() {
+        let pages = Pages::new("listThings", "afterCursor", |cursor: Option<&str>| {
+            let n: u32 = cursor.map_or(0, |c| c.parse().unwrap_or(0));
+            page(&[n], Some(&(n + 1).to_string()))
+        })
+        .max_pages(3);
+        let results: Vec<_> = pages.collect();
+        assert_eq!(results.len(), 4);
+        assert!(matches!(
+            &results[3],
+            Err(Error::Pagination { pages: 3, .. })
+        ));
+
+        let mut failing =
+            Pages::new(
+                "listThings",
+                "afterCursor",
+                |cursor: Option<&str>| match cursor {
+                    None => page(&[1], Some("c1")),
+                    Some(_) => Err(Error::invalid("page", "boom")),
+                },
+            );
+        assert!(failing.next().unwrap().is_ok());
+        assert!(failing.next().unwrap().is_err());
+        assert!(failing.next().is_none(), "an error ends the iteration");
+    }
+}
