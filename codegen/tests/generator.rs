@@ -392,3 +392,57 @@ fn enum_parameters_are_typed() {
     );
     assert!(code.contains("request.query(\"order\", value);"), "{code}");
 }
+
+/// The document's prose never becomes a doctest, and its web anchors point somewhere: code
+/// blocks (fenced without a language, fenced as Rust, indented) are fenced as `text`, a
+/// declared language other than Rust is kept, HTML becomes Markdown, and `#operation/...` and
+/// `#section/...` anchors become intra-doc links, reference links or plain text.
+#[test]
+fn descriptions_become_safe_docs() {
+    let description = "Exchange a code.\n\n```\nPOST https://oauth.example/token\n```\n\n\
+        ```rust\nfn main() {}\n```\n\n```json\n{\"a\": 1}\n```\n\nOr indented:\n\n    \
+        curl -X POST https://oauth.example\n\n<aside class=\"notice\"><strong>Note:</strong> \
+        use <code>https</code> and <a href=\"https://guide.example/x\">the guide</a>.</aside> \
+        Host `https://<subdomain>.zendesk.com`, key <server-key>. See \
+        [the other call](#operation/doIt), [a missing one](#operation/createApp) and \
+        [Attachments for Messages](#section/Attachments-for-Messages).";
+    let doc = document(json!({
+        "/x": {"post": attachment_op(json!({"description": description}))},
+        "/y": {"get": attachment_op(json!({"operationId": "otherCall", "description": "See [doIt](#operation/doIt)."}))}
+    }));
+    let mut doc = doc;
+    doc["components"]["schemas"]["thing"]["properties"]["a"]["description"] =
+        json!("Valid for 2 hours, see [App Settings](#operation/createApp):\n\n```\nGET /x\n```");
+    let generated = generate(doc, &attachments()).expect("generates");
+    let code = &generated.code;
+    let docs: String = code
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("///"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    // No block rustdoc would compile: every fence names a language other than Rust.
+    for fence in docs.lines().filter(|l| l.trim_start().starts_with("```")) {
+        let info = fence.trim().trim_start_matches('`');
+        assert!(
+            info.is_empty() || ["text", "json"].contains(&info),
+            "fence {fence:?}"
+        );
+    }
+    assert!(docs.contains("```text\n POST https://oauth.example/token"), "{docs}");
+    assert!(docs.contains("```text\n fn main() {}"), "{docs}");
+    assert!(docs.contains("```json"), "{docs}");
+    assert!(docs.contains("```text\n curl -X POST https://oauth.example"), "{docs}");
+    assert!(!docs.contains("<aside") && !docs.contains("<code>"), "{docs}");
+    assert!(docs.contains("**Note:** use `https` and [the guide](https://guide.example/x)."));
+    assert!(docs.contains("`https://<subdomain>.zendesk.com`, key &lt;server-key&gt;"));
+    assert!(docs.contains("[the other call](crate::Client::do_it)"), "{docs}");
+    assert!(docs.contains("a missing one (operation `createApp`)"), "{docs}");
+    assert!(docs.contains(
+        "[Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages)"
+    ));
+    assert!(docs.contains("[doIt](crate::Client::do_it)"), "links from other operations");
+    // The models' docs come from the schemas' descriptions (prettyplease writes multi-line
+    // ones as block comments): the same rules apply.
+    assert!(code.contains("App Settings (operation `createApp`)"), "{code}");
+    assert!(code.contains("```text\nGET /x\n```"), "{code}");
+}
