@@ -1,10 +1,12 @@
 //! A blocking client for the [Sunshine Conversations](https://developer.zendesk.com/api-reference/conversations/)
 //! REST API v2 (Zendesk, formerly Smooch): upload, delete and protect attachments from
-//! synchronous programs, with no async runtime in the dependency tree.
+//! synchronous programs, with no async runtime in the dependency tree — and, with the
+//! `full-api` feature, every other operation of the API.
 //!
 //! The operations and models are generated at build time from the OpenAPI document in
 //! `openapi/` (API version 12.5.1); a small hand-written layer adds authentication, streamed
-//! multipart uploads, retries, timeouts and typed errors. HTTP is [`ureq`].
+//! multipart uploads, deadlines, retries and typed errors. HTTP is
+//! [ureq](https://docs.rs/ureq).
 //!
 //! # Quickstart
 //!
@@ -44,9 +46,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! Secrets are held in [`Secret`], whose `Debug` prints `[redacted]`; no secret appears in any
-//! `Debug` or `Display` output of this crate, in its errors or in its log lines. Credentials
-//! with control characters are refused when the client is built.
+//! Secrets are held in [`Secret`], whose `Debug` prints `[redacted]`; see [What this client
+//! promises](#what-this-client-promises).
 //!
 //! # Regions and Zendesk subdomains
 //!
@@ -87,37 +88,96 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The part's file name is sanitised (quotes, backslashes, control and non-ASCII characters
-//! are replaced, see [`sanitize_file_name`]); its content type comes from the file name,
-//! falling back to `application/octet-stream`, or from [`FilePart::with_content_type`]. Files
-//! over the upload limit (50 MB, the API's maximum, by default) are refused before sending. A
-//! source that shrinks or grows while it is sent ends the upload with [`Error::Source`].
+//! The part's file name is made safe and kept recognisable: quoted, ASCII, free of control
+//! characters, accents and Greek or Cyrillic letters transliterated, the extension kept (see
+//! [`sanitize_file_name`]). Its content type comes from the file name, falling back to
+//! `application/octet-stream`, or from [`FilePart::with_content_type`]. Files over the upload
+//! limit (50 MB, the API's maximum, by default) are refused before sending. A source that
+//! shrinks or grows while it is sent ends the upload with [`Error::Source`].
 //!
 //! # Media tokens and cookies
 //!
-//! `Client::media_tokens` issues a media token per attachment path;
+//! `Client::media_tokens` issues a media token per attachment path (`/apps/{appId}/...`);
 //! `Client::media_cookie` exchanges one for the `Set-Cookie` values that let a browser read
 //! private attachments (the media token, not your key, authenticates that call). Both exist
 //! in API versions up to 12.8 only.
+//!
+//! # The whole API
+//!
+//! With the `full-api` feature the crate has every operation of the document, about 65:
+//! apps and their keys, conversations, participants, messages, activities, switchboards,
+//! integrations and their keys, webhooks, users, clients, devices and the OAuth endpoints. The
+//! [`operations`] module lists them by the document's tags, each linked to its method.
+//!
+//! Every operation is one method on [`Client`], named after its `operationId` in snake case
+//! (`listConversations` is [`Client::list_conversations`](Client) in a `full-api` build). The
+//! methods are not grouped by tag (`client.conversations().list()`): the `operationId` is the
+//! one name an operation has in the document, the API reference and the official clients; the
+//! tags of a document change between versions; and a flat list is what rustdoc searches best.
+//!
+//! Required parameters are the method's arguments and stay required at compile time. An
+//! operation with optional parameters returns a request builder: set what you need, then
+//! `send()`:
+//!
+//! ```ignore
+//! // In a `full-api` build.
+//! let filter: types::ConversationListFilter = serde_json::from_value(json!({"userId": user}))?;
+//! let page = client.list_conversations(app_id, &filter).page(first_page).send()?;
+//! ```
+//!
+//! Parameters with a closed set of values take the generated enum, and the attachment
+//! parameters `access` and `for` take [`Access`] and [`For`]. Request bodies are the generated
+//! models of [`types`]; values the document marks as secrets (key secrets, webhook secrets,
+//! channel credentials, OAuth tokens) are [`Secret`]s there.
+//!
+//! ## Pagination
+//!
+//! The cursor-paginated lists (apps, conversations, participants, messages, integrations,
+//! clients) have `pages()` and `items()` on their request: lazy iterators that fetch the next
+//! page only when asked for it, with the cursor the previous page gave, and stop after the
+//! page whose `meta.hasMore` is not true. Messages page backwards (`page[before]`), as the
+//! document says; the others forwards. An error ends the iteration as its last item: a failed
+//! call, a cursor the server hands back twice (a loop), or more than [`MAX_PAGES`] pages
+//! (change with [`Pages::max_pages`]).
+//!
+//! ```ignore
+//! // In a `full-api` build: every message of a conversation, newest first.
+//! for message in client.list_messages(app_id, conversation_id).items() {
+//!     let message = message?;
+//!     println!("{:?}", message.id);
+//! }
+//! ```
+//!
+//! ## Which helpers exist for which document
+//!
+//! The helpers take the app id from the client and return plain values. [`Client::upload`]
+//! and [`Client::delete`] exist for every document version; `Client::media_tokens` and
+//! `Client::media_cookie` for documents up to 12.8 (13.1 removed their operations). The
+//! generated operations always match the document the crate was built from; see
+//! [Regenerating](#regenerating-against-another-version-of-the-api).
 //!
 //! # Errors
 //!
 //! Every call returns [`Error`]. What to do about each variant:
 //!
 //! - [`Error::InvalidInput`]: an argument or setting was refused and nothing was sent; fix the
-//!   input (the message names it).
+//!   input (the message names it, or the `SUNCO_*` variable).
 //! - [`Error::File`] / [`Error::Source`]: the file is missing, unreadable, or changed while
 //!   being sent; check it and upload again.
 //! - [`Error::Api`]: the API answered an error status. [`ApiError`] has the status, the
-//!   API's `errors[]` codes and titles, `Retry-After`, the request id and a bounded excerpt of
-//!   the body. 400: check the arguments; 401: check the key id, secret and auth method; 403:
-//!   the key's scope does not allow the call; 404: check the app id and the ids you passed;
-//!   429 and 5xx: retry later ([`Error::is_retryable`]). Redirects are never followed and show
-//!   up here too.
-//! - [`Error::Timeout`] / [`Error::Transport`]: the network or the server did not cooperate;
+//!   API's `errors[]` codes and titles (as sent; `Display` escapes their control characters),
+//!   `Retry-After`, the request id and a bounded excerpt of the body. 400: check the arguments;
+//!   401: check the key id, secret and auth method; 403: the key's scope does not allow the
+//!   call; 404: check the app id and the ids you passed; 429 and 5xx: retry later
+//!   ([`Error::is_retryable`], [`ApiError::retry_after`]). Redirects are never followed and
+//!   show up here too.
+//! - [`Error::Timeout`] ([`TimeoutPhase`] says which) / [`Error::Transport`]
+//!   ([`TransportErrorKind`] says what): the network or the server did not cooperate;
 //!   retryable.
-//! - [`Error::Decode`]: a success response did not match the documented type; the error names
-//!   the JSON path.
+//! - [`Error::Decode`]: a success response did not decode ([`DecodeKind`]: not JSON, not of
+//!   the documented shape, too large, or lacking a value the call needs); the error names the
+//!   JSON path.
+//! - [`Error::Pagination`]: iterating a list's pages stopped (a loop, the page limit).
 //!
 //! ```no_run
 //! use sunshine_conversations_client::{Client, Error};
@@ -132,31 +192,73 @@
 //! # Ok(()) }
 //! ```
 //!
-//! # Retries, timeouts and limits
+//! # Deadlines, retries and limits
 //!
 //! Defaults (each documented on its setting):
 //!
-//! - [`RetryPolicy::default`]: up to 4 attempts within 120 s. `429` is retried honouring
-//!   `Retry-After` (capped at 60 s), otherwise after exponential backoff with full jitter
-//!   (500 ms doubling up to 8 s); connection failures where nothing was sent are retried;
-//!   `502`/`503`/`504` and dropped connections only for operations that are harmless to
-//!   repeat, and never for a body read from a one-shot reader. The final error says how many
-//!   attempts were made. [`RetryPolicy::none`] turns retries off.
-//! - [`Timeouts::default`]: 10 s to connect, 60 s for the response to start, 30 s for any
-//!   stalled read or write. Slow uploads are not cut off while bytes still move.
+//! - [`Timeouts::default`]: every call without a file ends within 120 s ([`Timeouts::call`]),
+//!   all attempts and waits included; an upload within an hour ([`Timeouts::upload`], with
+//!   the arithmetic for a 50 MB file on a slow link), and as soon as no byte moves for 30 s.
+//!   Within an attempt: 10 s to connect, 60 s for the response to start, 30 s for any stalled
+//!   read or write.
+//! - [`RetryPolicy::default`]: up to 4 attempts. `429` and `503` with `Retry-After` are
+//!   retried as the server asks, or given up at once with the server's `Retry-After` in the
+//!   error when it asks for more than 60 s; connection failures where nothing was sent are
+//!   retried; `502`/`503`/`504` and dropped connections only for operations that are harmless
+//!   to repeat (the generator's facts table says which), never for an upload that may have
+//!   been stored, and never for a body read from a one-shot reader. Waits otherwise grow
+//!   exponentially with full jitter. [`RetryPolicy::none`] turns retries off.
 //! - Uploads up to [`DEFAULT_MAX_UPLOAD_BYTES`]; response bodies up to
 //!   [`DEFAULT_MAX_RESPONSE_BYTES`].
 //! - Proxies from the environment (`HTTPS_PROXY`, `ALL_PROXY`, ...) are honoured except for
 //!   loopback hosts; [`ClientBuilder::proxy`] sets one explicitly.
 //!
+//! # What this client promises
+//!
+//! Each promise is checked by the named tests of the repository:
+//!
+//! - **Bounded time.** Every call ends within its documented deadline, attempts and waits
+//!   included, even against a server that drips its answer (`tests/promises.rs`:
+//!   `a_dripping_body_ends_at_the_calls_deadline`, `the_answer_to_an_upload_is_bounded_too`,
+//!   `an_upload_deadline_ends_a_slow_upload`, `retries_stop_at_the_deadline`; the CLI's
+//!   `SUNCO_TIMEOUT_SECS` in `tests/cli.rs`: `the_timeout_variable_bounds_a_call_and_is_checked`;
+//!   eight threads against a hostile server in `tests/soak.rs`).
+//! - **Settings are checked before anything is sent.** Zero and endless timeouts, bad base
+//!   URLs, bad credentials and ids are refused with [`Error::InvalidInput`]
+//!   (`tests/promises.rs`: `zero_and_endless_timeouts_are_refused`; `tests/adversarial.rs`;
+//!   `tests/ids.rs`).
+//! - **No secret in any output.** Keys, tokens and the secret fields of every model are
+//!   redacted in `Debug`, never in an error, a log line or a URL shown (`tests/secrets.rs`,
+//!   `tests/secret_models.rs`: `every_model_with_a_secret_field_hides_it` and
+//!   `a_misshapen_secret_answer_is_not_quoted`, `tests/promises.rs`:
+//!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`).
+//! - **Server text is shown safely.** Control characters from the server are escaped in
+//!   `Display`; the raw text stays in [`ApiError`] (`tests/promises.rs`:
+//!   `control_characters_from_the_server_are_escaped`).
+//! - **No panic** on any input or any answer (`tests/adversarial.rs`, `tests/ids.rs`, and
+//!   the generator's `mangled_documents_never_panic`).
+//! - **Nothing sent twice where that could do harm.** An upload that may have been stored is
+//!   never sent again; a delete retried after a lost answer that finds the attachment gone
+//!   reports success (`tests/promises.rs`: `an_upload_that_may_have_been_stored_is_never_sent_again`,
+//!   `a_delete_whose_answer_was_lost_is_a_success`; `tests/soak.rs`).
+//! - **Empty successes are successes** (`tests/promises.rs`: `empty_successes_are_successes`,
+//!   `a_cookie_without_a_body_keeps_its_set_cookie`).
+//! - **The host's global state is left alone**, the log level included
+//!   (`tests/log_guard.rs`: `the_application_keeps_its_logging`; `tests/soak.rs`).
+//!
 //! # Logging
 //!
 //! The crate logs through the [`log`](https://docs.rs/log) facade: one debug line per request
 //! (method, route with ids, status, elapsed time, attempt) and one per retry; nothing secret at
-//! any level. ureq's HTTP layer hex-dumps every byte at trace level, credentials included, so
-//! while a request is in flight the process-wide maximum level is held at debug (see
-//! [`ClientBuilder::allow_transport_trace`]). With `env_logger`:
-//! `RUST_LOG=debug cargo run --example attachments`.
+//! any level.
+//!
+//! ureq's HTTP layer hex-dumps every byte at trace level under the `ureq_proto` targets,
+//! credentials included. Filter those targets at debug — with `env_logger`:
+//! `RUST_LOG=trace,ureq_proto=debug` — and the client never touches logging. If your logger
+//! would print the dumps, the client asks it (`log::log_enabled!`), warns once with the filter
+//! to add, and holds the process-wide maximum level at debug while its requests are in flight;
+//! a level you set meanwhile is never overwritten.
+//! [`ClientBuilder::allow_transport_trace`] lets the dumps through.
 //!
 //! # Testing your code
 //!
@@ -200,22 +302,51 @@
 //! SUNSHINE_OPENAPI=/path/to/openapi.yaml cargo build
 //! ```
 //!
-//! The crate then has exactly the Attachments operations of that document: each generated
-//! operation sets `cfg(sunco_op = "<method name>")`, and a helper is compiled only when its
-//! operation exists (documents from 13.1 on have no token and cookie operations, so no
-//! `Client::media_tokens` and `Client::media_cookie`). [`OPENAPI_VERSION`] and
-//! [`operations::OPERATION_IDS`] tell which document a build came from. A document the
-//! generator cannot use stops the build with a message naming the file and the JSON pointer;
-//! known quirks are repaired with a build warning naming the pointer.
+//! The crate then has exactly the operations of that document (the Attachments ones, or all
+//! of them with `full-api`): each generated operation sets `cfg(sunco_op = "<method name>")`
+//! and each helper it enables `cfg(sunco_helper = "<helper>")`, so a helper is compiled only
+//! when its operation exists. [`OPENAPI_VERSION`] and [`operations::OPERATION_IDS`] tell which
+//! document a build came from. A document the generator cannot use stops the build with a
+//! message naming the file and the JSON pointer; known quirks are repaired with a build
+//! warning naming the pointer.
+//!
+//! # How it fits together
+//!
+//! ```text
+//! openapi/sunshine-conversations.yaml          the document (or SUNSHINE_OPENAPI)
+//!   │  build.rs → sunshine-conversations-codegen (the workspace's codegen/ crate):
+//!   │    read → repair → select → lower (+ facts table) → prune → secrets
+//!   │    → models (progenitor's typify) → emit operations, mocks → format
+//!   ▼
+//! OUT_DIR/sunshine_conversations.rs            generated: types, operations, mock
+//!   │  one method per operation, each filling a Request with its OperationInfo
+//!   ▼
+//! Client (client.rs)                           the handle: Config, Auth, Transport
+//!   │  helpers (attachments.rs) call the generated methods
+//!   ▼
+//! Transport::execute (transport.rs)            deadline, retries, auth header, log guard,
+//!   │                                          body reading, errors
+//!   ▼
+//! ureq → the wire
+//! ```
+//!
+//! The per-operation knowledge the document does not carry (which operations are harmless to
+//! repeat, which answers carry secrets, which models are replaced by the crate's own types,
+//! which parameters take [`Access`] and [`For`], which helper an operation enables, which
+//! lists page backwards) is one reviewed table in the generator, `codegen/src/facts.rs`; it
+//! reaches run time as the generated `OperationInfo` of each operation.
 //!
 //! # Cargo features
 //!
-//! - `full-api`: generate every operation of the document (conversations, messages, users,
-//!   webhooks, integrations...) with their models, not only the Attachments ones.
+//! - `full-api`: generate every operation of the document with their models, request
+//!   builders and pagination, not only the Attachments ones.
 //! - `mock`: the typed httpmock helpers in [`mock`](crate#testing-your-code).
 //! - `native-tls`: TLS through the platform's library and roots instead of rustls.
 //! - `platform-verifier`: rustls with the platform's certificate verifier and roots instead of
 //!   the bundled Mozilla roots.
+//! - `unstable-ureq`: an escape hatch to ureq itself ([`ClientBuilder`]'s
+//!   `unstable_ureq_agent`, [`TransportError`]'s `unstable_ureq_error`, the `unstable_ureq`
+//!   re-export). ureq's types follow ureq's versions, not this crate's.
 //!
 //! By default TLS is rustls with bundled Mozilla roots: no system dependency, the same roots
 //! everywhere. Pick `platform-verifier` when a corporate CA is installed in the system store,

@@ -167,7 +167,7 @@ impl FilePart {
         &self.file_name
     }
 
-    /// The file name as written into the part header: see [`sanitize_file_name`].
+    /// The file name as written into the part header: see [`sanitize_file_name`](crate::sanitize_file_name).
     pub fn sent_file_name(&self) -> String {
         crate::filename::sanitize_file_name(&self.file_name)
     }

@@ -23,7 +23,9 @@ pub const MAX_PAGES: usize = 1000;
 /// Fetches one page: after the given cursor, or the first page without one.
 type Fetch<'a, T> = Box<dyn FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a>;
 
-/// The pages of a list, fetched lazily (see the [module docs](self)).
+/// The pages of a list, fetched lazily: a page only when the iterator is asked for it, until
+/// the page whose `meta.hasMore` is not true. An error (a failed call, a cursor the server
+/// hands back twice, more than [`max_pages`](Self::max_pages) pages) is the last item.
 #[must_use = "an iterator does nothing until it is iterated"]
 pub struct Pages<'a, T> {
     operation: &'static str,

@@ -363,6 +363,39 @@ fn autolinks(text: &str) -> String {
     out
 }
 
+/// Doc lines of the `operations` module: what it holds, and every operation of this build by
+/// the document's tags, each linked to its method.
+pub fn operations_by_tag(api: &Api) -> Vec<String> {
+    let mut tags: Vec<(String, Vec<&Operation>)> = Vec::new();
+    for op in &api.operations {
+        let tag = op
+            .tags
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "Other".to_owned());
+        match tags.iter_mut().find(|(name, _)| *name == tag) {
+            Some((_, ops)) => ops.push(op),
+            None => tags.push((tag, vec![op])),
+        }
+    }
+    let mut text = format!(
+        "Operations: one blocking method on [`Client`](crate::Client) per operation of the \
+         document ({} {}), with the request builders and multipart forms they use.\n\n\
+         # By tag\n\n\
+         The document's tags, in its order, and the methods of each (a method named after the \
+         operation's `operationId`, in snake case):\n",
+        api.title, api.version
+    );
+    for (tag, ops) in &tags {
+        let methods: Vec<String> = ops
+            .iter()
+            .map(|op| format!("[`{0}`](crate::Client::{0})", op.name))
+            .collect();
+        let _ = write!(text, "\n- **{tag}**: {}", methods.join(", "));
+    }
+    text.lines().map(|line| format!(" {line}")).collect()
+}
+
 /// Doc lines for a method, built from the document: summary, description, the request it
 /// sends, its arguments, responses and accepted credentials.
 pub fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Vec<String> {

@@ -146,6 +146,7 @@ fn run(
 
     let started = Instant::now();
     let operations = emit::operations(&api, &models.names)?;
+    let operations_doc = docs::operations_by_tag(&api);
     let mocks = mock::mocks(&api, &models.names)?;
     let types = models.tokens;
     let file = quote! {
@@ -154,7 +155,7 @@ fn run(
             #types
         }
 
-        /// Operations: one blocking method on [`Client`](crate::Client) per operation.
+        #(#[doc = #operations_doc])*
         pub mod operations {
             #operations
         }

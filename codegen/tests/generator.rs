@@ -428,21 +428,42 @@ fn descriptions_become_safe_docs() {
             "fence {fence:?}"
         );
     }
-    assert!(docs.contains("```text\n POST https://oauth.example/token"), "{docs}");
+    assert!(
+        docs.contains("```text\n POST https://oauth.example/token"),
+        "{docs}"
+    );
     assert!(docs.contains("```text\n fn main() {}"), "{docs}");
     assert!(docs.contains("```json"), "{docs}");
-    assert!(docs.contains("```text\n curl -X POST https://oauth.example"), "{docs}");
-    assert!(!docs.contains("<aside") && !docs.contains("<code>"), "{docs}");
+    assert!(
+        docs.contains("```text\n curl -X POST https://oauth.example"),
+        "{docs}"
+    );
+    assert!(
+        !docs.contains("<aside") && !docs.contains("<code>"),
+        "{docs}"
+    );
     assert!(docs.contains("**Note:** use `https` and [the guide](https://guide.example/x)."));
     assert!(docs.contains("`https://<subdomain>.zendesk.com`, key &lt;server-key&gt;"));
-    assert!(docs.contains("[the other call](crate::Client::do_it)"), "{docs}");
-    assert!(docs.contains("a missing one (operation `createApp`)"), "{docs}");
+    assert!(
+        docs.contains("[the other call](crate::Client::do_it)"),
+        "{docs}"
+    );
+    assert!(
+        docs.contains("a missing one (operation `createApp`)"),
+        "{docs}"
+    );
     assert!(docs.contains(
         "[Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages)"
     ));
-    assert!(docs.contains("[doIt](crate::Client::do_it)"), "links from other operations");
+    assert!(
+        docs.contains("[doIt](crate::Client::do_it)"),
+        "links from other operations"
+    );
     // The models' docs come from the schemas' descriptions (prettyplease writes multi-line
     // ones as block comments): the same rules apply.
-    assert!(code.contains("App Settings (operation `createApp`)"), "{code}");
+    assert!(
+        code.contains("App Settings (operation `createApp`)"),
+        "{code}"
+    );
     assert!(code.contains("```text\nGET /x\n```"), "{code}");
 }

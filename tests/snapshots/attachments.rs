@@ -39,7 +39,13 @@ pub mod types {
         pub media_url: ::std::option::Option<::std::string::String>,
     }
 }
-/// Operations: one blocking method on [`Client`](crate::Client) per operation.
+/// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Sunshine Conversations API 12.5.1), with the request builders and multipart forms they use.
+///
+/// # By tag
+///
+/// The document's tags, in its order, and the methods of each (a method named after the operation's `operationId`, in snake case):
+///
+/// - **Attachments**: [`upload_attachment`](crate::Client::upload_attachment), [`delete_attachment`](crate::Client::delete_attachment), [`generate_media_json_web_token`](crate::Client::generate_media_json_web_token), [`set_cookie`](crate::Client::set_cookie)
 pub mod operations {
     use super::types;
     /// What each operation is, for the request path: its route, and the facts that decide
