@@ -119,10 +119,21 @@
 //! operation with optional parameters returns a request builder: set what you need, then
 //! `send()`:
 //!
-//! ```ignore
+//! ```no_run
+//! # #[cfg(feature = "full-api")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # use sunshine_conversations_client::{Client, types};
+//! # let client = Client::from_env()?;
+//! # let app_id = "5d8cff3cd55b040010928b5b";
 //! // In a `full-api` build.
-//! let filter: types::ConversationListFilter = serde_json::from_value(json!({"userId": user}))?;
+//! let filter: types::ConversationListFilter =
+//!     serde_json::from_value(serde_json::json!({"userId": "42589ad070d43be9b00ff7e5"}))?;
+//! let first_page: types::Page = serde_json::from_value(serde_json::json!({"size": 10}))?;
 //! let page = client.list_conversations(app_id, &filter).page(first_page).send()?;
+//! println!("{} conversations", page.conversations.len());
+//! # Ok(()) }
+//! # #[cfg(not(feature = "full-api"))]
+//! # fn main() {}
 //! ```
 //!
 //! Parameters with a closed set of values take the generated enum, and the attachment
@@ -140,12 +151,19 @@
 //! call, a cursor the server hands back twice (a loop), or more than [`MAX_PAGES`] pages
 //! (change with [`Pages::max_pages`]).
 //!
-//! ```ignore
+//! ```no_run
+//! # #[cfg(feature = "full-api")]
+//! # fn main() -> Result<(), sunshine_conversations_client::Error> {
+//! # let client = sunshine_conversations_client::Client::from_env()?;
+//! # let (app_id, conversation_id) = ("5d8cff3cd55b040010928b5b", "c616a583e4c240a871818541");
 //! // In a `full-api` build: every message of a conversation, newest first.
 //! for message in client.list_messages(app_id, conversation_id).items() {
 //!     let message = message?;
 //!     println!("{:?}", message.id);
 //! }
+//! # Ok(()) }
+//! # #[cfg(not(feature = "full-api"))]
+//! # fn main() {}
 //! ```
 //!
 //! ## Which helpers exist for which document
