@@ -168,35 +168,16 @@ impl From<Error> for Failure {
     }
 }
 
-/// A `SUNCO_*` variable that is set to something other than blanks.
-fn configured(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
-}
-
 /// The client from the environment, or, for the round trip with nothing configured, one
 /// pointed at a local stand-in server.
 fn connect(command: &Command) -> Result<(Client, Option<stand_in::StandIn>), Failure> {
-    let host = ["SUNCO_BASE_URL", "SUNCO_REGION", "SUNCO_SUBDOMAIN"]
-        .into_iter()
-        .find(|name| configured(name));
-    let app_id = configured("SUNCO_APP_ID");
-    if app_id {
+    if stand_in::configured("SUNCO_APP_ID") {
         return Ok((Client::from_env()?, None));
     }
+    let host = stand_in::host_configured();
     let round_trip = matches!(command, Command::RoundTrip);
     if round_trip && host.is_none() {
-        let server = stand_in::StandIn::start()
-            .map_err(|e| Failure::Other(format!("cannot start the local stand-in server: {e}")))?;
-        eprintln!(
-            "SUNCO_APP_ID and the host are not set: using a local stand-in server at {} \
-             (nothing is sent to the API)",
-            server.base_url()
-        );
-        let client = Client::builder()
-            .base_url(server.base_url())
-            .basic_auth("app_stand_in", "stand-in-secret")
-            .app_id(stand_in::APP_ID)
-            .build()?;
+        let (server, client) = stand_in::StandIn::client().map_err(Failure::Other)?;
         return Ok((client, Some(server)));
     }
     let what = if std::env::var_os("SUNCO_APP_ID").is_some() {

@@ -64,48 +64,28 @@ fn main() -> ExitCode {
     }
 }
 
-fn configured(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
-}
-
 fn run() -> Result<(), Failure> {
     let file = std::env::args().nth(1);
-    let nothing_configured = [
-        "SUNCO_APP_ID",
-        "SUNCO_BASE_URL",
-        "SUNCO_REGION",
-        "SUNCO_SUBDOMAIN",
-    ]
-    .into_iter()
-    .all(|name| configured(name).is_none());
     let _stand_in;
-    let (client, conversation) = if nothing_configured {
-        let server = stand_in::StandIn::start()
-            .map_err(|e| Failure::Usage(format!("cannot start the local stand-in server: {e}")))?;
-        eprintln!(
-            "SUNCO_APP_ID and the host are not set: using a local stand-in server at {} \
-             (nothing is sent to the API)",
-            server.base_url()
-        );
-        let client = Client::builder()
-            .base_url(server.base_url())
-            .basic_auth("app_stand_in", "stand-in-secret")
-            .app_id(stand_in::APP_ID)
-            .build()?;
+    let (client, conversation) = if stand_in::nothing_configured() {
+        let (server, client) = stand_in::StandIn::client().map_err(Failure::Usage)?;
         _stand_in = server;
         (client, STAND_IN_CONVERSATION.to_owned())
     } else {
-        if configured("SUNCO_APP_ID").is_none() {
+        if !stand_in::configured("SUNCO_APP_ID") {
             return Err(Failure::Usage(
                 "SUNCO_APP_ID is not set: the example posts into a conversation of your app"
                     .to_owned(),
             ));
         }
-        let conversation = configured("SUNCO_CONVERSATION_ID").ok_or_else(|| {
-            Failure::Usage(
-                "SUNCO_CONVERSATION_ID is not set: the conversation to post into".to_owned(),
-            )
-        })?;
+        let conversation = std::env::var("SUNCO_CONVERSATION_ID")
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .ok_or_else(|| {
+                Failure::Usage(
+                    "SUNCO_CONVERSATION_ID is not set: the conversation to post into".to_owned(),
+                )
+            })?;
         (Client::from_env()?, conversation)
     };
     let app_id = client

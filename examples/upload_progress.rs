@@ -27,10 +27,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn configured(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
-}
-
 /// Deletes the temporary file when the example ends.
 struct Temporary(std::path::PathBuf);
 
@@ -41,24 +37,9 @@ impl Drop for Temporary {
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
-    let nothing_configured = ![
-        "SUNCO_APP_ID",
-        "SUNCO_BASE_URL",
-        "SUNCO_REGION",
-        "SUNCO_SUBDOMAIN",
-    ]
-    .into_iter()
-    .any(configured);
     let _stand_in;
-    let client = if nothing_configured {
-        let server = stand_in::StandIn::start()?;
-        eprintln!("SUNCO_APP_ID is not set: uploading to a local stand-in server");
-        let client = Client::builder()
-            .base_url(server.base_url())
-            .basic_auth("app_stand_in", "stand-in-secret")
-            .app_id(stand_in::APP_ID)
-            .max_upload_bytes(1 << 30)
-            .build()?;
+    let client = if stand_in::nothing_configured() {
+        let (server, client) = stand_in::StandIn::client()?;
         _stand_in = server;
         client
     } else {

@@ -5,9 +5,7 @@ mod support;
 
 use serde_json::json;
 use sunshine_conversations_client::{Access, Client, FilePart, JwtScope, Upload, operations};
-use support::{
-    APP, KEY_ID, RawRequest, RawServer, Reply, SECRET, basic_header, client, json_reply,
-};
+use support::{APP, KEY_ID, RawRequest, RawServer, SECRET, basic_header, client, json_reply};
 
 fn multipart_boundary(content_type: &str) -> String {
     content_type
@@ -204,7 +202,7 @@ fn media_tokens_send_paths_and_decode_the_map_without_showing_tokens() {
 #[cfg(sunco_helper = "media_cookie")]
 #[test]
 fn cookie_uses_the_media_token_as_bearer_and_returns_set_cookie_values() {
-    let server = RawServer::start(vec![Reply::Bytes(support::response(
+    let server = RawServer::start(vec![support::Reply::Bytes(support::response(
         200,
         &[
             ("content-type", "application/json"),
@@ -326,7 +324,7 @@ fn jwt_lifetime_adds_an_expiry() {
 #[cfg(sunco_helper = "media_tokens")]
 #[test]
 fn generated_operations_return_status_and_headers() {
-    let server = RawServer::start(vec![Reply::Bytes(support::response(
+    let server = RawServer::start(vec![support::Reply::Bytes(support::response(
         200,
         &[
             ("content-type", "application/json"),

@@ -27,6 +27,24 @@ pub struct StandIn {
     base_url: String,
 }
 
+/// A `SUNCO_*` variable that is set to something other than blanks.
+pub fn configured(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
+}
+
+/// The host variable that is set, if any.
+pub fn host_configured() -> Option<&'static str> {
+    ["SUNCO_BASE_URL", "SUNCO_REGION", "SUNCO_SUBDOMAIN"]
+        .into_iter()
+        .find(|name| configured(name))
+}
+
+/// Whether neither an app nor a host is configured: the only case the examples use the
+/// stand-in.
+pub fn nothing_configured() -> bool {
+    !configured("SUNCO_APP_ID") && host_configured().is_none()
+}
+
 /// Messages posted, by conversation id.
 type Conversations = Arc<Mutex<HashMap<String, Vec<serde_json::Value>>>>;
 
@@ -50,6 +68,25 @@ impl StandIn {
     /// Where it listens, e.g. `http://127.0.0.1:41234`.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// Starts the stand-in, says so on stderr, and returns it with a client of it.
+    pub fn client() -> Result<(StandIn, sunshine_conversations_client::Client), String> {
+        let server =
+            StandIn::start().map_err(|e| format!("cannot start the local stand-in server: {e}"))?;
+        eprintln!(
+            "SUNCO_APP_ID and the host are not set: using a local stand-in server at {} \
+             (nothing is sent to the API)",
+            server.base_url()
+        );
+        let client = sunshine_conversations_client::Client::builder()
+            .base_url(server.base_url())
+            .basic_auth("app_stand_in", "stand-in-secret")
+            .app_id(APP_ID)
+            .max_upload_bytes(1 << 30)
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok((server, client))
     }
 }
 
