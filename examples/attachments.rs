@@ -171,15 +171,15 @@ impl From<Error> for Failure {
 /// The client from the environment, or, for the round trip with nothing configured, one
 /// pointed at a local stand-in server.
 fn connect(command: &Command) -> Result<(Client, Option<stand_in::StandIn>), Failure> {
+    let round_trip = matches!(command, Command::RoundTrip);
+    if round_trip && stand_in::nothing_configured() {
+        let (server, client) = stand_in::StandIn::client().map_err(Failure::Other)?;
+        return Ok((client, Some(server)));
+    }
     if stand_in::configured("SUNCO_APP_ID") {
         return Ok((Client::from_env()?, None));
     }
     let host = stand_in::host_configured();
-    let round_trip = matches!(command, Command::RoundTrip);
-    if round_trip && host.is_none() {
-        let (server, client) = stand_in::StandIn::client().map_err(Failure::Other)?;
-        return Ok((client, Some(server)));
-    }
     let what = if std::env::var_os("SUNCO_APP_ID").is_some() {
         "SUNCO_APP_ID is empty"
     } else {
