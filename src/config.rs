@@ -41,7 +41,8 @@ pub const MAX_TIMEOUT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 /// How long a call may take. ureq has no timeout by default: a stalled server would hang a
 /// script forever.
 ///
-/// Every call ends within a deadline, all attempts and the waits between them included:
+/// Every call ends within a deadline, all attempts and the waits between them included (a name
+/// lookup is bounded by the system resolver's own timeouts, see [`connect`](Self::connect)):
 ///
 /// - a call without a file ("JSON call") within [`call`](Self::call), 120 s by default;
 /// - an upload within [`upload`](Self::upload) when set (1 hour by default), and in any case as
@@ -239,14 +240,17 @@ pub(crate) fn is_loopback(host: &str) -> bool {
 }
 
 /// A URL as it may be shown: any user info (`user:password@`) replaced by `***@`. Works on
-/// text that does not parse as a URL too, so that an error can quote what it refused.
+/// text that does not parse as a URL too, so that an error can quote what it refused. A
+/// password may hold a `/`, `?` or `#` (invalid, but typed), so everything from the start of
+/// the authority (after `scheme://`, or a leading `//`) to the last `@` is hidden: an `@` in a
+/// path or query hides a little more than it must, never less.
 pub(crate) fn redact_url(url: &str) -> String {
     let (scheme, rest) = match url.find("://") {
         Some(at) => url.split_at(at + 3),
+        None if url.starts_with("//") => url.split_at(2),
         None => ("", url),
     };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
+    match rest.rfind('@') {
         Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
         None => url.to_owned(),
     }
@@ -271,15 +275,15 @@ mod tests {
             redact_url("https://user:hunter2@example.com/sc"),
             "https://***@example.com/sc"
         );
-        assert_eq!(
-            redact_url("http://a:b@c@host:8/x?y=@"),
-            "http://***@host:8/x?y=@"
-        );
+        assert_eq!(redact_url("http://a:b@c@host:8/x"), "http://***@host:8/x");
         assert_eq!(redact_url("user:pw@host"), "***@host");
+        assert_eq!(redact_url("//user:pw@host/x"), "//***@host/x");
+        assert_eq!(redact_url("https://u:p/w@h/x"), "https://***@h/x");
         assert_eq!(
-            redact_url("https://example.com/a@b"),
-            "https://example.com/a@b"
+            redact_url("http://u:p#w@proxy:3128"),
+            "http://***@proxy:3128"
         );
+        assert_eq!(redact_url("https://example.com/a"), "https://example.com/a");
     }
 
     #[test]

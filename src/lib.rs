@@ -236,7 +236,8 @@
 //! Each promise is checked by the named tests of the repository:
 //!
 //! - **Bounded time.** Every call ends within its documented deadline, attempts and waits
-//!   included, even against a server that drips its answer (`tests/promises.rs`:
+//!   included (a name lookup is bounded by the system resolver's own timeouts), even against a
+//!   server that drips its answer (`tests/promises.rs`:
 //!   `a_dripping_body_ends_at_the_calls_deadline`, `the_answer_to_an_upload_is_bounded_too`,
 //!   `an_upload_deadline_ends_a_slow_upload`, `retries_stop_at_the_deadline`; the CLI's
 //!   `SUNCO_TIMEOUT_SECS` in `tests/cli.rs`: `the_timeout_variable_bounds_a_call_and_is_checked`;
@@ -247,8 +248,8 @@
 //!   `tests/ids.rs`).
 //! - **No secret in any output.** Keys, tokens and the secret fields of every model are
 //!   redacted in `Debug`, never in an error, a log line or a URL shown (`tests/secrets.rs`,
-//!   `tests/secret_models.rs`: `every_model_with_a_secret_field_hides_it` and
-//!   `a_misshapen_secret_answer_is_not_quoted`, `tests/promises.rs`:
+//!   `tests/secret_models.rs` in `full-api` builds: `every_model_with_a_secret_field_hides_it`
+//!   and `a_misshapen_secret_answer_is_not_quoted`, `tests/promises.rs`:
 //!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`).
 //! - **Server text is shown safely.** Control characters from the server are escaped in
 //!   `Display`; the raw text stays in [`ApiError`] (`tests/promises.rs`:
@@ -275,7 +276,8 @@
 //! `RUST_LOG=trace,ureq_proto=debug` — and the client never touches logging. If your logger
 //! would print the dumps, the client asks it (`log::log_enabled!`), warns once with the filter
 //! to add, and holds the process-wide maximum level at debug while its requests are in flight;
-//! a level you set meanwhile is never overwritten.
+//! a level you set meanwhile is never overwritten (unless it is debug itself, which the client
+//! cannot tell from its own setting).
 //! [`ClientBuilder::allow_transport_trace`] lets the dumps through.
 //!
 //! # Testing your code

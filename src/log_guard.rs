@@ -10,7 +10,8 @@
 //! - only when the dumps would really be emitted, the process-wide maximum level is held at
 //!   debug while requests of this crate are in flight, and a warning naming the filter to add is
 //!   logged once. When the last request ends, the level the application asked for is put back:
-//!   the one it had, or the one it set meanwhile, which is never overwritten.
+//!   the one it had, or the one it set meanwhile, which is never overwritten (unless it set
+//!   exactly debug, which cannot be told from the guard's own setting).
 //!
 //! [`ClientBuilder::allow_transport_trace`](crate::ClientBuilder::allow_transport_trace) turns
 //! the guard off.
@@ -59,6 +60,16 @@ impl LogGuard {
         if allow_trace {
             return LogGuard { active: false };
         }
+        // The logger is asked, and warned, before the lock is taken: a logger that logs over
+        // HTTP with this client would otherwise wait for itself.
+        let dumps = log::max_level() > LevelFilter::Debug && dumps_would_be_emitted();
+        if dumps && !WARNED.swap(true, Ordering::Relaxed) {
+            log::warn!(
+                "ureq's trace output would show credentials: the log level is held at debug \
+                 while requests are in flight; filter the `ureq_proto` targets at debug \
+                 (e.g. RUST_LOG=trace,ureq_proto=debug) to keep trace logging untouched"
+            );
+        }
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
         state.in_flight += 1;
         let current = log::max_level();
@@ -69,14 +80,7 @@ impl LogGuard {
             // wants back.
             lowered.wanted = current;
         }
-        if current > LevelFilter::Debug && dumps_would_be_emitted() {
-            if !WARNED.swap(true, Ordering::Relaxed) {
-                log::warn!(
-                    "ureq's trace output would show credentials: the log level is held at debug \
-                     while requests are in flight; filter the `ureq_proto` targets at debug \
-                     (e.g. RUST_LOG=trace,ureq_proto=debug) to keep trace logging untouched"
-                );
-            }
+        if dumps && current > LevelFilter::Debug {
             log::set_max_level(LevelFilter::Debug);
             let wanted = state.lowered.map_or(current, |l| l.wanted);
             state.lowered = Some(Lowered {

@@ -79,14 +79,38 @@ impl<'a, T: Serialize> Pages<'a, T> {
     }
 }
 
-/// The next cursor a page gives, when it says there is more.
-fn next_cursor<T: Serialize>(page: &T, field: &str) -> Option<String> {
-    let value = serde_json::to_value(page).ok()?;
-    let meta = value.get("meta")?;
-    if meta.get("hasMore").and_then(serde_json::Value::as_bool) != Some(true) {
-        return None;
+/// What a page says about the next one.
+enum Next {
+    /// It is the last page.
+    Done,
+    /// The next page is after this cursor.
+    After(String),
+    /// It says there is more but gives no cursor to get it.
+    Broken(String),
+}
+
+/// What `page` says about the next one: its `meta.hasMore` and `meta.<field>`.
+fn next_cursor<T: Serialize>(page: &T, field: &str) -> Next {
+    let value = match serde_json::to_value(page) {
+        Ok(value) => value,
+        Err(e) => return Next::Broken(format!("the page cannot be read again: {e}")),
+    };
+    let meta = value.get("meta");
+    let more = meta
+        .and_then(|m| m.get("hasMore"))
+        .and_then(serde_json::Value::as_bool);
+    if more != Some(true) {
+        return Next::Done;
     }
-    meta.get(field)?.as_str().map(str::to_owned)
+    match meta
+        .and_then(|m| m.get(field))
+        .and_then(serde_json::Value::as_str)
+    {
+        Some(cursor) if !cursor.is_empty() => Next::After(cursor.to_owned()),
+        _ => Next::Broken(format!(
+            "the page says there is more but gives no `meta.{field}`"
+        )),
+    }
 }
 
 impl<T: Serialize> Iterator for Pages<'_, T> {
@@ -108,19 +132,23 @@ impl<T: Serialize> Iterator for Pages<'_, T> {
         let cursor = self.next.take();
         let page = match (self.fetch)(cursor.as_deref()) {
             Ok(page) => page,
-            Err(e) => {
+            Err(mut e) => {
                 self.done = true;
+                if let Error::Pagination { pages, .. } = &mut e {
+                    *pages = self.fetched;
+                }
                 return Some(Err(e));
             }
         };
         self.fetched += 1;
+        // Hand out this page; a problem with the next one is reported after it.
         match next_cursor(&*page, self.cursor_field) {
-            None => self.done = true,
-            // Hand out this page; the loop is reported next, instead of following it.
-            Some(next) if !self.seen.insert(next.clone()) => {
+            Next::Done => self.done = true,
+            Next::After(next) if !self.seen.insert(next.clone()) => {
                 self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
             }
-            Some(next) => self.next = Some(next),
+            Next::After(next) => self.next = Some(next),
+            Next::Broken(reason) => self.stopping = Some(reason),
         }
         Some(Ok(page))
     }
@@ -234,10 +262,13 @@ mod tests {
         entries: &[u32],
         next: Option<&str>,
     ) -> Result<ResponseValue<serde_json::Value>, Error> {
-        let body = serde_json::json!({
+        answer(serde_json::json!({
             "things": entries,
             "meta": {"hasMore": next.is_some(), "afterCursor": next},
-        });
+        }))
+    }
+
+    fn answer(body: serde_json::Value) -> Result<ResponseValue<serde_json::Value>, Error> {
         RawResponse {
             operation: &LIST,
             status: 200,
@@ -285,6 +316,18 @@ mod tests {
             matches!(&results[2], Err(Error::Pagination { pages: 2, reason, .. }) if reason.contains("second time")),
             "{:?}",
             results[2].as_ref().err()
+        );
+    }
+
+    #[test]
+    fn more_without_a_cursor_is_an_error_not_the_end() {
+        let pages = Pages::new("listThings", "afterCursor", |_: Option<&str>| {
+            answer(serde_json::json!({"things": [1], "meta": {"hasMore": true}}))
+        });
+        let results: Vec<_> = pages.collect();
+        assert_eq!(results.len(), 2);
+        assert!(
+            matches!(&results[1], Err(Error::Pagination { pages: 1, reason, .. }) if reason.contains("no `meta.afterCursor`"))
         );
     }
 

@@ -51,7 +51,7 @@ impl Method {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Repeat {
     /// Sending it twice has the effect of sending it once: retried after any failure that can
-    /// be transient (`500`, `502`, `503`, `504`, a dropped connection).
+    /// be transient (`502`, `503`, `504`, a dropped connection).
     Idempotent,
     /// Retried only when the server surely did not act on it: the connection was never made,
     /// `429`, or `503` with `Retry-After`.

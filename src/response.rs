@@ -212,7 +212,16 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 /// The start of a body as text, at most [`EXCERPT_LEN`] bytes, cut at a character boundary.
 pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_LEN)]);
-    text.trim_end_matches('\u{fffd}').trim().to_owned()
+    let mut text = text.trim_end_matches('\u{fffd}').trim().to_owned();
+    // Each invalid byte became a 3-byte replacement character: cut again.
+    if text.len() > EXCERPT_LEN {
+        let mut cut = EXCERPT_LEN;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+    text
 }
 
 /// `Retry-After` as a wait: delay-seconds or an HTTP date. Anything else is ignored.
@@ -250,5 +259,7 @@ mod tests {
         let cut = excerpt(body.as_bytes());
         assert!(cut.len() <= EXCERPT_LEN);
         assert!(cut.chars().all(|c| c == 'é'));
+        let binary = vec![0xffu8; 4 * EXCERPT_LEN];
+        assert!(excerpt(&binary).len() <= EXCERPT_LEN);
     }
 }

@@ -162,13 +162,19 @@ fn url_credentials_are_never_shown() {
     let err = with_user.build().unwrap_err();
     assert!(!err.to_string().contains("hunter2"), "{err}");
 
-    let unparsable = Client::builder()
-        .base_url("http://user:hunter2@exa mple.com/")
-        .basic_auth("key", "secret")
-        .build()
-        .unwrap_err();
-    let shown = format!("{unparsable} {unparsable:?}");
-    assert!(!shown.contains("hunter2"), "{shown}");
+    for unparsable in [
+        "http://user:hunter2@exa mple.com/",
+        "https://user:hun/ter2@example.com/",
+        "https://user:hun#ter2@example.com/",
+    ] {
+        let builder = Client::builder()
+            .base_url(unparsable)
+            .basic_auth("key", "secret");
+        let debug = format!("{builder:?}");
+        let err = builder.build().unwrap_err();
+        let shown = format!("{debug} {err} {err:?}");
+        assert!(!shown.contains("ter2"), "{shown}");
+    }
 
     let bad_proxy = Client::builder()
         .basic_auth("key", "secret")

@@ -125,15 +125,26 @@ fn chaos_server(ledger: Arc<Mutex<Ledger>>) -> String {
     url
 }
 
-/// Resident memory of this process, in KiB.
+/// Resident memory of this process, in KiB (`VmRSS` of `/proc/self/status`).
 fn rss_kib() -> u64 {
-    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm
-        .split_whitespace()
-        .nth(1)
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
-    pages * 4
+    let status = std::fs::read_to_string("/proc/self/status").expect("Linux's /proc/self/status");
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("a VmRSS line")
+}
+
+/// A logger that would print everything, ureq's byte dumps included, and drops it: the log
+/// guard then has to hold the level at debug while requests are in flight and put it back.
+struct Everything;
+
+impl log::Log for Everything {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+    fn log(&self, _: &log::Record<'_>) {}
+    fn flush(&self) {}
 }
 
 /// `calls` calls on each of the threads; returns the tokens of the successful uploads.
@@ -173,7 +184,9 @@ fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
 
 #[test]
 fn eight_threads_against_a_hostile_server() {
-    log::set_max_level(log::LevelFilter::Warn);
+    static LOGGER: Everything = Everything;
+    log::set_logger(&LOGGER).unwrap();
+    log::set_max_level(log::LevelFilter::Trace);
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let url = chaos_server(Arc::clone(&ledger));
     let client = Client::builder()
@@ -216,7 +229,11 @@ fn eight_threads_against_a_hostile_server() {
         after.saturating_sub(before) < 8 * 1024,
         "memory grew from {before} KiB to {after} KiB"
     );
-    assert_eq!(log::max_level(), log::LevelFilter::Warn);
+    assert_eq!(
+        log::max_level(),
+        log::LevelFilter::Trace,
+        "the application's level is back once no request is in flight"
+    );
     eprintln!(
         "soak: {} requests, {} uploads stored, {} created; RSS {before} -> {after} KiB",
         ledger.requests,

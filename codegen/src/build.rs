@@ -48,6 +48,13 @@ pub fn run(options: &Options) -> ExitCode {
             options.default_document.to_owned(),
         ),
     };
+    if display.chars().any(char::is_control) {
+        eprintln!(
+            "error: {} names a path with a control character",
+            options.document_variable
+        );
+        return ExitCode::FAILURE;
+    }
     println!("cargo::rerun-if-changed={}", path.display());
 
     let full_api = std::env::var_os("CARGO_FEATURE_FULL_API").is_some();

@@ -66,41 +66,19 @@ impl Links {
 
 /// The document's Markdown, made safe for rustdoc (see the module docs).
 pub fn markdown(text: &str, links: &Links) -> String {
+    let lines: Vec<&str> = text.lines().collect();
     let mut out = String::with_capacity(text.len() + 64);
-    let mut fence: Option<String> = None;
-    let mut indented = false;
-    let mut previous_blank = true;
+    // Whether the line before was paragraph text, which an indented line continues (anything
+    // else — nothing, a blank line, a heading, a fence — lets an indented line start code).
+    let mut in_paragraph = false;
     let mut in_list = false;
-    for line in text.lines() {
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
         let trimmed = line.trim_start();
-        if let Some(marker) = &fence {
-            if trimmed.starts_with(marker.as_str())
-                && trimmed
-                    .trim_matches(marker.chars().next().unwrap_or('`'))
-                    .trim()
-                    .is_empty()
-            {
-                out.push_str(marker);
-                out.push('\n');
-                fence = None;
-            } else {
-                out.push_str(line);
-                out.push('\n');
-            }
-            previous_blank = false;
-            continue;
-        }
-        if indented {
-            if line.trim().is_empty() || is_indented(line) {
-                out.push_str(dedent(line));
-                out.push('\n');
-                continue;
-            }
-            trim_trailing_blank_lines(&mut out);
-            out.push_str("```\n\n");
-            indented = false;
-        }
-        if let Some(marker) = fence_marker(trimmed) {
+        // A fence indented as code is code (but list items may indent theirs).
+        let fence = fence_marker(trimmed).filter(|_| !is_indented(line) || in_list);
+        if let Some(marker) = fence {
             let info = trimmed[marker.len()..].trim();
             let language = info
                 .split([' ', ','])
@@ -112,37 +90,70 @@ pub fn markdown(text: &str, links: &Links) -> String {
             } else {
                 "text".to_owned()
             };
-            out.push_str(&format!("{marker}{language}\n"));
-            fence = Some(marker);
-            previous_blank = false;
+            let _ = writeln!(out, "{marker}{language}");
+            i += 1;
+            while i < lines.len() && !closes(lines[i], &marker) {
+                out.push_str(lines[i]);
+                out.push('\n');
+                i += 1;
+            }
+            let _ = writeln!(out, "{marker}");
+            i += 1;
+            in_paragraph = false;
             continue;
         }
-        if is_indented(line) && previous_blank && !in_list && !line.trim().is_empty() {
-            out.push_str("```text\n");
-            out.push_str(dedent(line));
-            out.push('\n');
-            indented = true;
+        if is_indented(line) && !in_paragraph && !in_list && !line.trim().is_empty() {
+            // An indented code block: as far as lines stay indented or blank.
+            let mut end = i;
+            while end < lines.len() && (lines[end].trim().is_empty() || is_indented(lines[end])) {
+                end += 1;
+            }
+            let mut last = end;
+            while last > i && lines[last - 1].trim().is_empty() {
+                last -= 1;
+            }
+            let block: Vec<&str> = lines[i..last].iter().map(|l| dedent(l)).collect();
+            // A fence longer than any backtick run inside, so nothing in it can close it.
+            let longest = block.iter().map(|l| backtick_run(l)).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            let _ = writeln!(out, "{fence}text");
+            for code in block {
+                out.push_str(code);
+                out.push('\n');
+            }
+            let _ = writeln!(out, "{fence}\n");
+            i = end;
+            in_paragraph = false;
             continue;
         }
         let blank = line.trim().is_empty();
         if blank {
             in_list = false;
+            in_paragraph = false;
         } else if is_list_item(trimmed) {
             in_list = true;
+            in_paragraph = false;
+        } else {
+            in_paragraph = !trimmed.starts_with('#');
         }
         out.push_str(&inline(line, links));
         out.push('\n');
-        previous_blank = blank;
-    }
-    if let Some(marker) = fence {
-        out.push_str(&marker);
-        out.push('\n');
-    }
-    if indented {
-        trim_trailing_blank_lines(&mut out);
-        out.push_str("```\n");
+        i += 1;
     }
     out.trim_end().to_owned()
+}
+
+/// Whether `line` closes a fence opened with `marker`: the same character, at least as many,
+/// nothing else.
+fn closes(line: &str, marker: &str) -> bool {
+    let trimmed = line.trim();
+    let c = marker.chars().next().unwrap_or('`');
+    trimmed.len() >= marker.len() && trimmed.chars().all(|x| x == c)
+}
+
+/// The longest run of backticks in `line`.
+fn backtick_run(line: &str) -> usize {
+    line.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 /// A description on one line (for lists): made safe, then its whitespace collapsed.
@@ -188,12 +199,6 @@ fn is_list_item(trimmed: &str) -> bool {
         || trimmed
             .split_once(". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-}
-
-fn trim_trailing_blank_lines(out: &mut String) {
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
 }
 
 /// One line outside code blocks: code spans are kept as they are; everything else has its
@@ -513,6 +518,18 @@ mod tests {
         assert_eq!(
             out,
             "Call it:\n\n```text\nGET https://x/v2\n```\n\n```javascript\n{\"a\": 1}\n```\n\n```text\nfn main() {}\n```\n\nIndented:\n\n```text\ncurl https://x\n-u key\n```\n\nAfter."
+        );
+    }
+
+    #[test]
+    fn indented_code_is_found_wherever_it_starts_and_never_closed_early() {
+        let out = markdown(
+            "# Heading\n    heading code\n\nText\n    continues text\n\n    ```\n    fn x() {}",
+            &links(),
+        );
+        assert_eq!(
+            out,
+            "# Heading\n```text\nheading code\n```\n\nText\n    continues text\n\n````text\n```\nfn x() {}\n````"
         );
     }
 

@@ -109,6 +109,18 @@ fn run(
     let repairs = repair::repair(&mut document);
     let text = read::to_json_text(&document)?;
     let doc = read::parse(&text)?;
+    // The title and version go into a comment and a compiler environment variable.
+    for (at, value) in [
+        ("/info/title", &doc.info.title),
+        ("/info/version", &doc.info.version),
+    ] {
+        if value.chars().any(char::is_control) {
+            return Err(Error::at(
+                at,
+                "holds a control character (a line break, say)",
+            ));
+        }
+    }
     step("read", started);
 
     let started = Instant::now();

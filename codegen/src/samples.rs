@@ -8,6 +8,11 @@ use serde_json::{Map, Value, json};
 /// How deep references and nested schemas are followed before giving up with `null`.
 const MAX_DEPTH: usize = 24;
 
+/// The most items an array sample has, and the longest string sample, whatever a document's
+/// `minItems` and `minLength` ask: a sample stays small.
+const MAX_ITEMS: usize = 64;
+const MAX_LENGTH: u64 = 4096;
+
 /// Synthesises values from the schemas of one document (its JSON tree).
 pub struct Samples<'a> {
     schemas: Option<&'a Map<String, Value>>,
@@ -105,7 +110,8 @@ impl<'a> Samples<'a> {
                 match map.get("items") {
                     Some(items) if allowed > 0 => {
                         let item = self.sample(items, depth + 1);
-                        Value::Array(vec![item; usize::try_from(wanted).unwrap_or(1).min(8)])
+                        let count = usize::try_from(wanted).unwrap_or(MAX_ITEMS).min(MAX_ITEMS);
+                        Value::Array(vec![item; count])
                     }
                     _ => Value::Array(Vec::new()),
                 }
@@ -240,7 +246,11 @@ fn string(map: &Map<String, Value>) -> Value {
         Some("uuid") => "00000000-0000-4000-8000-000000000000".to_owned(),
         _ => "sample".to_owned(),
     };
-    let min = map.get("minLength").and_then(Value::as_u64).unwrap_or(0);
+    let min = map
+        .get("minLength")
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+        .min(MAX_LENGTH);
     let max = map.get("maxLength").and_then(Value::as_u64);
     let mut text = text;
     while (text.len() as u64) < min {
@@ -253,12 +263,28 @@ fn string(map: &Map<String, Value>) -> Value {
 }
 
 fn number(map: &Map<String, Value>, integer: bool) -> Value {
-    for key in ["example", "default", "minimum"] {
+    for key in ["example", "default"] {
         if let Some(value) = map.get(key).filter(|v| v.is_number()) {
             return value.clone();
         }
     }
-    if integer { json!(1) } else { json!(1.0) }
+    let exclusive = |key: &str| map.get(key).and_then(Value::as_bool) == Some(true);
+    let step = if integer { 1.0 } else { 0.5 };
+    let value = match (
+        map.get("minimum").and_then(Value::as_f64),
+        map.get("maximum").and_then(Value::as_f64),
+    ) {
+        (Some(min), _) if exclusive("exclusiveMinimum") => min + step,
+        (Some(min), _) => min,
+        (None, Some(max)) if exclusive("exclusiveMaximum") => (max - step).min(1.0),
+        (None, Some(max)) => max.min(1.0),
+        (None, None) => 1.0,
+    };
+    if integer {
+        json!(value.ceil() as i64)
+    } else {
+        json!(value)
+    }
 }
 
 #[cfg(test)]
