@@ -126,33 +126,11 @@ fn main() -> ExitCode {
     // Keep the stand-in server alive for the whole run.
     let (client, _stand_in) = match connect(&command) {
         Ok(pair) => pair,
-        Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-        Err(Failure::Call(e)) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
-        Err(Failure::Other(message)) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(1);
-        }
+        Err(failure) => return failure.exit(Some(USAGE)),
     };
     match run(&client, command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        }
-        Err(Failure::Call(e)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Other(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(1)
-        }
+        Err(failure) => failure.exit(None),
     }
 }
 
@@ -160,6 +138,30 @@ enum Failure {
     Usage(String),
     Call(Error),
     Other(String),
+}
+
+impl Failure {
+    /// Reports the failure on stderr and gives the exit code: 2 for a usage error (followed
+    /// by `usage`, when given), 1 for anything else.
+    fn exit(self, usage: Option<&str>) -> ExitCode {
+        match self {
+            Failure::Usage(message) => {
+                match usage {
+                    Some(usage) => eprintln!("error: {message}\n{usage}"),
+                    None => eprintln!("error: {message}"),
+                }
+                ExitCode::from(2)
+            }
+            Failure::Call(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+            Failure::Other(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        }
+    }
 }
 
 impl From<Error> for Failure {

@@ -17,7 +17,7 @@ use crate::ir::{
     Api, Body, FormField, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef,
 };
 use crate::names;
-use crate::rust_types::{ModelNames, borrowed_type, value_type};
+use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
 
 /// Emits the `operations` module: one method per operation, the request builders and the
 /// multipart form types, and what each operation is (`info`).
@@ -31,12 +31,7 @@ pub fn operations(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> 
     }
     let ids = api.operations.iter().map(|op| &op.id);
     let items = quote! { #(#items)* };
-    // Import the models only where an operation names one.
-    let types = if items.to_string().contains("types ::") {
-        quote! { use super::types; }
-    } else {
-        TokenStream::new()
-    };
+    let types = models_import(&items);
     Ok(quote! {
         #types
 

@@ -13,7 +13,7 @@ use quote::{format_ident, quote};
 use crate::error::Error;
 use crate::ir::{Api, Body, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef};
 use crate::names;
-use crate::rust_types::{ModelNames, value_type};
+use crate::rust_types::{ModelNames, models_import, value_type};
 
 /// Emits the items of the `mock` module.
 pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
@@ -28,11 +28,7 @@ pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
         types.push(items);
     }
     let types = quote! { #(#types)* };
-    let import_types = if types.to_string().contains("types ::") {
-        quote! { use super::types; }
-    } else {
-        TokenStream::new()
-    };
+    let import_types = models_import(&types);
     Ok(quote! {
         #import_types
         use crate::mock_support::{self as support, Segment};

@@ -11,6 +11,16 @@ use crate::ir::TypeRef;
 /// Rust names of the models, by schema name.
 pub type ModelNames = BTreeMap<String, String>;
 
+/// `use super::types;` when `code` names a model, nothing otherwise: a generated module that
+/// names no model must compile without an unused import.
+pub fn models_import(code: &TokenStream) -> TokenStream {
+    if code.to_string().contains("types ::") {
+        quote! { use super::types; }
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// The Rust type of a value.
 pub fn value_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
     Ok(match ty {
