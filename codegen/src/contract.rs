@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::emit::form_name;
 use crate::ir::{Api, Body, Operation, Param, TypeRef};
-use crate::rust_types::{ModelNames, value_type};
+use crate::rust_types::{ModelNames, value_type_from};
 
 use crate::samples::Samples;
 
@@ -155,11 +155,7 @@ fn body_example(schema_at: &str, tree: &Value, samples: &Samples<'_>) -> Option<
 
 /// A type as the including test names it: the crate is `crate_` there.
 fn test_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
-    value_type(ty, models)?
-        .to_string()
-        .replace("crate ::", "crate_ ::")
-        .parse()
-        .map_err(|e| format!("{e}"))
+    value_type_from(ty, models, "crate_")
 }
 
 /// A required argument of type `ty` holding `value`.

@@ -158,10 +158,7 @@ fn backtick_run(line: &str) -> usize {
 
 /// A description on one line (for lists): made safe, then its whitespace collapsed.
 pub fn one_line(text: &str) -> String {
-    inline(
-        &text.split_whitespace().collect::<Vec<_>>().join(" "),
-        &Links::default(),
-    )
+    one_line_linked(text, &Links::default())
 }
 
 /// Like [`one_line`], with links to the generated operations.
@@ -403,15 +400,14 @@ pub fn operations_by_tag(api: &Api) -> Vec<String> {
 
 /// Doc lines for a method, built from the document: summary, description, the request it
 /// sends, its arguments, responses and accepted credentials.
-pub fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Vec<String> {
-    let links = Links::of(api);
+pub fn operation(links: &Links, op: &Operation, models: &ModelNames) -> Vec<String> {
     let mut text = String::new();
     if let Some(summary) = &op.summary {
-        text.push_str(&one_line_linked(summary, &links));
+        text.push_str(&one_line_linked(summary, links));
         text.push_str("\n\n");
     }
     if let Some(description) = &op.description {
-        text.push_str(&markdown(description.trim(), &links));
+        text.push_str(&markdown(description.trim(), links));
         text.push_str("\n\n");
     }
     let _ = writeln!(text, "Sends `{} {}`.", op.method.to_uppercase(), op.path);
@@ -425,7 +421,7 @@ pub fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Vec<String> 
         let description = param
             .description
             .as_deref()
-            .map(|d| format!(": {}", one_line_linked(d, &links)))
+            .map(|d| format!(": {}", one_line_linked(d, links)))
             .unwrap_or_default();
         let place = crate::emit::place(param);
         args.push(format!(
@@ -471,7 +467,7 @@ pub fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Vec<String> 
             let _ = writeln!(
                 text,
                 "- `{status}`: {}{payload}",
-                one_line_linked(&response.description, &links)
+                one_line_linked(&response.description, links)
             );
         }
     }

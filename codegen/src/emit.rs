@@ -21,13 +21,17 @@ use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
 
 /// Emits the `operations` module: one method per operation, the request builders and the
 /// multipart form types, and what each operation is (`info`).
-pub fn operations(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
+pub fn operations(
+    api: &Api,
+    models: &ModelNames,
+    links: &docs::Links,
+) -> Result<TokenStream, Error> {
     let mut items = Vec::new();
     let mut infos = Vec::new();
     for op in &api.operations {
         let fail = |message: String| Error::at(op.pointer.clone(), message).about(op.id.clone());
         infos.push(info(op));
-        items.push(operation(api, op, models).map_err(fail)?);
+        items.push(operation(op, models, links).map_err(fail)?);
     }
     let ids = api.operations.iter().map(|op| &op.id);
     let items = quote! { #(#items)* };
@@ -91,7 +95,11 @@ pub fn builder_name(op: &Operation) -> Ident {
     format_ident!("{}Request", names::pascal(&op.name))
 }
 
-fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
+fn operation(
+    op: &Operation,
+    models: &ModelNames,
+    links: &docs::Links,
+) -> Result<TokenStream, String> {
     let name = ident(&op.name);
     let (success_ty, _) = success(op, models)?;
     let send = request_code(op, models)?;
@@ -108,7 +116,7 @@ fn operation(api: &Api, op: &Operation, models: &ModelNames) -> Result<TokenStre
             Some((quote! { #form }, quote! { #form }))
         }
     };
-    let doc = docs::operation(api, op, models);
+    let doc = docs::operation(links, op, models);
     let result = quote! { Result<crate::ResponseValue<#success_ty>, crate::Error> };
 
     if op.optional_params().next().is_none() {

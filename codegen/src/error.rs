@@ -81,6 +81,17 @@ where
     out
 }
 
+/// `base` with more reference tokens appended.
+pub fn pointer_join<S: AsRef<str>>(base: &str, tokens: impl IntoIterator<Item = S>) -> String {
+    format!("{base}{}", pointer(tokens))
+}
+
+/// The component key a schema reference names: `page` for `#/components/schemas/page`;
+/// `None` for a reference elsewhere.
+pub fn schema_key(reference: &str) -> Option<&str> {
+    reference.strip_prefix("#/components/schemas/")
+}
+
 /// The pointer of a local `$ref` such as `#/components/schemas/page`.
 pub fn ref_pointer(reference: &str) -> &str {
     reference.strip_prefix('#').unwrap_or(reference)

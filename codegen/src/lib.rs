@@ -136,8 +136,11 @@ fn run(
     step("lower", started);
 
     let started = Instant::now();
-    let mut schemas = prune::reachable(&doc, &api)?;
-    let found = secrets::mark(&mut schemas)?;
+    let prune::Reachable {
+        mut schemas,
+        refers,
+    } = prune::reachable(&doc, &api)?;
+    let found = secrets::mark(&mut schemas, &refers);
     for op in &mut api.operations {
         let mut reached = Vec::new();
         for payload in op.success_payloads() {
@@ -157,7 +160,7 @@ fn run(
     step("models", started);
 
     let started = Instant::now();
-    let operations = emit::operations(&api, &models.names)?;
+    let operations = emit::operations(&api, &models.names, &links)?;
     let operations_doc = docs::operations_by_tag(&api);
     let mocks = mock::mocks(&api, &models.names)?;
     let types = models.tokens;
@@ -267,9 +270,9 @@ fn tagged_unions(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) {
                     let members: Option<Vec<String>> = one_of
                         .iter()
                         .map(|m| match m {
-                            ReferenceOr::Reference { reference } => reference
-                                .strip_prefix("#/components/schemas/")
-                                .map(str::to_owned),
+                            ReferenceOr::Reference { reference } => {
+                                error::schema_key(reference).map(str::to_owned)
+                            }
                             ReferenceOr::Item(_) => None,
                         })
                         .collect();

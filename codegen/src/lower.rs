@@ -10,14 +10,14 @@ use openapiv3::{
     Response as DocResponse, SchemaKind, StatusCode, Type,
 };
 
-use crate::error::{Error, pointer};
+use crate::error::{Error, pointer, pointer_join};
 use crate::facts::Facts;
 use crate::ir::{
     Api, Body, FormField, Location, Operation, Param, PathPart, Payload, Response, Status, Style,
     TypeRef,
 };
 use crate::names;
-use crate::resolve::{Resolver, is_binary, is_json, pointer_join, unbox};
+use crate::resolve::{Resolver, is_binary, is_json, unbox};
 use crate::select::Selected;
 
 /// Names the generated method bodies use for themselves; parameters with these names get a
@@ -295,9 +295,9 @@ fn request_body(
     let at = format!("{}/requestBody", sel.pointer);
     let (body, at) = resolver.resolve(body, &at, "requestBodies", |c| &c.request_bodies)?;
     let body: RequestBody = body.clone();
-    let content_at = |media: &str| pointer_join(&at, &["content", media]);
+    let content_at = |media: &str| pointer_join(&at, ["content", media]);
     if let Some((media, content)) = body.content.iter().find(|(m, _)| is_json(m)) {
-        let schema_at = pointer_join(&content_at(media), &["schema"]);
+        let schema_at = pointer_join(&content_at(media), ["schema"]);
         let ty = match &content.schema {
             Some(schema) => resolver.type_of(schema, &schema_at, &format!("{op_name}Body"))?,
             None => TypeRef::Json,
@@ -331,7 +331,7 @@ fn multipart(
     at: &str,
     op_name: &str,
 ) -> Result<Body, Error> {
-    let schema_at = pointer_join(at, &["schema"]);
+    let schema_at = pointer_join(at, ["schema"]);
     let schema = content
         .schema
         .as_ref()
@@ -346,7 +346,7 @@ fn multipart(
     let mut fields = Vec::new();
     let mut idents = HashSet::new();
     for (name, property) in &object.properties {
-        let prop_at = pointer_join(&schema_at, &["properties", name]);
+        let prop_at = pointer_join(&schema_at, ["properties", name]);
         let property = unbox(property);
         let (resolved, _) = resolver.schema(&property, &prop_at)?;
         let file = is_binary(resolved);
@@ -425,7 +425,7 @@ fn response_payload(
 ) -> Result<Response, Error> {
     let payload = if let Some((media, content)) = response.content.iter().find(|(m, _)| is_json(m))
     {
-        let schema_pointer = pointer_join(at, &["content", media, "schema"]);
+        let schema_pointer = pointer_join(at, ["content", media, "schema"]);
         match &content.schema {
             Some(schema) => Payload::Json {
                 ty: resolver.type_of(schema, &schema_pointer, hint)?,

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use crate::error::schema_key;
 use crate::ir::{Location, Operation, Pagination, Payload, Style, TypeRef};
 use crate::samples::Samples;
 
@@ -62,9 +63,7 @@ fn list(op: &Operation, tree: &Value, samples: &Samples<'_>) -> Option<Paginatio
         .and_then(|i| i.get("$ref"))
         .and_then(Value::as_str)
     {
-        Some(reference) => {
-            TypeRef::Model(reference.strip_prefix("#/components/schemas/")?.to_owned())
-        }
+        Some(reference) => TypeRef::Model(schema_key(reference)?.to_owned()),
         None => TypeRef::Json,
     };
     Some(Pagination {

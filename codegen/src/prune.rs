@@ -1,20 +1,29 @@
 //! Step 4, prune: keep only the component schemas the selected operations reach, so four
 //! attachment calls do not drag in the models of the whole API.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 use serde_json::Value;
 
-use crate::error::{Error, pointer};
+use crate::error::{Error, pointer, schema_key};
 use crate::ir::{Api, Body, Payload};
 
-/// The schemas to hand to the model generator: reachable components in document order, then
-/// the lifted inline schemas.
-pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<IndexMap<String, ReferenceOr<Schema>>, Error> {
+/// What the selected operations reach.
+pub struct Reachable {
+    /// The schemas to hand to the model generator: reachable components in document order,
+    /// then the lifted inline schemas.
+    pub schemas: IndexMap<String, ReferenceOr<Schema>>,
+    /// For each of them, the component schemas it refers to, at any depth within it.
+    pub refers: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The schemas the selected operations reach, and how they refer to each other.
+pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<Reachable, Error> {
     let components = doc.components.as_ref().map(|c| &c.schemas);
     let mut wanted = BTreeSet::new();
+    let mut refers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut queue = VecDeque::new();
     let mut visit = |name: &str, queue: &mut VecDeque<String>| {
         if wanted.insert(name.to_owned()) {
@@ -54,31 +63,33 @@ pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<IndexMap<String, ReferenceO
         };
         let mut refs = Vec::new();
         collect_refs(&schema_json, &mut refs);
+        let mut targets = BTreeSet::new();
         for reference in refs {
-            let key = reference
-                .strip_prefix("#/components/schemas/")
+            let key = schema_key(&reference)
                 .filter(|key| components.is_some_and(|c| c.contains_key(*key)))
                 .ok_or_else(|| {
                     Error::at(at.clone(), format!("`{reference}` does not name a schema"))
                 })?;
             visit(key, &mut queue);
+            targets.insert(key.to_owned());
         }
+        refers.insert(name, targets);
     }
 
-    let mut out = IndexMap::new();
+    let mut schemas = IndexMap::new();
     if let Some(components) = components {
         for (name, schema) in components {
             if wanted.contains(name) {
-                out.insert(name.clone(), schema.clone());
+                schemas.insert(name.clone(), schema.clone());
             }
         }
     }
     for (name, (_, schema)) in &api.lifted {
         if wanted.contains(name) {
-            out.insert(name.clone(), ReferenceOr::Item(schema.clone()));
+            schemas.insert(name.clone(), ReferenceOr::Item(schema.clone()));
         }
     }
-    Ok(out)
+    Ok(Reachable { schemas, refers })
 }
 
 fn to_json<T: serde::Serialize>(schema: &T, at: &str) -> Result<Value, Error> {

@@ -12,7 +12,7 @@ use openapiv3::{
     VariantOrUnknownOrEmpty,
 };
 
-use crate::error::{Error, pointer, ref_pointer};
+use crate::error::{Error, pointer_join, ref_pointer, schema_key};
 use crate::ir::TypeRef;
 use crate::names;
 
@@ -107,23 +107,9 @@ impl<'a> Resolver<'a> {
     ) -> Result<TypeRef, Error> {
         let schema = match schema {
             ReferenceOr::Reference { reference } => {
-                let key = reference
-                    .strip_prefix("#/components/schemas/")
-                    .ok_or_else(|| {
-                        Error::at(
-                            at.to_owned(),
-                            format!("`{reference}` is not a reference into components/schemas"),
-                        )
-                    })?;
-                let target = self
-                    .doc
-                    .components
-                    .as_ref()
-                    .and_then(|c| c.schemas.get(key))
-                    .ok_or_else(|| {
-                        Error::at(at.to_owned(), format!("`{reference}` points at nothing"))
-                    })?;
-                let (target, _) = self.schema(target, at)?;
+                // `schema` refuses a reference outside components/schemas, so the key is there.
+                let (target, _) = self.schema(schema, at)?;
+                let key = schema_key(reference).unwrap_or(reference);
                 return Ok(if is_string_enum(target) {
                     TypeRef::StringEnum(key.to_owned())
                 } else {
@@ -147,7 +133,7 @@ impl<'a> Resolver<'a> {
                     let items = unbox(items);
                     let inner = self.type_of(
                         &items,
-                        &pointer_join(at, &["items"]),
+                        &pointer_join(at, ["items"]),
                         &format!("{hint}Item"),
                     )?;
                     TypeRef::Array(Box::new(inner))
@@ -159,7 +145,7 @@ impl<'a> Resolver<'a> {
                     Some(AdditionalProperties::Schema(inner)) => {
                         let inner = self.type_of(
                             inner,
-                            &pointer_join(at, &["additionalProperties"]),
+                            &pointer_join(at, ["additionalProperties"]),
                             &format!("{hint}Value"),
                         )?;
                         TypeRef::Map(Box::new(inner))
@@ -233,11 +219,6 @@ pub fn unbox(schema: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Schema> {
         },
         ReferenceOr::Item(schema) => ReferenceOr::Item((**schema).clone()),
     }
-}
-
-/// `base` with more reference tokens appended.
-pub fn pointer_join(base: &str, tokens: &[&str]) -> String {
-    format!("{base}{}", pointer(tokens.iter()))
 }
 
 /// Media types decoded as JSON.

@@ -21,33 +21,49 @@ pub fn models_import(code: &TokenStream) -> TokenStream {
     }
 }
 
-/// The Rust type of a value.
+/// The Rust type of a value, as the crate's own code names it.
 pub fn value_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
+    value_type_from(ty, models, "crate")
+}
+
+/// The Rust type of a value, as code that reaches the crate through `root` names it: the
+/// paths the generator writes as `crate::…` start with `root::…` instead.
+pub fn value_type_from(
+    ty: &TypeRef,
+    models: &ModelNames,
+    root: &str,
+) -> Result<TokenStream, String> {
+    let path = |path: &str, what: &str| {
+        let rooted = match path.strip_prefix("crate::") {
+            Some(rest) => format!("{root}::{rest}"),
+            None => path.to_owned(),
+        };
+        rooted
+            .parse::<TokenStream>()
+            .map_err(|e| format!("{what} path `{path}` does not parse: {e}"))
+    };
     Ok(match ty {
         TypeRef::String => quote! { ::std::string::String },
         TypeRef::Integer => quote! { i64 },
         TypeRef::Number => quote! { f64 },
         TypeRef::Boolean => quote! { bool },
         TypeRef::Json => quote! { ::serde_json::Value },
-        TypeRef::JsonObject => quote! { crate::JsonObject },
+        TypeRef::JsonObject => path("crate::JsonObject", "type")?,
         TypeRef::Array(inner) => {
-            let inner = value_type(inner, models)?;
+            let inner = value_type_from(inner, models, root)?;
             quote! { ::std::vec::Vec<#inner> }
         }
         TypeRef::Map(inner) => {
-            let inner = value_type(inner, models)?;
+            let inner = value_type_from(inner, models, root)?;
             quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
         }
         TypeRef::Model(key) | TypeRef::StringEnum(key) => {
-            let path = models
+            let model = models
                 .get(key)
                 .ok_or_else(|| format!("schema `{key}` has no generated model"))?;
-            path.parse::<TokenStream>()
-                .map_err(|e| format!("model path `{path}` does not parse: {e}"))?
+            path(model, "model")?
         }
-        TypeRef::Crate(path) => path
-            .parse::<TokenStream>()
-            .map_err(|e| format!("type path `{path}` does not parse: {e}"))?,
+        TypeRef::Crate(crate_path) => path(crate_path, "type")?,
     })
 }
 

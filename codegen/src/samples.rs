@@ -30,7 +30,7 @@ impl<'a> Samples<'a> {
 
     /// The schema `reference` (`#/components/schemas/x`) points at.
     pub fn resolve(&self, reference: &str) -> Option<&'a Value> {
-        let key = reference.strip_prefix("#/components/schemas/")?;
+        let key = crate::error::schema_key(reference)?;
         self.schemas?.get(key)
     }
 

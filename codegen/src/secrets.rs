@@ -11,9 +11,8 @@ use indexmap::IndexMap;
 use openapiv3::{
     ReferenceOr, Schema, SchemaKind, StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
 };
-use serde_json::Value;
 
-use crate::error::{Error, pointer};
+use crate::error::pointer_join;
 use crate::{facts, walk};
 
 /// The format given to secret strings; the models step maps it to `crate::Secret`.
@@ -39,16 +38,15 @@ pub struct Secrets {
     pub reaching: BTreeSet<String>,
 }
 
-/// Marks the secret properties of `schemas` in place.
-pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secrets, Error> {
+/// Marks the secret properties of `schemas` in place. `refers` names, for each schema, the
+/// schemas it refers to (as the prune step found them): what tells which schemas reach a
+/// secret through another.
+pub fn mark(
+    schemas: &mut IndexMap<String, ReferenceOr<Schema>>,
+    refers: &BTreeMap<String, BTreeSet<String>>,
+) -> Secrets {
     let mut secrets = Secrets::default();
-    let mut refers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (name, schema) in schemas.iter_mut() {
-        let at = pointer(["components", "schemas", name.as_str()]);
-        let tree = serde_json::to_value(&*schema).map_err(|e| Error::at(&at, e.to_string()))?;
-        let mut targets = BTreeSet::new();
-        collect_refs(&tree, &mut targets);
-        refers.insert(name.clone(), targets);
         let ReferenceOr::Item(schema) = schema else {
             continue;
         };
@@ -70,7 +68,7 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
     // Whatever refers to a schema that reaches a secret reaches it too.
     loop {
         let before = secrets.reaching.len();
-        for (name, targets) in &refers {
+        for (name, targets) in refers {
             if targets.iter().any(|t| secrets.reaching.contains(t)) {
                 secrets.reaching.insert(name.clone());
             }
@@ -79,7 +77,7 @@ pub fn mark(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) -> Result<Secre
             break;
         }
     }
-    Ok(secrets)
+    secrets
 }
 
 /// Rewrites the secret string properties of one schema, recording (property, pointer) pairs.
@@ -96,7 +94,7 @@ fn mark_properties(schema: &mut Schema, at: &str, found: &mut Vec<(String, Strin
             make_secret(property);
             found.push((
                 name.clone(),
-                format!("{at}{}", pointer(["properties", name.as_str()])),
+                pointer_join(at, ["properties", name.as_str()]),
             ));
         }
     }
@@ -130,23 +128,6 @@ fn make_secret(property: &mut Schema) {
     }));
 }
 
-fn collect_refs(node: &Value, out: &mut BTreeSet<String>) {
-    match node {
-        Value::Object(map) => {
-            if let Some(key) = map
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix("#/components/schemas/"))
-            {
-                out.insert(key.to_owned());
-            }
-            map.values().for_each(|v| collect_refs(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,7 +150,11 @@ mod tests {
             "plain": {"type": "object", "properties": {"name": {"type": "string"}}}
         }))
         .unwrap();
-        let secrets = mark(&mut schemas).unwrap();
+        let refers = BTreeMap::from([(
+            "appKeyResponse".to_owned(),
+            BTreeSet::from(["appKey".to_owned()]),
+        )]);
+        let secrets = mark(&mut schemas, &refers);
         let fields: Vec<(&str, &str)> = secrets
             .fields
             .iter()
