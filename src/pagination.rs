@@ -8,7 +8,6 @@
 //! does reaching the page limit, [`MAX_PAGES`] unless [`Pages::max_pages`] says otherwise.
 
 use std::collections::{HashSet, VecDeque};
-use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -22,6 +21,10 @@ pub const MAX_PAGES: usize = 1000;
 
 /// Fetches one page: after the given cursor, or the first page without one.
 type Fetch<'a, T> = Box<dyn FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a>;
+
+/// A fetched page and its JSON form (`Null` when it cannot be serialised): read once for the
+/// next cursor and, by [`Items`], for the entries.
+type Fetched<T> = (ResponseValue<T>, serde_json::Value);
 
 /// The pages of a list, fetched lazily: a page only when the iterator is asked for it, until
 /// the page whose `meta.hasMore` is not true. An error (a failed call, a cursor the server
@@ -69,13 +72,52 @@ impl<'a, T: Serialize> Pages<'a, T> {
         self
     }
 
-    fn stop(&mut self, reason: String) -> Option<Result<ResponseValue<T>, Error>> {
+    fn stop<V>(&mut self, reason: String) -> Option<Result<V, Error>> {
         self.done = true;
         Some(Err(Error::Pagination {
             operation: self.operation,
             pages: self.fetched,
             reason,
         }))
+    }
+
+    /// The next page with its JSON form: what both iterators step with.
+    fn next_page(&mut self) -> Option<Result<Fetched<T>, Error>> {
+        if self.done {
+            return None;
+        }
+        if let Some(reason) = self.stopping.take() {
+            return self.stop(reason);
+        }
+        if self.fetched == self.max_pages {
+            let limit = self.max_pages;
+            return self.stop(format!(
+                "more pages remain after the limit of {limit}; raise it with max_pages"
+            ));
+        }
+        let cursor = self.next.take();
+        let page = match (self.fetch)(cursor.as_deref()) {
+            Ok(page) => page,
+            Err(mut e) => {
+                self.done = true;
+                if let Error::Pagination { pages, .. } = &mut e {
+                    *pages = self.fetched;
+                }
+                return Some(Err(e));
+            }
+        };
+        self.fetched += 1;
+        let value = serde_json::to_value(&*page);
+        // Hand out this page; a problem with the next one is reported after it.
+        match next_cursor(&value, self.cursor_field) {
+            Next::Done => self.done = true,
+            Next::After(next) if !self.seen.insert(next.clone()) => {
+                self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
+            }
+            Next::After(next) => self.next = Some(next),
+            Next::Broken(reason) => self.stopping = Some(reason),
+        }
+        Some(Ok((page, value.unwrap_or_default())))
     }
 }
 
@@ -89,9 +131,9 @@ enum Next {
     Broken(String),
 }
 
-/// What `page` says about the next one: its `meta.hasMore` and `meta.<field>`.
-fn next_cursor<T: Serialize>(page: &T, field: &str) -> Next {
-    let value = match serde_json::to_value(page) {
+/// What a page (as JSON) says about the next one: its `meta.hasMore` and `meta.<field>`.
+fn next_cursor(page: &Result<serde_json::Value, serde_json::Error>, field: &str) -> Next {
+    let value = match page {
         Ok(value) => value,
         Err(e) => return Next::Broken(format!("the page cannot be read again: {e}")),
     };
@@ -117,40 +159,7 @@ impl<T: Serialize> Iterator for Pages<'_, T> {
     type Item = Result<ResponseValue<T>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        if let Some(reason) = self.stopping.take() {
-            return self.stop(reason);
-        }
-        if self.fetched == self.max_pages {
-            let limit = self.max_pages;
-            return self.stop(format!(
-                "more pages remain after the limit of {limit}; raise it with max_pages"
-            ));
-        }
-        let cursor = self.next.take();
-        let page = match (self.fetch)(cursor.as_deref()) {
-            Ok(page) => page,
-            Err(mut e) => {
-                self.done = true;
-                if let Error::Pagination { pages, .. } = &mut e {
-                    *pages = self.fetched;
-                }
-                return Some(Err(e));
-            }
-        };
-        self.fetched += 1;
-        // Hand out this page; a problem with the next one is reported after it.
-        match next_cursor(&*page, self.cursor_field) {
-            Next::Done => self.done = true,
-            Next::After(next) if !self.seen.insert(next.clone()) => {
-                self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
-            }
-            Next::After(next) => self.next = Some(next),
-            Next::Broken(reason) => self.stopping = Some(reason),
-        }
-        Some(Ok(page))
+        Some(self.next_page()?.map(|(page, _)| page))
     }
 }
 
@@ -161,7 +170,6 @@ pub struct Items<'a, T, I> {
     /// The answer's field holding the entries, e.g. `messages`.
     field: &'static str,
     buffered: VecDeque<I>,
-    item: PhantomData<fn() -> I>,
 }
 
 impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
@@ -171,7 +179,6 @@ impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
             pages,
             field,
             buffered: VecDeque::new(),
-            item: PhantomData,
         }
     }
 
@@ -190,13 +197,13 @@ impl<T: Serialize, I: DeserializeOwned> Iterator for Items<'_, T, I> {
             if let Some(item) = self.buffered.pop_front() {
                 return Some(Ok(item));
             }
-            let page = match self.pages.next()? {
-                Ok(page) => page,
+            let mut value = match self.pages.next_page()? {
+                Ok((_, value)) => value,
                 Err(e) => return Some(Err(e)),
             };
-            let entries = serde_json::to_value(&*page)
-                .ok()
-                .and_then(|mut value| value.get_mut(self.field).map(serde_json::Value::take))
+            let entries = value
+                .get_mut(self.field)
+                .map(serde_json::Value::take)
                 .unwrap_or_else(|| serde_json::Value::Array(Vec::new()));
             match serde_json::from_value::<Vec<I>>(entries) {
                 Ok(entries) => self.buffered.extend(entries),

@@ -131,11 +131,8 @@ impl<'a> Resolver<'a> {
                 None => TypeRef::Array(Box::new(TypeRef::Json)),
                 Some(items) => {
                     let items = unbox(items);
-                    let inner = self.type_of(
-                        &items,
-                        &pointer_join(at, ["items"]),
-                        &format!("{hint}Item"),
-                    )?;
+                    let inner =
+                        self.type_of(&items, &pointer_join(at, ["items"]), &format!("{hint}Item"))?;
                     TypeRef::Array(Box::new(inner))
                 }
             },
