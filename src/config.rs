@@ -2,7 +2,6 @@
 //! and every request reads. Also the rules a setting must follow (the id rule, loopback hosts,
 //! timeout bounds) and how a URL is shown without its credentials.
 
-use std::fmt;
 use std::net::IpAddr;
 use std::time::Duration;
 
@@ -162,7 +161,7 @@ impl Timeouts {
 }
 
 /// Refuses a zero timeout and one over [`MAX_TIMEOUT`].
-pub(crate) fn check_timeout(name: &str, value: Duration) -> Result<(), Error> {
+fn check_timeout(name: &str, value: Duration) -> Result<(), Error> {
     if value.is_zero() {
         return Err(Error::invalid(
             name,
@@ -201,19 +200,6 @@ pub(crate) struct Config {
     pub(crate) max_response_bytes: u64,
     /// Whether ureq's trace-level hex dumps may be emitted while requests are in flight.
     pub(crate) transport_trace: bool,
-}
-
-impl fmt::Debug for Config {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Config")
-            .field("base_url", &self.base_url)
-            .field("app_id", &self.app_id)
-            .field("timeouts", &self.timeouts)
-            .field("retry", &self.retry)
-            .field("max_upload_bytes", &self.max_upload_bytes)
-            .field("max_response_bytes", &self.max_response_bytes)
-            .finish_non_exhaustive()
-    }
 }
 
 /// The one rule for ids that become a path segment (the app id and every path parameter):

@@ -24,22 +24,20 @@ use log::LevelFilter;
 /// The target under which ureq-proto dumps bytes.
 const DUMP_TARGET: &str = "ureq_proto::util";
 
+/// The level the guard holds the maximum at while requests are in flight.
+const HELD: LevelFilter = LevelFilter::Debug;
+
 /// Requests in flight, and what the guard changed.
 struct State {
     in_flight: usize,
-    lowered: Option<Lowered>,
-}
-
-/// The guard lowered the maximum level: to `set`, from what the application wants.
-#[derive(Clone, Copy)]
-struct Lowered {
-    set: LevelFilter,
-    wanted: LevelFilter,
+    /// When the guard lowered the maximum level to [`HELD`]: the level the application wants
+    /// back.
+    wanted: Option<LevelFilter>,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
     in_flight: 0,
-    lowered: None,
+    wanted: None,
 });
 
 static WARNED: AtomicBool = AtomicBool::new(false);
@@ -62,7 +60,7 @@ impl LogGuard {
         }
         // The logger is asked, and warned, before the lock is taken: a logger that logs over
         // HTTP with this client would otherwise wait for itself.
-        let dumps = log::max_level() > LevelFilter::Debug && dumps_would_be_emitted();
+        let dumps = log::max_level() > HELD && dumps_would_be_emitted();
         if dumps && !WARNED.swap(true, Ordering::Relaxed) {
             log::warn!(
                 "ureq's trace output would show credentials: the log level is held at debug \
@@ -73,20 +71,16 @@ impl LogGuard {
         let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
         state.in_flight += 1;
         let current = log::max_level();
-        if let Some(lowered) = &mut state.lowered
-            && current != lowered.set
+        if let Some(wanted) = &mut state.wanted
+            && current != HELD
         {
             // The application set a level while requests were in flight: that is the level it
             // wants back.
-            lowered.wanted = current;
+            *wanted = current;
         }
-        if dumps && current > LevelFilter::Debug {
-            log::set_max_level(LevelFilter::Debug);
-            let wanted = state.lowered.map_or(current, |l| l.wanted);
-            state.lowered = Some(Lowered {
-                set: LevelFilter::Debug,
-                wanted,
-            });
+        if dumps && current > HELD {
+            log::set_max_level(HELD);
+            state.wanted = Some(state.wanted.unwrap_or(current));
         }
         LogGuard { active: true }
     }
@@ -102,10 +96,10 @@ impl Drop for LogGuard {
         if state.in_flight > 0 {
             return;
         }
-        if let Some(lowered) = state.lowered.take() {
+        if let Some(wanted) = state.wanted.take() {
             // Put back what the application wants, unless it set a level itself meanwhile.
-            if log::max_level() == lowered.set {
-                log::set_max_level(lowered.wanted);
+            if log::max_level() == HELD {
+                log::set_max_level(wanted);
             }
         }
     }

@@ -7,6 +7,7 @@ use std::fmt::Display;
 use httpmock::{Then, When};
 use serde::Serialize;
 
+use crate::multipart::disposition;
 use crate::request;
 
 /// A piece of a route.
@@ -91,18 +92,14 @@ pub(crate) fn query_values<T: Display>(
 
 /// Matches a file part's header, as the client writes it.
 pub(crate) fn file_part(when: When, field: &str, file_name: &str) -> When {
-    when.body_includes(format!(
-        "Content-Disposition: form-data; name=\"{field}\"; filename=\"{}\"\r\n",
-        crate::sanitize_file_name(file_name)
-    ))
+    let file_name = crate::sanitize_file_name(file_name);
+    when.body_includes(format!("{}\r\n", disposition(field, Some(&file_name))))
 }
 
 /// Matches a text part, as the client writes it.
 #[allow(dead_code)] // used by the mocks of forms with text fields
 pub(crate) fn text_part(when: When, field: &str, value: impl Display) -> When {
-    when.body_includes(format!(
-        "Content-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n"
-    ))
+    when.body_includes(format!("{}\r\n\r\n{value}\r\n", disposition(field, None)))
 }
 
 /// Answers `status` with `value` as JSON.

@@ -433,22 +433,21 @@ impl Parts {
             }
         };
         for (name, value) in &mut self.parts {
-            let mut head =
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"");
             match value {
                 Value::Text(text) => {
-                    head.push_str("\r\n\r\n");
-                    head.push_str(text);
-                    head.push_str("\r\n");
+                    let head = format!(
+                        "--{boundary}\r\n{}\r\n\r\n{text}\r\n",
+                        disposition(name, None)
+                    );
                     len = add(len, Some(head.len() as u64))?;
                     segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
                 }
                 Value::File(part) => {
-                    head.push_str(&format!(
-                        "; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
-                        part.sent_file_name(),
+                    let head = format!(
+                        "--{boundary}\r\n{}\r\nContent-Type: {}\r\n\r\n",
+                        disposition(name, Some(&part.sent_file_name())),
                         part.content_type()
-                    ));
+                    );
                     len = add(len, Some(head.len() as u64 + 2))?;
                     len = add(len, part.len())?;
                     segments.push(Segment::Bytes(io::Cursor::new(head.into_bytes())));
@@ -470,6 +469,17 @@ impl Parts {
 }
 
 /// A boundary that does not occur in any sane payload: 32 random hex digits.
+/// A part's `Content-Disposition` line, without its line end: written here only, for the body
+/// and for the typed mocks that match it.
+pub(crate) fn disposition(name: &str, file_name: Option<&str>) -> String {
+    match file_name {
+        Some(file_name) => {
+            format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"")
+        }
+        None => format!("Content-Disposition: form-data; name=\"{name}\""),
+    }
+}
+
 pub(crate) fn boundary() -> String {
     format!("sunco-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
 }
