@@ -9,15 +9,7 @@ use std::time::{Duration, Instant};
 use sunshine_conversations_client::{
     Access, Client, Error, FilePart, For, RetryPolicy, Timeouts, Upload, operations, types,
 };
-use support::{APP, RawServer, Reply, builder, response};
-
-fn ok_json(status: u16, body: &str) -> Reply {
-    Reply::Bytes(response(
-        status,
-        &[("content-type", "application/json")],
-        body,
-    ))
-}
+use support::{APP, RawServer, Reply, builder, json_text, response};
 
 fn delete_body() -> types::AttachmentDeleteBody {
     types::AttachmentDeleteBody {
@@ -26,12 +18,7 @@ fn delete_body() -> types::AttachmentDeleteBody {
 }
 
 fn quick_retries() -> RetryPolicy {
-    RetryPolicy::default()
-        .with_max_attempts(4)
-        .with_initial_backoff(Duration::from_millis(20))
-        .with_max_backoff(Duration::from_millis(50))
-        .with_max_retry_after(Duration::from_secs(2))
-        .with_budget(Duration::from_secs(10))
+    support::quick_retries().with_budget(Duration::from_secs(10))
 }
 
 fn short_timeouts() -> Timeouts {
@@ -44,7 +31,7 @@ fn short_timeouts() -> Timeouts {
 // 1. Ids are encoded as exactly one segment.
 #[test]
 fn hostile_ids_reach_the_route_as_one_segment() {
-    let server = RawServer::start(vec![ok_json(200, "{}")]);
+    let server = RawServer::start(vec![json_text(200, "{}")]);
     let client = support::client(&server.url());
     let cases = [
         ("a/b", "a%2Fb"),
@@ -73,7 +60,7 @@ fn hostile_ids_reach_the_route_as_one_segment() {
 // 2. Ids and credentials that cannot be sent are refused before anything is.
 #[test]
 fn invalid_ids_and_credentials_send_nothing_and_do_not_echo_secrets() {
-    let server = RawServer::start(vec![ok_json(200, "{}")]);
+    let server = RawServer::start(vec![json_text(200, "{}")]);
     let client = support::client(&server.url());
     for id in ["", ".", "..", "a\rb", "a\nb", "a\0b"] {
         let err = client.delete_attachment(id, &delete_body()).unwrap_err();
@@ -109,7 +96,7 @@ fn invalid_ids_and_credentials_send_nothing_and_do_not_echo_secrets() {
 // 3. Files that cannot be uploaded; a zero-byte file; a file over the limit.
 #[test]
 fn unusable_files_fail_before_sending_and_empty_files_upload() {
-    let server = RawServer::start(vec![ok_json(
+    let server = RawServer::start(vec![json_text(
         201,
         r#"{"attachment":{"mediaUrl":"u","mediaType":"text/plain"}}"#,
     )]);
@@ -150,13 +137,7 @@ fn unusable_files_fail_before_sending_and_empty_files_upload() {
         .upload(Upload::path(&empty).unwrap())
         .unwrap();
     let request = &server.requests()[0];
-    let boundary = request
-        .header("content-type")
-        .and_then(|ct| {
-            ct.strip_prefix("multipart/form-data; boundary=")
-                .map(str::to_owned)
-        })
-        .unwrap();
+    let boundary = support::multipart_boundary(&request.header("content-type").unwrap());
     let expected = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"source\"; filename=\"empty.txt\"\r\n\
          Content-Type: text/plain\r\n\r\n\r\n--{boundary}--\r\n"
@@ -212,6 +193,10 @@ fn change_during_upload(grow: bool) -> (Error, Duration, Duration) {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "measures CPU time through Linux's /proc"
+)]
 fn a_file_that_shrinks_during_upload_fails_promptly() {
     let (err, wall, cpu) = change_during_upload(false);
     eprintln!("shrink: {err}; wall {wall:.2?}, cpu {cpu:.2?}");
@@ -224,6 +209,10 @@ fn a_file_that_shrinks_during_upload_fails_promptly() {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "measures CPU time through Linux's /proc"
+)]
 fn a_file_that_grows_during_upload_fails_promptly() {
     let (err, wall, cpu) = change_during_upload(true);
     eprintln!("grow: {err}; wall {wall:.2?}, cpu {cpu:.2?}");
@@ -238,7 +227,7 @@ fn a_file_that_grows_during_upload_fails_promptly() {
 // 5. Hostile file names cannot inject part headers.
 #[test]
 fn hostile_file_names_give_exactly_one_clean_part_header() {
-    let server = RawServer::start(vec![ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
+    let server = RawServer::start(vec![json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
     let client = support::client(&server.url());
     let names = [
         "a\"b.txt",
@@ -287,7 +276,7 @@ fn hostile_file_names_give_exactly_one_clean_part_header() {
 fn rate_limited_then_created_after_one_retry() {
     let server = RawServer::start(vec![
         Reply::Bytes(response(429, &[("retry-after", "1")], "")),
-        ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
+        json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
     ]);
     let client = builder(&server.url())
         .retry_policy(quick_retries())
@@ -310,7 +299,7 @@ fn retry_after_as_http_date_garbage_or_huge() {
     for retry_after in [date.as_str(), "soon, maybe"] {
         let server = RawServer::start(vec![
             Reply::Bytes(response(429, &[("retry-after", retry_after)], "")),
-            ok_json(200, "{}"),
+            json_text(200, "{}"),
         ]);
         let policy = quick_retries().with_max_retry_after(Duration::from_secs(2));
         let client = builder(&server.url()).retry_policy(policy).build().unwrap();
@@ -327,7 +316,7 @@ fn retry_after_as_http_date_garbage_or_huge() {
     // server's Retry-After to the caller.
     let server = RawServer::start(vec![
         Reply::Bytes(response(429, &[("retry-after", "99999999")], "")),
-        ok_json(200, "{}"),
+        json_text(200, "{}"),
     ]);
     let policy = quick_retries().with_max_retry_after(Duration::from_millis(300));
     let client = builder(&server.url()).retry_policy(policy).build().unwrap();
@@ -383,7 +372,7 @@ fn bad_gateway_then_ok_is_retried_for_delete_but_not_for_a_reader_upload() {
             &[("content-type", "text/html")],
             "<html>bad gateway</html>",
         )),
-        ok_json(200, "{}"),
+        json_text(200, "{}"),
     ]);
     let client = builder(&server.url())
         .retry_policy(quick_retries())
@@ -394,7 +383,7 @@ fn bad_gateway_then_ok_is_retried_for_delete_but_not_for_a_reader_upload() {
 
     let server = RawServer::start(vec![
         Reply::Bytes(response(502, &[], "")),
-        ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
+        json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
     ]);
     let client = builder(&server.url())
         .retry_policy(quick_retries())
@@ -438,7 +427,7 @@ fn truncated_and_oversized_bodies_are_typed_errors() {
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
 
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(11 * 1024 * 1024));
-    let server = RawServer::start(vec![ok_json(200, &huge)]);
+    let server = RawServer::start(vec![json_text(200, &huge)]);
     let err = support::client(&server.url()).delete("u").unwrap_err();
     assert!(
         matches!(&err, Error::Decode { message, .. } if message.contains("larger than")),
@@ -499,7 +488,7 @@ fn a_slow_upload_that_keeps_moving_is_not_cut_off() {
             Ok(1)
         }
     }
-    let server = RawServer::start(vec![ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
+    let server = RawServer::start(vec![json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
     let client = builder(&server.url())
         .timeouts(short_timeouts())
         .build()
@@ -531,7 +520,7 @@ fn nothing_listening_is_retried_then_reported_with_the_attempts() {
 // 10. Redirects are never followed.
 #[test]
 fn redirects_are_errors_and_credentials_never_follow() {
-    let elsewhere = RawServer::start(vec![ok_json(200, "{}")]);
+    let elsewhere = RawServer::start(vec![json_text(200, "{}")]);
     for status in [301u16, 302, 307, 308] {
         let location = format!("{}/v2/apps/{APP}/attachments/remove", elsewhere.url());
         let server = RawServer::start(vec![Reply::Bytes(response(
@@ -569,7 +558,7 @@ fn redirects_are_errors_and_credentials_never_follow() {
 
 #[test]
 fn a_generated_upload_sends_the_declared_form() {
-    let server = RawServer::start(vec![ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
+    let server = RawServer::start(vec![json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
     support::client(&server.url())
         .upload_attachment(
             APP,
@@ -635,7 +624,7 @@ fn reader_errors_keep_their_cause_and_interruptions_are_retried() {
             }
         }
     }
-    let server = RawServer::start(vec![ok_json(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
+    let server = RawServer::start(vec![json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#)]);
     let err = support::client(&server.url())
         .upload(Upload::reader("a.bin", Flaky { calls: 0 }, Some(5)))
         .unwrap_err();

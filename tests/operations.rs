@@ -5,14 +5,10 @@ mod support;
 
 use serde_json::json;
 use sunshine_conversations_client::{Access, Client, FilePart, JwtScope, Upload, operations};
-use support::{APP, KEY_ID, RawRequest, RawServer, SECRET, basic_header, client, json_reply};
-
-fn multipart_boundary(content_type: &str) -> String {
-    content_type
-        .strip_prefix("multipart/form-data; boundary=")
-        .expect("multipart content type")
-        .to_owned()
-}
+use support::{
+    APP, KEY_ID, RawRequest, RawServer, SECRET, basic_header, client, json_reply,
+    multipart_boundary,
+};
 
 #[test]
 fn upload_sends_one_multipart_part_with_query_and_basic_auth() {

@@ -7,26 +7,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use sunshine_conversations_client::{
-    Client, DecodeKind, Error, RetryPolicy, TimeoutPhase, Timeouts, Upload,
-};
-use support::{RawServer, Reply, builder, response};
-
-fn json(status: u16, body: &str) -> Reply {
-    Reply::Bytes(response(
-        status,
-        &[("content-type", "application/json")],
-        body,
-    ))
-}
-
-fn retries() -> RetryPolicy {
-    RetryPolicy::default()
-        .with_max_attempts(4)
-        .with_initial_backoff(Duration::from_millis(20))
-        .with_max_backoff(Duration::from_millis(50))
-        .with_max_retry_after(Duration::from_secs(2))
-}
+use sunshine_conversations_client::{Client, DecodeKind, Error, TimeoutPhase, Timeouts, Upload};
+use support::{RawServer, Reply, builder, json_text, quick_retries, response};
 
 const UPLOADED: &str = r#"{"attachment":{"mediaUrl":"https://media.example/a.txt"}}"#;
 
@@ -47,7 +29,7 @@ fn a_dripping_body_ends_at_the_calls_deadline() {
     let server = RawServer::start(vec![dripping(200)]);
     let client = builder(&server.url())
         .timeouts(Timeouts::all(Duration::from_secs(1)))
-        .retry_policy(retries())
+        .retry_policy(quick_retries())
         .build()
         .unwrap();
     let started = Instant::now();
@@ -111,7 +93,7 @@ fn retries_stop_at_the_deadline() {
     ))]);
     let client = builder(&server.url())
         .timeouts(Timeouts::default().with_call(Duration::from_millis(1500)))
-        .retry_policy(retries().with_max_attempts(10))
+        .retry_policy(quick_retries().with_max_attempts(10))
         .build()
         .unwrap();
     let started = Instant::now();
@@ -125,7 +107,7 @@ fn retries_stop_at_the_deadline() {
 
 #[test]
 fn zero_and_endless_timeouts_are_refused() {
-    let server = RawServer::start(vec![json(200, "{}")]);
+    let server = RawServer::start(vec![json_text(200, "{}")]);
     for timeouts in [
         Timeouts::all(Duration::MAX),
         Timeouts::all(Duration::ZERO),
@@ -216,7 +198,7 @@ fn control_characters_from_the_server_are_escaped() {
             ],
             &body.to_string(),
         )),
-        json(
+        json_text(
             201,
             "{\"attachment\": {\"mediaUrl\": 7, \"x\": \"\u{1b}[2J\"}}",
         ),
@@ -271,14 +253,14 @@ fn a_cookie_without_a_body_keeps_its_set_cookie() {
 
 #[test]
 fn a_delete_whose_answer_was_lost_is_a_success() {
-    let gone = json(
+    let gone = json_text(
         404,
         r#"{"errors":[{"code":"not_found","title":"Attachment not found"}]}"#,
     );
     for first in [Reply::Bytes(response(504, &[], "")), Reply::CloseAfterBody] {
         let server = RawServer::start(vec![first, gone.clone()]);
         let client = builder(&server.url())
-            .retry_policy(retries())
+            .retry_policy(quick_retries())
             .build()
             .unwrap();
         client.delete("u").unwrap();
@@ -287,7 +269,7 @@ fn a_delete_whose_answer_was_lost_is_a_success() {
     // A 404 without an earlier lost answer is still an error.
     let server = RawServer::start(vec![gone]);
     let err = builder(&server.url())
-        .retry_policy(retries())
+        .retry_policy(quick_retries())
         .build()
         .unwrap()
         .delete("u")
@@ -304,9 +286,9 @@ fn an_upload_that_may_have_been_stored_is_never_sent_again() {
         Reply::Bytes(response(503, &[], "")),
         Reply::CloseAfterBody,
     ] {
-        let server = RawServer::start(vec![first, json(201, UPLOADED)]);
+        let server = RawServer::start(vec![first, json_text(201, UPLOADED)]);
         let client = builder(&server.url())
-            .retry_policy(retries())
+            .retry_policy(quick_retries())
             .build()
             .unwrap();
         assert!(
@@ -324,9 +306,9 @@ fn an_upload_the_server_refused_to_take_is_retried() {
         Reply::Bytes(response(429, &[], "")),
         Reply::Bytes(response(503, &[("retry-after", "0")], "")),
     ] {
-        let server = RawServer::start(vec![first, json(201, UPLOADED)]);
+        let server = RawServer::start(vec![first, json_text(201, UPLOADED)]);
         let client = builder(&server.url())
-            .retry_policy(retries())
+            .retry_policy(quick_retries())
             .build()
             .unwrap();
         client
@@ -338,7 +320,7 @@ fn an_upload_the_server_refused_to_take_is_retried() {
 
 #[test]
 fn cut_json_is_malformed_not_misshapen() {
-    let server = RawServer::start(vec![json(201, r#"{"attachment": {"mediaUrl": "#)]);
+    let server = RawServer::start(vec![json_text(201, r#"{"attachment": {"mediaUrl": "#)]);
     let err = support::client(&server.url())
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();

@@ -15,10 +15,6 @@ const SNAPSHOT: &str = "tests/snapshots/attachments.rs";
     ignore = "the snapshot is of the vendored document's Attachments operations (default build)"
 )]
 fn generated_code_matches_the_reviewed_snapshot() {
-    assert_eq!(
-        sunshine_conversations_client::OPENAPI_SOURCE,
-        "openapi/sunshine-conversations.yaml"
-    );
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, GENERATED).expect("write the snapshot");

@@ -183,6 +183,10 @@ fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "measures memory through Linux's /proc"
+)]
 fn eight_threads_against_a_hostile_server() {
     static LOGGER: Everything = Everything;
     log::set_logger(&LOGGER).unwrap();

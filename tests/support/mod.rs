@@ -64,11 +64,35 @@ impl Drop for TempDir {
 
 /// A JSON answer with `status`.
 pub fn json_reply(status: u16, body: serde_json::Value) -> Reply {
+    json_text(status, &body.to_string())
+}
+
+/// An answer with `status` whose body, declared JSON, is `body` as it is (cut off or
+/// malformed when a test wants it so).
+pub fn json_text(status: u16, body: &str) -> Reply {
     Reply::Bytes(response(
         status,
         &[("content-type", "application/json")],
-        &body.to_string(),
+        body,
     ))
+}
+
+/// Retries quick enough for tests: four attempts, backoff of 20 to 50 ms, a `Retry-After` of
+/// up to 2 s honoured.
+pub fn quick_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .with_max_attempts(4)
+        .with_initial_backoff(Duration::from_millis(20))
+        .with_max_backoff(Duration::from_millis(50))
+        .with_max_retry_after(Duration::from_secs(2))
+}
+
+/// The boundary of a `multipart/form-data` content type.
+pub fn multipart_boundary(content_type: &str) -> String {
+    content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .expect("multipart content type")
+        .to_owned()
 }
 
 /// What a raw server does with one connection.
