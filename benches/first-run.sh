@@ -8,7 +8,7 @@
 #   bash benches/first-run.sh [ROUNDS]     (default 3)
 #
 # Prints each round and a last line `first_run example_vs_hello=X lib_vs_hello=Y` (medians;
-# goals: example <= 2.0, library <= 1.6).
+# bound: example <= 2.0, goal 1.8; library goal 1.6).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}

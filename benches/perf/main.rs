@@ -10,7 +10,7 @@
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
 //! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
 //! 1 MiB, and process start plus one call. The last line reads
-//! `ratio json_vs_ureq=X upload_vs_ureq=Y rss_512m_minus_1m_mib=Z`. The generator's own
+//! `ratio json_vs_ureq=X upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z`. The generator's own
 //! benchmark is in `codegen/benches/generator.rs`.
 
 mod server;

@@ -131,8 +131,8 @@ fn param_value(param: &Param, tree: &Value, samples: &Samples<'_>) -> Value {
     }
 }
 
-/// The request body's example (`example`, or the first of `examples`, through a reference),
-/// or a synthesised value of its schema.
+/// The request body's example (`example`, or of `examples` the first by name, through a
+/// reference), or a synthesised value of its schema.
 fn body_example(schema_at: &str, tree: &Value, samples: &Samples<'_>) -> Option<Value> {
     let media_at = schema_at.strip_suffix("/schema")?;
     let media = tree.pointer(media_at)?;
