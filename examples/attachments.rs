@@ -11,7 +11,9 @@
 //!
 //! Configuration comes from the environment: `SUNCO_APP_ID`, `SUNCO_KEY_ID`,
 //! `SUNCO_KEY_SECRET`, `SUNCO_AUTH=basic|jwt`, the host from `SUNCO_BASE_URL`, `SUNCO_REGION`
-//! or `SUNCO_SUBDOMAIN`, `SUNCO_TIMEOUT_SECS` and `SUNCO_MAX_UPLOAD_BYTES`.
+//! or `SUNCO_SUBDOMAIN`, `SUNCO_TIMEOUT_SECS`, `SUNCO_MAX_UPLOAD_BYTES`, and `SUNCO_CA_FILE`
+//! (a PEM file of extra root certificates, for a company CA; missing, unreadable or without a
+//! certificate: exit 2).
 //!
 //! The round trip (no argument) with none of `SUNCO_APP_ID`, `SUNCO_BASE_URL`, `SUNCO_REGION`
 //! and `SUNCO_SUBDOMAIN` set runs against a local stand-in server on 127.0.0.1 that answers like
@@ -179,7 +181,14 @@ fn connect(command: &Command) -> Result<(Client, Option<stand_in::StandIn>), Fai
         return Ok((client, Some(server)));
     }
     if stand_in::configured("SUNCO_APP_ID") {
-        return Ok((Client::from_env()?, None));
+        return match Client::from_env() {
+            Ok(client) => Ok((client, None)),
+            // A CA file that cannot be used is a usage error: nothing was sent.
+            Err(Error::InvalidInput { field, reason, .. }) if field == "SUNCO_CA_FILE" => Err(
+                Failure::Usage(format!("SUNCO_CA_FILE: {reason}; nothing was sent")),
+            ),
+            Err(e) => Err(e.into()),
+        };
     }
     let host = stand_in::host_configured();
     let what = if std::env::var_os("SUNCO_APP_ID").is_some() {

@@ -17,6 +17,14 @@ use crate::error::Error;
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
 
+/// The shortest JWT lifetime accepted: 10 s. A token is signed again when a tenth of its
+/// lifetime (at least a second) is left; shorter tokens would be signed for every request and
+/// could expire in flight.
+pub const MIN_JWT_LIFETIME: Duration = Duration::from_secs(10);
+
+/// The longest JWT lifetime accepted: 365 days (no lifetime at all is the default).
+pub const MAX_JWT_LIFETIME: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+
 impl Client {
     /// A builder with the defaults described on [`ClientBuilder`].
     pub fn builder() -> ClientBuilder {
@@ -69,6 +77,8 @@ pub struct ClientBuilder {
     allow_plain_http: bool,
     allow_transport_trace: bool,
     proxy: ProxyChoice,
+    /// PEM text of root certificates trusted besides the bundled ones.
+    extra_roots: Vec<Vec<u8>>,
 }
 
 /// Shows the settings; credentials and any user info in URLs are never shown.
@@ -99,6 +109,7 @@ impl fmt::Debug for ClientBuilder {
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("proxy", &proxy)
+            .field("extra_roots", &self.extra_roots.len())
             .finish_non_exhaustive()
     }
 }
@@ -120,6 +131,7 @@ impl Default for ClientBuilder {
             allow_plain_http: false,
             allow_transport_trace: false,
             proxy: ProxyChoice::FromEnvironment,
+            extra_roots: Vec::new(),
         }
     }
 }
@@ -163,9 +175,12 @@ impl ClientBuilder {
     ///   and the deadline of a call without a file (see [`Timeouts::all`]): such a call ends
     ///   within about that many seconds;
     /// - `SUNCO_MAX_UPLOAD_BYTES`: the upload limit (see
-    ///   [`max_upload_bytes`](Self::max_upload_bytes)).
+    ///   [`max_upload_bytes`](Self::max_upload_bytes));
+    /// - `SUNCO_CA_FILE`: a PEM file of root certificates to trust besides the bundled ones
+    ///   (see [`add_root_certificates_pem`](Self::add_root_certificates_pem)), read now.
     ///
-    /// A variable that cannot be used is an [`Error::InvalidInput`] naming it.
+    /// A variable that cannot be used (a CA file that is missing, unreadable or holds no
+    /// certificate, say) is an [`Error::InvalidInput`] naming it.
     pub fn from_env() -> Result<ClientBuilder, Error> {
         let required = |name: &str| {
             env(name).ok_or_else(|| {
@@ -215,6 +230,18 @@ impl ClientBuilder {
         }
         if let Some(limit) = env_number("SUNCO_MAX_UPLOAD_BYTES", "bytes", 1..=u64::MAX)? {
             builder = builder.max_upload_bytes(limit);
+        }
+        if let Some(path) = env("SUNCO_CA_FILE") {
+            let pem = std::fs::read(&path)
+                .map_err(|e| Error::invalid("SUNCO_CA_FILE", format!("cannot read {path}: {e}")))?;
+            crate::tls::parse_roots(std::slice::from_ref(&pem)).map_err(|e| {
+                let reason = match e {
+                    Error::InvalidInput { reason, .. } => reason,
+                    other => other.to_string(),
+                };
+                Error::invalid("SUNCO_CA_FILE", format!("{path}: {reason}"))
+            })?;
+            builder = builder.add_root_certificates_pem(pem);
         }
         Ok(builder)
     }
@@ -275,7 +302,8 @@ impl ClientBuilder {
 
     /// Gives locally signed JWTs (see [`jwt`](Self::jwt)) an `exp` claim `lifetime` after
     /// signing; a token is signed again shortly before it expires. Default: no expiry. With
-    /// other credentials, [`build`](Self::build) fails.
+    /// other credentials, or outside [`MIN_JWT_LIFETIME`] to [`MAX_JWT_LIFETIME`],
+    /// [`build`](Self::build) fails.
     pub fn jwt_lifetime(mut self, lifetime: Duration) -> Self {
         self.jwt_lifetime = Some(lifetime);
         self
@@ -326,13 +354,15 @@ impl ClientBuilder {
     }
 
     /// The largest upload accepted, checked before sending. Default:
-    /// [`DEFAULT_MAX_UPLOAD_BYTES`] (the API's documented maximum).
+    /// [`DEFAULT_MAX_UPLOAD_BYTES`] (the API's documented maximum). Zero is refused by
+    /// [`build`](Self::build).
     pub fn max_upload_bytes(mut self, limit: u64) -> Self {
         self.max_upload_bytes = limit;
         self
     }
 
-    /// The largest response body read. Default: [`DEFAULT_MAX_RESPONSE_BYTES`].
+    /// The largest response body read. Default: [`DEFAULT_MAX_RESPONSE_BYTES`]. Zero is
+    /// refused by [`build`](Self::build).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
         self.max_response_bytes = limit;
         self
@@ -354,10 +384,30 @@ impl ClientBuilder {
     }
 
     /// Sends every request through this proxy instead of the one from the environment:
-    /// `http://host:port`, `https://...`, `socks4://...`, `socks5://...`, with optional
+    /// `http://host:port` or `https://...` (HTTP `CONNECT`), `socks4://...`, `socks4a://...`,
+    /// `socks5://...` or `socks5h://...` (the proxy resolves the host), with optional
     /// `user:password@` (never shown). An unusable URL fails in [`build`](Self::build).
+    ///
+    /// Without this, the proxy comes from the environment: `HTTPS_PROXY` for an https base
+    /// URL, `http_proxy` or `HTTP_PROXY` for plain http (`HTTP_PROXY` is ignored in a CGI
+    /// program, where a request header can set it), else `ALL_PROXY`; `NO_PROXY` is honoured,
+    /// and loopback hosts are always reached directly. A variable that is set but unusable
+    /// fails in [`build`](Self::build) naming it.
     pub fn proxy(mut self, url: impl Into<String>) -> Self {
         self.proxy = ProxyChoice::Url(url.into());
+        self
+    }
+
+    /// Trusts the root certificates in `pem` (one or more `-----BEGIN CERTIFICATE-----`
+    /// blocks) besides the bundled Mozilla roots: a company CA that re-signs TLS at a proxy, or
+    /// the CA of a private deployment. May be called more than once. Text with no certificate
+    /// in it, or a certificate that does not parse, fails in [`build`](Self::build).
+    ///
+    /// With the `platform-verifier` feature, extra roots replace the platform's verifier by
+    /// the bundled roots plus these (a CA installed in the system store needs no extra root
+    /// there). With `native-tls`, they are added to the platform's roots.
+    pub fn add_root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.extra_roots.push(pem.as_ref().to_vec());
         self
     }
 
@@ -382,6 +432,18 @@ impl ClientBuilder {
             )
         })?;
         if let Some(wanted) = self.jwt_lifetime {
+            if !(MIN_JWT_LIFETIME..=MAX_JWT_LIFETIME).contains(&wanted) {
+                return Err(Error::invalid(
+                    "jwt lifetime",
+                    format!(
+                        "{:?} is outside {} s to {} s (a shorter token would be signed again for \
+                         every request, a longer one is no expiry at all)",
+                        wanted,
+                        MIN_JWT_LIFETIME.as_secs(),
+                        MAX_JWT_LIFETIME.as_secs()
+                    ),
+                ));
+            }
             match &mut credentials {
                 Credentials::Jwt { lifetime, .. } => *lifetime = Some(wanted),
                 _ => {
@@ -408,19 +470,37 @@ impl ClientBuilder {
         if let Some(app_id) = &self.app_id {
             check_id("app id", app_id)?;
         }
+        for (name, limit) in [
+            ("upload limit", self.max_upload_bytes),
+            ("response limit", self.max_response_bytes),
+        ] {
+            if limit == 0 {
+                return Err(Error::invalid(
+                    name,
+                    "must be more than zero bytes (zero would refuse every call)",
+                ));
+            }
+        }
+        let extra_roots = crate::tls::parse_roots(&self.extra_roots)?;
 
         #[cfg(feature = "unstable-ureq")]
         let proxy_set = !matches!(self.proxy, ProxyChoice::FromEnvironment);
         let proxy = match self.proxy {
             ProxyChoice::None => None,
             ProxyChoice::FromEnvironment if loopback => None,
-            ProxyChoice::FromEnvironment => ureq::Proxy::try_from_env(),
-            ProxyChoice::Url(url) => Some(ureq::Proxy::new(&url).map_err(|e| {
-                Error::invalid(
-                    "proxy URL",
-                    format!("`{}` cannot be used: {e}", redact_url(&url)),
-                )
-            })?),
+            ProxyChoice::FromEnvironment => {
+                let uri: Uri = base_url.parse().map_err(|_| {
+                    Error::invalid(
+                        "base URL",
+                        format!("`{}` is not a URL", redact_url(&base_url)),
+                    )
+                })?;
+                crate::proxy::from_environment(
+                    uri.scheme_str().unwrap_or("https"),
+                    uri.host().unwrap_or(""),
+                )?
+            }
+            ProxyChoice::Url(url) => Some(crate::proxy::from_url(&url)?),
         };
         let config = Config {
             base_url,
@@ -443,7 +523,7 @@ impl ClientBuilder {
             }
             return Ok(Client::new(config, auth, Transport::caller(agent)));
         }
-        let transport = Transport::own(&config, proxy);
+        let transport = Transport::own(&config, proxy, extra_roots);
         Ok(Client::new(config, auth, transport))
     }
 }

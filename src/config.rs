@@ -226,20 +226,33 @@ pub(crate) fn is_loopback(host: &str) -> bool {
 }
 
 /// A URL as it may be shown: any user info (`user:password@`) replaced by `***@`. Works on
-/// text that does not parse as a URL too, so that an error can quote what it refused. A
-/// password may hold a `/`, `?` or `#` (invalid, but typed), so everything from the start of
-/// the authority (after `scheme://`, or a leading `//`) to the last `@` is hidden: an `@` in a
-/// path or query hides a little more than it must, never less.
+/// text that does not parse as a URL too, so that an error can quote what it refused. The
+/// authority starts after a scheme at the very start (`https://`), or after a leading `//`;
+/// text with neither is all treated as authority. A `://` later on (in a query, say) starts
+/// nothing. A password may hold a `/`, `?` or `#` (invalid, but typed), so everything from the
+/// start of the authority to the last `@` is hidden: an `@` in a path or query hides a little
+/// more than it must, never less.
 pub(crate) fn redact_url(url: &str) -> String {
-    let (scheme, rest) = match url.find("://") {
-        Some(at) => url.split_at(at + 3),
-        None if url.starts_with("//") => url.split_at(2),
-        None => ("", url),
-    };
+    let authority = scheme_len(url)
+        .map(|len| len + 3)
+        .or_else(|| url.starts_with("//").then_some(2))
+        .unwrap_or(0);
+    let (scheme, rest) = url.split_at(authority);
     match rest.rfind('@') {
         Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
         None => url.to_owned(),
     }
+}
+
+/// The length of a URL's scheme when the text starts with `scheme://` (RFC 3986: a letter,
+/// then letters, digits, `+`, `-` or `.`).
+fn scheme_len(url: &str) -> Option<usize> {
+    let end = url.find("://")?;
+    let scheme = &url[..end];
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then_some(end)
 }
 
 #[cfg(test)]
@@ -270,6 +283,19 @@ mod tests {
             "http://***@proxy:3128"
         );
         assert_eq!(redact_url("https://example.com/a"), "https://example.com/a");
+        // A `://` in the query starts nothing: the user info before it is still hidden.
+        assert_eq!(
+            redact_url("//user:pw@host/x?n=https://a"),
+            "//***@host/x?n=https://a"
+        );
+        assert_eq!(
+            redact_url("user:pw@host/x?n=https://a"),
+            "***@host/x?n=https://a"
+        );
+        assert_eq!(
+            redact_url("https://u:pw@host/x?n=https://a"),
+            "https://***@host/x?n=https://a"
+        );
     }
 
     #[test]

@@ -54,6 +54,13 @@ pub enum Error {
         attempts: u32,
         /// What failed.
         source: TransportError,
+        /// Whether the server may have acted on the request although no answer came: the
+        /// request, or an earlier attempt of it, may have reached it whole. See
+        /// [`Error::may_have_been_processed`].
+        may_have_been_processed: bool,
+        /// Whether sending the request again is harmless even if it was processed (the
+        /// generator's facts table says which operations are).
+        harmless_to_repeat: bool,
     },
     /// A timeout fired: connecting, waiting for the response to start, a stalled body, or the
     /// call's deadline. See [`Timeouts`](crate::Timeouts).
@@ -65,6 +72,12 @@ pub enum Error {
         attempts: u32,
         /// Which timeout fired.
         phase: TimeoutPhase,
+        /// Whether the server may have acted on the request: it, or an earlier attempt of it,
+        /// may have reached the server whole before the timeout fired (waiting for the answer,
+        /// say). See [`Error::may_have_been_processed`].
+        may_have_been_processed: bool,
+        /// Whether sending the request again is harmless even if it was processed.
+        harmless_to_repeat: bool,
     },
     /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
     /// never followed).
@@ -143,7 +156,82 @@ pub enum DecodeKind {
 /// A failure of the connection itself: what kind, and the underlying error's message.
 pub struct TransportError {
     kind: TransportErrorKind,
+    certificate: Option<CertificateProblem>,
     inner: ureq::Error,
+}
+
+/// Why the server's TLS certificate was refused (see [`TransportError::certificate_problem`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CertificateProblem {
+    /// No trusted root signs it: a private CA, or a proxy that inspects TLS.
+    UnknownIssuer,
+    /// It has expired.
+    Expired,
+    /// It is not valid yet.
+    NotValidYet,
+    /// It is for another host name.
+    WrongHost,
+    /// The server presented a CA certificate as its own.
+    CaAsServerCertificate,
+    /// Anything else (revoked, malformed, an unsupported algorithm).
+    Other,
+}
+
+impl CertificateProblem {
+    fn of(error: &ureq::Error) -> Option<CertificateProblem> {
+        use rustls::CertificateError as C;
+        let Some(rustls::Error::InvalidCertificate(error)) = rustls_error(error) else {
+            return None;
+        };
+        Some(match error {
+            C::UnknownIssuer => CertificateProblem::UnknownIssuer,
+            C::Expired | C::ExpiredContext { .. } => CertificateProblem::Expired,
+            C::NotValidYet | C::NotValidYetContext { .. } => CertificateProblem::NotValidYet,
+            C::NotValidForName | C::NotValidForNameContext { .. } => CertificateProblem::WrongHost,
+            C::Other(other)
+                if matches!(
+                    other.0.downcast_ref::<webpki::Error>(),
+                    Some(webpki::Error::CaUsedAsEndEntity)
+                ) =>
+            {
+                CertificateProblem::CaAsServerCertificate
+            }
+            _ => CertificateProblem::Other,
+        })
+    }
+
+    /// What is wrong, and what to do about it.
+    fn explain(self) -> &'static str {
+        match self {
+            CertificateProblem::UnknownIssuer => {
+                "the server's certificate is signed by a CA this client does not trust; if a \
+                 private CA or a TLS-inspecting proxy signs it, add that CA's root certificate \
+                 (ClientBuilder::add_root_certificates_pem, SUNCO_CA_FILE in the example) or \
+                 build with the `platform-verifier` feature to use the system's store"
+            }
+            CertificateProblem::Expired => {
+                "the server's certificate has expired; check this machine's clock, and tell \
+                 the server's operator"
+            }
+            CertificateProblem::NotValidYet => {
+                "the server's certificate is not valid yet; check this machine's clock"
+            }
+            CertificateProblem::WrongHost => {
+                "the server's certificate is for another host name; check the host of the \
+                 base URL (or the proxy in between)"
+            }
+            CertificateProblem::CaAsServerCertificate => {
+                "the server presents a CA certificate as its own certificate; it must present \
+                 a certificate issued by that CA (add the CA with \
+                 ClientBuilder::add_root_certificates_pem, not the server's certificate)"
+            }
+            CertificateProblem::Other => {
+                "the server's certificate was refused; check the base URL, or the CA roots \
+                 this client trusts"
+            }
+        }
+    }
 }
 
 /// What kind of [`TransportError`].
@@ -164,9 +252,20 @@ pub enum TransportErrorKind {
     Other,
 }
 
+/// The rustls error behind a transport error. ureq 3.5 hands a handshake failure back as
+/// `Error::Io` wrapping the `rustls::Error`, rarely as `Error::Rustls`.
+fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
+    match error {
+        ureq::Error::Rustls(error) => Some(error),
+        ureq::Error::Io(io) => io.get_ref()?.downcast_ref::<rustls::Error>(),
+        _ => None,
+    }
+}
+
 impl TransportError {
     pub(crate) fn new(inner: ureq::Error) -> Self {
         let kind = match &inner {
+            error if rustls_error(error).is_some() => TransportErrorKind::Tls,
             ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => {
                 TransportErrorKind::Connect
             }
@@ -179,9 +278,31 @@ impl TransportError {
             ureq::Error::ConnectProxyFailed(_) | ureq::Error::InvalidProxyUrl => {
                 TransportErrorKind::Proxy
             }
+            ureq::Error::Rustls(_) => TransportErrorKind::Tls,
             _ => TransportErrorKind::Other,
         };
-        TransportError { kind, inner }
+        TransportError {
+            kind,
+            certificate: CertificateProblem::of(&inner),
+            inner,
+        }
+    }
+
+    /// Why the server's certificate was refused, for a TLS failure that is about it.
+    pub fn certificate_problem(&self) -> Option<CertificateProblem> {
+        self.certificate
+    }
+
+    /// What to do next, for the message of an [`Error::Transport`].
+    pub(crate) fn hint(&self) -> &'static str {
+        match (self.certificate, self.kind) {
+            (Some(problem), _) => problem.explain(),
+            (None, TransportErrorKind::Tls) => {
+                "TLS failed; check the base URL and the TLS settings (CA roots, TLS feature)"
+            }
+            (None, TransportErrorKind::Proxy) => "check the proxy URL and that the proxy is up",
+            _ => "check the base URL and the network",
+        }
     }
 
     /// What kind of failure.
@@ -201,14 +322,33 @@ impl fmt::Debug for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TransportError")
             .field("kind", &self.kind)
+            .field("certificate", &self.certificate)
             .field("message", &self.inner.to_string())
             .finish()
     }
 }
 
+/// A refused certificate is said in words ("its issuer is not trusted"), not as rustls' enum.
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.inner, f)
+        match self.certificate {
+            Some(CertificateProblem::UnknownIssuer) => {
+                f.write_str("TLS: the server's certificate has an untrusted issuer")
+            }
+            Some(CertificateProblem::Expired) => {
+                f.write_str("TLS: the server's certificate has expired")
+            }
+            Some(CertificateProblem::NotValidYet) => {
+                f.write_str("TLS: the server's certificate is not valid yet")
+            }
+            Some(CertificateProblem::WrongHost) => {
+                f.write_str("TLS: the server's certificate does not match the host name")
+            }
+            Some(CertificateProblem::CaAsServerCertificate) => {
+                f.write_str("TLS: the server's certificate is a CA certificate")
+            }
+            Some(CertificateProblem::Other) | None => fmt::Display::fmt(&self.inner, f),
+        }
     }
 }
 
@@ -246,6 +386,12 @@ pub struct ApiError {
     pub location: Option<String>,
     /// How many attempts were made.
     pub attempts: u32,
+    /// Whether the server may have acted on the request: an answer that does not rule it out
+    /// (`500`, `502`, `504`, `503` without `Retry-After`), or an earlier attempt whose answer
+    /// was lost. `429` and `503` with `Retry-After` say the server did not.
+    pub may_have_been_processed: bool,
+    /// Whether sending the request again is harmless even if it was processed.
+    pub harmless_to_repeat: bool,
 }
 
 /// One entry of the API's `errors` array.
@@ -292,16 +438,62 @@ impl Error {
         matches!(self, Error::InvalidInput { .. } | Error::File { .. })
     }
 
-    /// Whether trying again later may succeed: rate limiting, server errors, timeouts, and
-    /// network failures (not TLS, URL or configuration errors, which would fail again).
-    pub fn is_retryable(&self) -> bool {
+    /// Whether the server may have acted on the request although the call failed: it may
+    /// have stored an upload or posted a message whose answer never came (a timeout while
+    /// waiting for the answer, a dropped connection after the request was sent, a `502`,
+    /// `504`, a `500` or a `503` without `Retry-After`), or a success answer did not decode.
+    /// `false` when the failure shows it did not: nothing was sent, a connection could not be
+    /// made, the request was cut before it was sent whole, `429`, or `503` with
+    /// `Retry-After`.
+    ///
+    /// Before sending such a request again, check whether it took effect (list the
+    /// conversation's messages, say): a second upload stores the file twice.
+    pub fn may_have_been_processed(&self) -> bool {
         match self {
-            Error::Api(api) => matches!(api.status, 429 | 500..=599),
-            Error::Timeout { .. } => true,
-            Error::Transport { source, .. } => matches!(
-                source.kind(),
-                TransportErrorKind::Connect | TransportErrorKind::Io | TransportErrorKind::Protocol
-            ),
+            Error::Transport {
+                may_have_been_processed,
+                ..
+            }
+            | Error::Timeout {
+                may_have_been_processed,
+                ..
+            } => *may_have_been_processed,
+            Error::Api(api) => api.may_have_been_processed,
+            Error::Decode { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether trying again later may succeed **and** sending the request again cannot do harm:
+    /// rate limiting, server errors, timeouts and network failures (not TLS, URL or
+    /// configuration errors, which would fail again) — except, for an operation that is not
+    /// harmless to repeat (an upload, a message), when the server may have processed the
+    /// request ([`Error::may_have_been_processed`]): sending it again could store the file
+    /// twice. Deletes, media tokens and reads are harmless to repeat.
+    pub fn is_retryable(&self) -> bool {
+        let resend_is_safe = |harmless: bool| harmless || !self.may_have_been_processed();
+        match self {
+            Error::Api(api) => match api.status {
+                429 => true,
+                503 if api.retry_after.is_some() => true,
+                500..=599 => resend_is_safe(api.harmless_to_repeat),
+                _ => false,
+            },
+            Error::Timeout {
+                harmless_to_repeat, ..
+            } => resend_is_safe(*harmless_to_repeat),
+            Error::Transport {
+                source,
+                harmless_to_repeat,
+                ..
+            } => {
+                matches!(
+                    source.kind(),
+                    TransportErrorKind::Connect
+                        | TransportErrorKind::Io
+                        | TransportErrorKind::Protocol
+                ) && resend_is_safe(*harmless_to_repeat)
+            }
             _ => false,
         }
     }
@@ -311,6 +503,25 @@ impl Error {
         match self {
             Error::Api(api) => Some(api),
             _ => None,
+        }
+    }
+}
+
+impl Error {
+    /// A warning for the message of an error after which sending again could do harm.
+    fn processed_note(&self) -> &'static str {
+        match self {
+            Error::Transport {
+                harmless_to_repeat: false,
+                may_have_been_processed: true,
+                ..
+            }
+            | Error::Timeout {
+                harmless_to_repeat: false,
+                may_have_been_processed: true,
+                ..
+            } => " (the server may have processed the request: check before sending it again)",
+            _ => "",
         }
     }
 }
@@ -362,21 +573,26 @@ impl fmt::Display for Error {
                 operation,
                 attempts,
                 source,
+                ..
             } => write!(
                 f,
-                "{operation}: the request failed{}: {}; check the base URL and the network",
+                "{operation}: the request failed{}: {}; {}{}",
                 attempts_note(*attempts),
-                printable(&source.to_string())
+                printable(&source.to_string()),
+                source.hint(),
+                self.processed_note()
             ),
             Error::Timeout {
                 operation,
                 attempts,
                 phase,
+                ..
             } => write!(
                 f,
                 "{operation}: timed out{} ({phase}); the server may be slow or unreachable, \
-                 or raise the timeout",
-                attempts_note(*attempts)
+                 or raise the timeout{}",
+                attempts_note(*attempts),
+                self.processed_note()
             ),
             Error::Api(api) => api.fmt(f),
             Error::Pagination {
@@ -500,6 +716,8 @@ mod tests {
             operation: "op",
             attempts: 1,
             source: TransportError::new(source),
+            may_have_been_processed: false,
+            harmless_to_repeat: false,
         };
         assert!(transport(ureq::Error::ConnectionFailed).is_retryable());
         assert!(
@@ -507,6 +725,23 @@ mod tests {
         );
         assert!(!transport(ureq::Error::Tls("bad certificate")).is_retryable());
         assert!(!transport(ureq::Error::BadUri("x".into())).is_retryable());
+    }
+
+    #[test]
+    fn what_may_have_been_processed_is_retryable_only_where_repeating_is_harmless() {
+        let timeout = |may_have_been_processed, harmless_to_repeat| Error::Timeout {
+            operation: "op",
+            attempts: 1,
+            phase: TimeoutPhase::Response,
+            may_have_been_processed,
+            harmless_to_repeat,
+        };
+        assert!(!timeout(true, false).is_retryable());
+        assert!(timeout(true, false).may_have_been_processed());
+        assert!(timeout(true, false).to_string().contains("check before"));
+        assert!(timeout(true, true).is_retryable());
+        assert!(timeout(false, false).is_retryable());
+        assert!(!timeout(false, false).to_string().contains("check before"));
     }
 
     #[test]

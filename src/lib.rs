@@ -89,11 +89,13 @@
 //! ```
 //!
 //! The part's file name is made safe and kept recognisable: quoted, ASCII, free of control
-//! characters, accents and Greek or Cyrillic letters transliterated, the extension kept (see
-//! [`sanitize_file_name`]). Its content type comes from the file name, falling back to
+//! characters, every script transliterated (`résumé – 履歴書.pdf` is sent as
+//! `resume - Lu Li Shu.pdf`, a decomposed `re\u{301}sume\u{301}.pdf` as `resume.pdf`), the
+//! extension kept (see [`sanitize_file_name`]). Its content type comes from the file name, falling back to
 //! `application/octet-stream`, or from [`FilePart::with_content_type`]. Files over the upload
-//! limit (50 MB, the API's maximum, by default) are refused before sending. A source that
-//! shrinks or grows while it is sent ends the upload with [`Error::Source`].
+//! limit (50 MB, the API's maximum, by default) are refused before sending. A file that
+//! shrinks or grows while it is sent, or a reader that ends before its declared length, ends
+//! the upload with [`Error::Source`]; a reader is never read past its declared length.
 //!
 //! # Media tokens and cookies
 //!
@@ -190,21 +192,32 @@
 //!   ([`Error::is_retryable`], [`ApiError::retry_after`]). Redirects are never followed and
 //!   show up here too.
 //! - [`Error::Timeout`] ([`TimeoutPhase`] says which) / [`Error::Transport`]
-//!   ([`TransportErrorKind`] says what): the network or the server did not cooperate;
-//!   retryable.
+//!   ([`TransportErrorKind`] says what; for a refused TLS certificate,
+//!   [`TransportError::certificate_problem`] says why): the network or the server did not
+//!   cooperate. [`Error::may_have_been_processed`] says whether the server may have acted on
+//!   the request anyway (an upload whose answer never came may be stored);
+//!   [`Error::is_retryable`] is true only where sending it again cannot do harm.
 //! - [`Error::Decode`]: a success response did not decode ([`DecodeKind`]: not JSON, not of
 //!   the documented shape, too large, or lacking a value the call needs); the error names the
 //!   JSON path.
 //! - [`Error::Pagination`]: iterating a list's pages stopped (a loop, the page limit).
 //!
 //! ```no_run
-//! use sunshine_conversations_client::{Client, Error};
+//! use sunshine_conversations_client::{Client, Error, Upload};
 //! # fn main() -> Result<(), Error> {
 //! # let client = Client::from_env()?;
 //! match client.delete("https://media.smooch.io/...") {
 //!     Ok(()) => {}
 //!     Err(Error::Api(api)) if api.status == 404 => eprintln!("already gone"),
 //!     Err(e) if e.is_retryable() => eprintln!("try again later: {e}"),
+//!     Err(e) => return Err(e),
+//! }
+//! // An upload that may have been stored is not retryable: sending it again could store the
+//! // file twice. Check first (is it in the conversation?), or accept the duplicate knowingly.
+//! match client.upload(Upload::path("report.pdf")?) {
+//!     Ok(attachment) => println!("{}", attachment.media_url),
+//!     Err(e) if e.is_retryable() => eprintln!("not stored; try again later: {e}"),
+//!     Err(e) if e.may_have_been_processed() => eprintln!("may be stored; check first: {e}"),
 //!     Err(e) => return Err(e),
 //! }
 //! # Ok(()) }
@@ -228,8 +241,16 @@
 //!   exponentially with full jitter. [`RetryPolicy::none`] turns retries off.
 //! - Uploads up to [`DEFAULT_MAX_UPLOAD_BYTES`]; response bodies up to
 //!   [`DEFAULT_MAX_RESPONSE_BYTES`].
-//! - Proxies from the environment (`HTTPS_PROXY`, `ALL_PROXY`, ...) are honoured except for
-//!   loopback hosts; [`ClientBuilder::proxy`] sets one explicitly.
+//! - Proxies: [`ClientBuilder::proxy`] sets one (HTTP `CONNECT` or SOCKS4/5); otherwise the
+//!   environment's: `HTTPS_PROXY` for an https base URL, `http_proxy`/`HTTP_PROXY` for plain
+//!   http only (`HTTP_PROXY` is ignored in a CGI program, where a request header can set it),
+//!   else `ALL_PROXY`; `NO_PROXY` is honoured, loopback hosts are reached directly, and a
+//!   variable that is set but unusable fails [`ClientBuilder::build`] naming it.
+//! - TLS: rustls with the bundled Mozilla roots; a company CA (a TLS-inspecting proxy, a
+//!   private deployment) is added with [`ClientBuilder::add_root_certificates_pem`]
+//!   (`SUNCO_CA_FILE` for [`ClientBuilder::from_env`]). A refused certificate says why
+//!   ([`CertificateProblem`]: unknown issuer, expired, wrong host, a CA as the server's
+//!   certificate) and what to do.
 //!
 //! # What this client promises
 //!
@@ -242,15 +263,30 @@
 //!   `an_upload_deadline_ends_a_slow_upload`, `retries_stop_at_the_deadline`; the CLI's
 //!   `SUNCO_TIMEOUT_SECS` in `tests/cli.rs`: `the_timeout_variable_bounds_a_call_and_is_checked`;
 //!   eight threads against a hostile server in `tests/soak.rs`).
-//! - **Settings are checked before anything is sent.** Zero and endless timeouts, bad base
-//!   URLs, bad credentials and ids are refused with [`Error::InvalidInput`]
-//!   (`tests/promises.rs`: `zero_and_endless_timeouts_are_refused`; `tests/adversarial.rs`;
-//!   `tests/ids.rs`).
+//! - **Settings are checked before anything is sent.** Zero and endless timeouts, zero limits,
+//!   JWT lifetimes outside [`MIN_JWT_LIFETIME`]..=[`MAX_JWT_LIFETIME`], bad base URLs, bad
+//!   credentials and ids, unusable proxies (given or from the environment) and root
+//!   certificates are refused with [`Error::InvalidInput`] (`tests/promises.rs`:
+//!   `zero_and_endless_timeouts_are_refused`, `odd_limits_and_jwt_lifetimes_are_refused`;
+//!   `tests/proxy.rs`; `tests/tls.rs`: `text_without_a_certificate_is_refused_before_sending`;
+//!   `tests/adversarial.rs`; `tests/ids.rs`). A documented setting never panics: SOCKS
+//!   proxies work (`tests/proxy.rs`:
+//!   `environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used`).
+//! - **A source is read no further than it must be.** A reader with a declared length is
+//!   read up to it and no further, so a socket or pipe that stays open ends the upload
+//!   (`tests/promises.rs`: `a_reader_that_stays_open_ends_at_its_declared_length`); a file
+//!   replaced between attempts is not sent, and the error says an earlier attempt was
+//!   (`a_file_replaced_between_attempts_is_not_sent_and_the_error_says_what_was`).
+//! - **TLS failures say which and what to do** (`tests/tls.rs`:
+//!   `an_extra_root_is_trusted_and_refusals_say_why`, `https_goes_through_a_connect_proxy`).
 //! - **No secret in any output.** Keys, tokens and the secret fields of every model are
 //!   redacted in `Debug`, never in an error, a log line or a URL shown (`tests/secrets.rs`,
 //!   `tests/secret_models.rs` in `full-api` builds: `every_model_with_a_secret_field_hides_it`
 //!   and `a_misshapen_secret_answer_is_not_quoted`, `tests/promises.rs`:
-//!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`).
+//!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`,
+//!   `a_scheme_relative_location_with_a_url_in_its_query_loses_its_user_info`), and no byte
+//!   dump of the HTTP layer reaches a logger while requests overlap (`tests/log_guard.rs`:
+//!   `the_application_keeps_its_logging`, with reassembled dump rows).
 //! - **Server text is shown safely.** Control characters from the server are escaped in
 //!   `Display`; the raw text stays in [`ApiError`] (`tests/promises.rs`:
 //!   `control_characters_from_the_server_are_escaped`).
@@ -258,7 +294,12 @@
 //!   the generator's `mangled_documents_never_panic`).
 //! - **Nothing sent twice where that could do harm.** An upload that may have been stored is
 //!   never sent again; a delete retried after a lost answer that finds the attachment gone
-//!   reports success (`tests/promises.rs`: `an_upload_that_may_have_been_stored_is_never_sent_again`,
+//!   reports success while a `404` about anything else stays an error; an error after which
+//!   the request may have been processed says so ([`Error::may_have_been_processed`]) and is
+//!   not [`Error::is_retryable`] for an upload (`tests/promises.rs`:
+//!   `an_upload_that_may_have_been_stored_is_never_sent_again`,
+//!   `an_upload_whose_answer_never_came_is_not_retryable`,
+//!   `a_404_about_something_else_after_a_lost_answer_stays_an_error`,
 //!   `a_delete_whose_answer_was_lost_is_a_success`; `tests/soak.rs`).
 //! - **Empty successes are successes** (`tests/promises.rs`: `empty_successes_are_successes`,
 //!   `a_cookie_without_a_body_keeps_its_set_cookie`).
@@ -274,7 +315,7 @@
 //! ureq's HTTP layer hex-dumps every byte at trace level under the `ureq_proto` targets,
 //! credentials included. Filter those targets at debug — with `env_logger`:
 //! `RUST_LOG=trace,ureq_proto=debug` — and the client never touches logging. If your logger
-//! would print the dumps, the client asks it (`log::log_enabled!`), warns once with the filter
+//! would print the dumps, the client asks it (`Log::enabled`), warns once with the filter
 //! to add, and holds the process-wide maximum level at debug while its requests are in flight;
 //! a level you set meanwhile is never overwritten (unless it is debug itself, which the client
 //! cannot tell from its own setting).
@@ -387,21 +428,24 @@ mod log_guard;
 mod mock_support;
 pub(crate) mod multipart;
 pub(crate) mod pagination;
+mod proxy;
 pub(crate) mod request;
 mod response;
 mod retry;
+mod tls;
 mod transport;
 mod upload;
 
 pub use attachments::{Attachment, MediaTokens};
 pub use auth::{JwtScope, Secret};
-pub use builder::ClientBuilder;
+pub use builder::{ClientBuilder, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME};
 pub use client::Client;
 pub use config::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
 };
 pub use error::{
-    ApiError, ApiErrorDetail, DecodeKind, Error, TimeoutPhase, TransportError, TransportErrorKind,
+    ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, TimeoutPhase, TransportError,
+    TransportErrorKind,
 };
 pub use filename::sanitize_file_name;
 #[cfg(feature = "mock")]

@@ -6,7 +6,7 @@
 //!
 //! - when the application's logger already filters those targets below trace (the recommended
 //!   setup, e.g. `RUST_LOG=trace,ureq_proto=debug`), or the maximum level is at most debug,
-//!   nothing is changed: the guard only asks the logger (`log::log_enabled!`);
+//!   nothing is changed: the guard only asks the logger (`Log::enabled`);
 //! - only when the dumps would really be emitted, the process-wide maximum level is held at
 //!   debug while requests of this crate are in flight, and a warning naming the filter to add is
 //!   logged once. When the last request ends, the level the application asked for is put back:
@@ -42,9 +42,15 @@ static STATE: Mutex<State> = Mutex::new(State {
 
 static WARNED: AtomicBool = AtomicBool::new(false);
 
-/// Whether ureq-proto's hex dumps would reach the application's logger now.
-fn dumps_would_be_emitted() -> bool {
-    log::log_enabled!(target: DUMP_TARGET, log::Level::Trace)
+/// Whether the application's logger would print ureq-proto's hex dumps if the maximum level
+/// let them through. The logger itself is asked: `log::log_enabled!` would also check the
+/// maximum level, which the guard itself lowers while another request is in flight.
+fn logger_would_print_dumps() -> bool {
+    let dump = log::Metadata::builder()
+        .level(log::Level::Trace)
+        .target(DUMP_TARGET)
+        .build();
+    log::logger().enabled(&dump)
 }
 
 /// Held for the duration of one attempt.
@@ -58,29 +64,36 @@ impl LogGuard {
         if allow_trace {
             return LogGuard { active: false };
         }
-        // The logger is asked, and warned, before the lock is taken: a logger that logs over
-        // HTTP with this client would otherwise wait for itself.
-        let dumps = log::max_level() > HELD && dumps_would_be_emitted();
-        if dumps && !WARNED.swap(true, Ordering::Relaxed) {
+        let held = {
+            let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
+            state.in_flight += 1;
+            let current = log::max_level();
+            if let Some(wanted) = &mut state.wanted
+                && current != HELD
+            {
+                // The application set a level while requests were in flight: that is the level
+                // it wants back.
+                *wanted = current;
+            }
+            // Decided under the lock, from the level the application wants (not the one the
+            // guard holds for another request) and from the logger itself: a request that
+            // starts while another holds the level, and outlives it, is guarded too.
+            let wanted = state.wanted.unwrap_or(current);
+            let dumps = wanted > HELD && logger_would_print_dumps();
+            if dumps && current > HELD {
+                log::set_max_level(HELD);
+                state.wanted = Some(wanted);
+            }
+            dumps
+        };
+        // Warned after the lock is released: a logger that logs over HTTP with this client
+        // would otherwise wait for itself.
+        if held && !WARNED.swap(true, Ordering::Relaxed) {
             log::warn!(
                 "ureq's trace output would show credentials: the log level is held at debug \
                  while requests are in flight; filter the `ureq_proto` targets at debug \
                  (e.g. RUST_LOG=trace,ureq_proto=debug) to keep trace logging untouched"
             );
-        }
-        let mut state = STATE.lock().unwrap_or_else(|p| p.into_inner());
-        state.in_flight += 1;
-        let current = log::max_level();
-        if let Some(wanted) = &mut state.wanted
-            && current != HELD
-        {
-            // The application set a level while requests were in flight: that is the level it
-            // wants back.
-            *wanted = current;
-        }
-        if dumps && current > HELD {
-            log::set_max_level(HELD);
-            state.wanted = Some(state.wanted.unwrap_or(current));
         }
         LogGuard { active: true }
     }

@@ -33,7 +33,9 @@ type Progress = Arc<Mutex<Box<dyn FnMut(u64, Option<u64>) + Send>>>;
 enum Source {
     Path {
         path: PathBuf,
-        len: u64,
+        /// What the file was when the part was made: its size, and where the platform has
+        /// them its device, inode and modification time.
+        identity: FileIdentity,
         /// The handle opened when the part was made; later attempts reopen the path.
         file: Option<File>,
     },
@@ -42,6 +44,50 @@ enum Source {
         reader: Option<Box<dyn Read + Send>>,
         len: Option<u64>,
     },
+}
+
+/// What identifies a file between attempts: a replaced file of the same size is not the file
+/// that was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileIdentity {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// Device and inode, where the platform has them.
+    node: Option<(u64, u64)>,
+}
+
+impl FileIdentity {
+    fn of(metadata: &std::fs::Metadata) -> FileIdentity {
+        #[cfg(unix)]
+        let node = {
+            use std::os::unix::fs::MetadataExt as _;
+            Some((metadata.dev(), metadata.ino()))
+        };
+        #[cfg(not(unix))]
+        let node = None;
+        FileIdentity {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            node,
+        }
+    }
+
+    /// How `now` differs from `self`, said for an error.
+    fn change_to(&self, now: &FileIdentity) -> Option<String> {
+        if self.node.is_some() && now.node.is_some() && self.node != now.node {
+            Some("was replaced by another file".to_owned())
+        } else if now.len != self.len {
+            Some(format!(
+                "changed size ({} bytes, now {})",
+                self.len, now.len
+            ))
+        } else if self.modified.is_some() && now.modified.is_some() && self.modified != now.modified
+        {
+            Some("was modified".to_owned())
+        } else {
+            None
+        }
+    }
 }
 
 impl fmt::Debug for FilePart {
@@ -93,6 +139,8 @@ impl FilePart {
             };
             file_error(reason, Some(e))
         })?;
+        // The identity of what was opened, not of what the path named a moment before.
+        let metadata = file.metadata().unwrap_or(metadata);
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -103,7 +151,7 @@ impl FilePart {
             progress: None,
             source: Source::Path {
                 path: path.to_owned(),
-                len: metadata.len(),
+                identity: FileIdentity::of(&metadata),
                 file: Some(file),
             },
         })
@@ -186,7 +234,7 @@ impl FilePart {
     /// The size in bytes, when known.
     pub fn len(&self) -> Option<u64> {
         match &self.source {
-            Source::Path { len, .. } => Some(*len),
+            Source::Path { identity, .. } => Some(identity.len),
             Source::Bytes(bytes) => Some(bytes.len() as u64),
             Source::Reader { len, .. } => *len,
         }
@@ -206,25 +254,37 @@ impl FilePart {
     fn open(&mut self, limit: u64) -> Result<Box<dyn Read + Send>, Error> {
         let declared = self.len();
         let inner: Box<dyn Read + Send> = match &mut self.source {
-            Source::Path { path, len, file } => {
-                let file = match file.take() {
-                    Some(file) => file,
-                    None => File::open(&*path).map_err(|e| Error::File {
-                        path: path.clone(),
-                        reason: format!("cannot reopen it: {e}"),
-                        source: Some(e),
-                    })?,
-                };
-                let now = file.metadata().map(|m| m.len()).unwrap_or(*len);
-                if now != *len {
-                    return Err(Error::File {
-                        path: path.clone(),
-                        reason: format!("it changed size ({len} bytes, now {now})"),
-                        source: None,
-                    });
+            Source::Path {
+                path,
+                identity,
+                file,
+            } => match file.take() {
+                // The first attempt sends the handle opened when the part was made.
+                Some(file) => Box::new(file),
+                // A later attempt reopens the path: an earlier attempt was sent, so a file
+                // that cannot be reopened or is no longer the same file ends the upload as an
+                // `Error::Source`, never as "nothing was sent".
+                None => {
+                    let replaced = |reason: String, source: Option<io::Error>| Error::Source {
+                        reason: format!(
+                            "{} {reason} before it could be sent again; an earlier attempt was \
+                             sent and may have been stored",
+                            path.display()
+                        ),
+                        source,
+                    };
+                    let file = File::open(&*path)
+                        .map_err(|e| replaced(format!("could not be reopened ({e})"), Some(e)))?;
+                    let now = file
+                        .metadata()
+                        .map(|m| FileIdentity::of(&m))
+                        .map_err(|e| replaced(format!("could not be checked ({e})"), Some(e)))?;
+                    if let Some(change) = identity.change_to(&now) {
+                        return Err(replaced(change, None));
+                    }
+                    Box::new(file)
                 }
-                Box::new(file)
-            }
+            },
             Source::Bytes(bytes) => Box::new(io::Cursor::new(Arc::clone(bytes))),
             Source::Reader { reader, .. } => reader.take().ok_or_else(|| Error::Source {
                 reason: "a reader source can be sent only once".to_owned(),
@@ -234,6 +294,10 @@ impl FilePart {
         Ok(Box::new(Exact {
             inner,
             declared,
+            // A file is checked for growth past its size with one more read, which returns at
+            // once; a reader (a socket, a pipe) may block there, and the byte would be taken
+            // from its stream: it is read up to its declared length and no further.
+            check_growth: matches!(self.source, Source::Path { .. }),
             limit,
             read: 0,
             progress: self.progress.clone(),
@@ -247,6 +311,8 @@ impl FilePart {
 struct Exact {
     inner: Box<dyn Read + Send>,
     declared: Option<u64>,
+    /// Whether to read once more after the declared size, to see that the source ended there.
+    check_growth: bool,
     limit: u64,
     read: u64,
     progress: Option<Progress>,
@@ -309,8 +375,9 @@ impl Read for Exact {
             return Ok(0);
         }
         match self.declared {
+            Some(_) if !self.check_growth && self.declared <= Some(self.read) => Ok(0),
             Some(declared) if self.read >= declared => {
-                // Everything declared was sent: the source must be at its end.
+                // Everything declared was sent: the file must be at its end.
                 let mut probe = [0u8; 1];
                 match read_retrying(&mut *self.inner, &mut probe)? {
                     0 => Ok(0),
@@ -558,13 +625,15 @@ mod tests {
         let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
         assert!(err.to_string().contains("ended after 3"), "{err}");
 
+        // A reader is read up to its declared length and no further.
         let mut parts = Parts::new();
         parts.file(
             "f",
-            FilePart::from_reader("a", io::Cursor::new(vec![1u8; 9]), Some(5)),
+            FilePart::from_reader("a", OpenAfter(vec![7u8; 9], 5), Some(5)),
         );
-        let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
-        assert!(err.to_string().contains("grew"), "{err}");
+        let body = read_all(&mut parts.body("B", 100).unwrap()).unwrap();
+        assert!(body.windows(7).any(|w| w == b"\r\n\r\n\x07\x07\x07"));
+        assert_eq!(body.iter().filter(|b| **b == 7).count(), 5);
 
         let mut parts = Parts::new();
         parts.file(
@@ -573,6 +642,21 @@ mod tests {
         );
         let err = read_all(&mut parts.body("B", 100).unwrap()).unwrap_err();
         assert!(err.to_string().contains("upload limit"), "{err}");
+    }
+
+    /// A stream that gives its first `.1` bytes and then fails the test when read again, as a
+    /// socket that stays open would block.
+    struct OpenAfter(Vec<u8>, usize);
+
+    impl Read for OpenAfter {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            assert!(self.1 > 0, "read past the declared length");
+            let n = buf.len().min(self.1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0.drain(..n);
+            self.1 -= n;
+            Ok(n)
+        }
     }
 
     #[test]

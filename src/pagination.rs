@@ -36,7 +36,9 @@ pub struct Pages<'a, T> {
     /// The `meta` field holding the next cursor: `afterCursor` or `beforeCursor`.
     cursor_field: &'static str,
     next: Option<String>,
-    seen: HashSet<String>,
+    /// The SHA-256 of every cursor given so far (32 bytes each, whatever a cursor's size), to
+    /// find a loop.
+    seen: HashSet<[u8; 32]>,
     fetched: usize,
     max_pages: usize,
     /// Why the next item is an error (the server looped).
@@ -111,7 +113,7 @@ impl<'a, T: Serialize> Pages<'a, T> {
         // Hand out this page; a problem with the next one is reported after it.
         match next_cursor(&value, self.cursor_field) {
             Next::Done => self.done = true,
-            Next::After(next) if !self.seen.insert(next.clone()) => {
+            Next::After(next) if !self.seen.insert(digest(&next)) => {
                 self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
             }
             Next::After(next) => self.next = Some(next),
@@ -119,6 +121,14 @@ impl<'a, T: Serialize> Pages<'a, T> {
         }
         Some(Ok((page, value.unwrap_or_default())))
     }
+}
+
+/// A cursor's SHA-256: what the loop check keeps of it.
+fn digest(cursor: &str) -> [u8; 32] {
+    let hash = ring::digest::digest(&ring::digest::SHA256, cursor.as_bytes());
+    let mut out = [0u8; 32];
+    out.copy_from_slice(hash.as_ref());
+    out
 }
 
 /// What a page says about the next one.
@@ -260,7 +270,7 @@ mod tests {
         path: "/things",
         accept: "application/json",
         repeat: Repeat::Idempotent,
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: false,
     };
 
@@ -283,6 +293,7 @@ mod tests {
             body: body.to_string().into_bytes(),
             attempts: 1,
             done_by_earlier_attempt: false,
+            maybe_processed_before: false,
         }
         .json()
     }

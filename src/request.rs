@@ -72,9 +72,10 @@ pub(crate) struct OperationInfo {
     pub(crate) accept: &'static str,
     /// How the request may be sent again.
     pub(crate) repeat: Repeat,
-    /// A `404` on a retry, after an earlier attempt may have been processed, means the
-    /// operation already did its job (a delete whose answer was lost).
-    pub(crate) absent_after_retry_is_success: bool,
+    /// A `404` on a retry that says this subject (`attachment`) is absent, after an earlier
+    /// attempt may have been processed, means the operation already did its job (a delete
+    /// whose answer was lost). A `404` about anything else is an error.
+    pub(crate) absent_after_retry: Option<&'static str>,
     /// Whether answers carry secrets (tokens, key secrets, cookies): errors then quote nothing
     /// of the body.
     pub(crate) secret_response: bool,
@@ -236,7 +237,7 @@ mod tests {
         path: "/a/{id}",
         accept: "application/json",
         repeat: Repeat::Idempotent,
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: false,
     };
 

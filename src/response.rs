@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::redact_url;
 use crate::error::{ApiError, ApiErrorDetail, DecodeKind, Error};
-use crate::request::OperationInfo;
+use crate::request::{OperationInfo, Repeat};
 
 /// How many bytes of a body an error message quotes.
 pub const EXCERPT_LEN: usize = 512;
@@ -74,8 +74,10 @@ pub(crate) struct RawResponse {
     pub(crate) body: Vec<u8>,
     pub(crate) attempts: u32,
     /// A retried attempt found nothing left to do because an earlier attempt, whose answer was
-    /// lost, did it (see `OperationInfo::absent_after_retry_is_success`).
+    /// lost, did it (see `OperationInfo::absent_after_retry`).
     pub(crate) done_by_earlier_attempt: bool,
+    /// Whether an earlier attempt may have been acted on by the server.
+    pub(crate) maybe_processed_before: bool,
 }
 
 impl RawResponse {
@@ -165,16 +167,26 @@ impl RawResponse {
         }
     }
 
+    /// Whether this `404` says that `subject` (`attachment`) is absent: a body without
+    /// `errors[]`, or one whose every error names the subject in its code or title. A `404`
+    /// about something else (an unknown app) does not.
+    pub(crate) fn is_absent(&self, subject: &str) -> bool {
+        let errors = api_errors(&self.body);
+        let names = |text: &str| text.to_ascii_lowercase().contains(subject);
+        errors.iter().all(|e| names(&e.code) || names(&e.title))
+    }
+
     /// The error for a status that is not a success. `documented` is the response description
     /// the document gives this status, if any.
     pub(crate) fn error(self, documented: &'static str) -> Error {
-        #[derive(serde::Deserialize)]
-        struct Envelope {
-            errors: Vec<ApiErrorDetail>,
-        }
-        let errors = serde_json::from_slice::<Envelope>(&self.body)
-            .map(|e| e.errors)
-            .unwrap_or_default();
+        let errors = api_errors(&self.body);
+        let retry_after = retry_after(&self.headers, SystemTime::now());
+        let may_have_been_processed = self.maybe_processed_before
+            || match self.status {
+                500 | 502 | 504 => true,
+                503 => retry_after.is_none(),
+                _ => false,
+            };
         let header = |name: &str| {
             self.headers
                 .get(name)
@@ -186,7 +198,7 @@ impl RawResponse {
             status: self.status,
             documented,
             errors,
-            retry_after: retry_after(&self.headers, SystemTime::now()),
+            retry_after,
             request_id: header("x-zendesk-request-id").or_else(|| header("x-request-id")),
             excerpt: if self.operation.secret_response {
                 String::new()
@@ -195,8 +207,21 @@ impl RawResponse {
             },
             location: header("location").map(|l| redact_url(&l)),
             attempts: self.attempts,
+            may_have_been_processed,
+            harmless_to_repeat: self.operation.repeat == Repeat::Idempotent,
         }))
     }
+}
+
+/// The API's `errors[]` in a body, or none when the body has another shape.
+fn api_errors(body: &[u8]) -> Vec<ApiErrorDetail> {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        errors: Vec<ApiErrorDetail>,
+    }
+    serde_json::from_slice::<Envelope>(body)
+        .map(|e| e.errors)
+        .unwrap_or_default()
 }
 
 /// A JSON path as `.attachment.mediaUrl`, or `.` for the whole body.

@@ -210,6 +210,16 @@ fn nothing_was_sent(error: &ureq::Error) -> bool {
     }
 }
 
+/// Whether the server may have acted on a request that failed with `error`: anything but a
+/// failure before the request was sent whole (no connection, or stalled while sending).
+pub(crate) fn may_have_been_processed(error: &ureq::Error) -> bool {
+    !nothing_was_sent(error)
+        && !matches!(
+            error,
+            ureq::Error::Timeout(ureq::Timeout::PerWrite | ureq::Timeout::SendBody)
+        )
+}
+
 /// Whether a transport error is a dropped connection.
 fn connection_dropped(error: &ureq::Error) -> bool {
     match error {
@@ -250,7 +260,7 @@ mod tests {
             path: "/",
             accept: "application/json",
             repeat,
-            absent_after_retry_is_success: false,
+            absent_after_retry: None,
             secret_response: false,
         }
     }

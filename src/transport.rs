@@ -16,7 +16,7 @@ use crate::config::{Config, Timeouts};
 use crate::error::{DecodeKind, Error, TimeoutPhase, TransportError};
 use crate::log_guard::LogGuard;
 use crate::multipart::{self, SourceMismatch};
-use crate::request::{Body, Request};
+use crate::request::{Body, OperationInfo, Repeat, Request};
 use crate::response::RawResponse;
 use crate::retry::Verdict;
 
@@ -54,11 +54,16 @@ enum Failure {
 
 impl Transport {
     /// An agent configured for `config`: its timeouts (a call's deadline as ureq's global
-    /// timeout), no redirects, status codes as values, the TLS of the crate features, `proxy`.
-    pub(crate) fn own(config: &Config, proxy: Option<ureq::Proxy>) -> Transport {
+    /// timeout), no redirects, status codes as values, the TLS of the crate features with
+    /// `extra_roots` trusted too, `proxy`.
+    pub(crate) fn own(
+        config: &Config,
+        proxy: Option<ureq::Proxy>,
+        extra_roots: Vec<ureq::tls::Certificate<'static>>,
+    ) -> Transport {
         let settings = relied_on!(Agent::config_builder(), config.timeouts)
             .timeout_global(Some(config.timeouts.call))
-            .tls_config(tls_config())
+            .tls_config(crate::tls::config(extra_roots))
             .proxy(proxy)
             .build();
         let agent = Agent::with_parts(
@@ -116,6 +121,8 @@ impl Transport {
                             operation: operation.id,
                             attempts: attempt - 1,
                             phase: TimeoutPhase::Deadline,
+                            may_have_been_processed: maybe_processed,
+                            harmless_to_repeat: operation.repeat == Repeat::Idempotent,
                         });
                     }
                 },
@@ -135,8 +142,10 @@ impl Transport {
                         operation.id
                     );
                     if response.status == 404
-                        && operation.absent_after_retry_is_success
                         && maybe_processed
+                        && operation
+                            .absent_after_retry
+                            .is_some_and(|subject| response.is_absent(subject))
                     {
                         log::debug!(
                             "{}: attempt {attempt} found nothing left to do: an earlier attempt \
@@ -195,10 +204,14 @@ impl Transport {
             return match outcome {
                 Ok(mut response) => {
                     response.attempts = attempt;
+                    response.maybe_processed_before = maybe_processed;
                     Ok(response)
                 }
                 Err(Failure::Input(e)) => Err(e),
-                Err(Failure::Transport(e)) => Err(transport_error(operation.id, attempt, e)),
+                Err(Failure::Transport(e)) => {
+                    let processed = maybe_processed || crate::retry::may_have_been_processed(&e);
+                    Err(transport_error(operation, attempt, processed, e))
+                }
             };
         }
     }
@@ -304,6 +317,7 @@ impl Transport {
             body: bytes,
             attempts: 1,
             done_by_earlier_attempt: false,
+            maybe_processed_before: false,
         })
     }
 
@@ -368,24 +382,6 @@ fn deadline(timeouts: &Timeouts, upload: bool) -> Option<Duration> {
     }
 }
 
-/// TLS as the crate features ask: rustls with bundled Mozilla roots by default, the platform's
-/// verifier with `platform-verifier`, the platform's TLS library and roots with `native-tls`.
-fn tls_config() -> ureq::tls::TlsConfig {
-    #[allow(unused_mut)] // mutated only under some TLS features
-    let mut tls = ureq::tls::TlsConfig::builder();
-    #[cfg(feature = "native-tls")]
-    {
-        tls = tls
-            .provider(ureq::tls::TlsProvider::NativeTls)
-            .root_certs(ureq::tls::RootCerts::PlatformVerifier);
-    }
-    #[cfg(all(feature = "platform-verifier", not(feature = "native-tls")))]
-    {
-        tls = tls.root_certs(ureq::tls::RootCerts::PlatformVerifier);
-    }
-    tls.build()
-}
-
 /// The upload source's own failure, if that is what this transport error is. ureq hands the
 /// reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
 fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
@@ -405,11 +401,22 @@ fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
     }
 }
 
-fn transport_error(operation: &'static str, attempts: u32, source: ureq::Error) -> Error {
+/// The error of a failed call. `may_have_been_processed`: whether this attempt or an earlier one
+/// may have reached the server whole.
+fn transport_error(
+    operation: &OperationInfo,
+    attempts: u32,
+    may_have_been_processed: bool,
+    source: ureq::Error,
+) -> Error {
+    let harmless_to_repeat = operation.repeat == Repeat::Idempotent;
+    let operation = operation.id;
     match source {
         ureq::Error::Timeout(timeout) => Error::Timeout {
             operation,
             attempts,
+            may_have_been_processed,
+            harmless_to_repeat,
             phase: match timeout {
                 ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
                 ureq::Timeout::SendRequest | ureq::Timeout::RecvResponse => TimeoutPhase::Response,
@@ -423,6 +430,8 @@ fn transport_error(operation: &'static str, attempts: u32, source: ureq::Error) 
             operation,
             attempts,
             source: TransportError::new(source),
+            may_have_been_processed,
+            harmless_to_repeat,
         },
     }
 }

@@ -330,3 +330,33 @@ fn the_timeout_variable_bounds_a_call_and_is_checked() {
     }
     assert_eq!(server.requests().len(), before, "nothing was sent");
 }
+
+/// `SUNCO_CA_FILE` that is missing or holds no certificate is a usage error: exit 2, nothing
+/// sent.
+#[test]
+fn a_ca_file_that_cannot_be_used_exits_with_2() {
+    let server = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
+    let dir = support::TempDir::new();
+    let empty = dir.path().join("empty.pem");
+    std::fs::write(&empty, "no certificate here").unwrap();
+    let missing = dir.path().join("missing.pem");
+    for file in [&missing, &empty] {
+        let output = cli(
+            &[
+                ("SUNCO_APP_ID", "app"),
+                ("SUNCO_KEY_ID", "key"),
+                ("SUNCO_KEY_SECRET", SECRET),
+                ("SUNCO_BASE_URL", &server.url()),
+                ("SUNCO_CA_FILE", file.to_str().unwrap()),
+            ],
+            &["delete", "u"],
+        );
+        assert_exit(&output, 2);
+        assert!(
+            text(&output.stderr).contains("SUNCO_CA_FILE"),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+    assert_eq!(server.heads(), 0, "nothing was sent");
+}

@@ -29,7 +29,13 @@ impl log::Log for Recorder {
     }
     fn log(&self, record: &log::Record<'_>) {
         if self.enabled(record.metadata()) {
-            let line = format!("{} {} {}", record.level(), record.target(), record.args());
+            let line = format!(
+                "{} {} {:?} {}",
+                record.level(),
+                record.target(),
+                std::thread::current().id(),
+                record.args()
+            );
             self.lines.lock().unwrap().push(line);
         }
     }
@@ -58,6 +64,92 @@ fn the_application_keeps_its_logging() {
     log::set_max_level(LevelFilter::Trace);
     with_the_recommended_filter_nothing_changes();
     without_it_secrets_stay_out_and_the_applications_level_wins();
+    overlapping_requests_never_let_a_dump_through();
+}
+
+/// The bytes of ureq-proto's hex dump rows, reassembled per thread in the order they were
+/// logged: a secret split over two 16-byte rows is whole again.
+fn reassembled_dumps(lines: &[String]) -> Vec<Vec<u8>> {
+    let mut by_thread: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    for line in lines {
+        let mut words = line.splitn(4, ' ');
+        let (Some(_level), Some(target), Some(thread), Some(row)) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        if !target.starts_with("ureq_proto") {
+            continue;
+        }
+        let hex: String = row.split(' ').take(8).collect::<String>().replace("--", "");
+        let bytes = by_thread.entry(thread.to_owned()).or_default();
+        for pair in hex.as_bytes().chunks(2) {
+            if let Ok(byte) = u8::from_str_radix(std::str::from_utf8(pair).unwrap_or("zz"), 16) {
+                bytes.push(byte);
+            }
+        }
+    }
+    by_thread.into_values().collect()
+}
+
+#[test]
+fn reassembly_finds_a_secret_split_over_rows() {
+    let rows = [
+        "TRACE ureq_proto::util ThreadId(7) 4175 7468 6f72 697a 6174 696f 6e3a 2042 Authorization:.B",
+        "TRACE ureq_proto::util ThreadId(7) 6173 6963 ---- ---- ---- ---- ---- ---- asic........",
+    ];
+    let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+    let dumps = reassembled_dumps(&rows);
+    assert_eq!(dumps, vec![b"Authorization: Basic".to_vec()]);
+}
+
+/// Requests that start while others hold the level, and outlive them, are guarded too: the
+/// decision is taken under the guard's lock, from the logger itself.
+fn overlapping_requests_never_let_a_dump_through() {
+    RECORDER.filter_ureq_proto.store(false, Ordering::SeqCst);
+    RECORDER.lines.lock().unwrap().clear();
+    log::set_max_level(LevelFilter::Trace);
+    let server = Arc::new(RawServer::start(vec![Reply::SlowBody(
+        Duration::from_millis(7),
+        response(200, &[], "{}"),
+    )]));
+    let workers: Vec<_> = (0..6u64)
+        .map(|n| {
+            let server = Arc::clone(&server);
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(3 * n));
+                let client = client(&server.url());
+                for _ in 0..15 {
+                    client.delete("u").unwrap();
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    assert_eq!(log::max_level(), LevelFilter::Trace, "put back at the end");
+    let lines = lines();
+    assert!(
+        lines.iter().any(|l| l.contains("deleteAttachment")),
+        "the requests were logged: {lines:?}"
+    );
+    let dumps: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("TRACE ureq_proto"))
+        .collect();
+    assert!(
+        dumps.is_empty(),
+        "no byte dump while the guard is on: {dumps:?}"
+    );
+    let encoded = {
+        use base64::Engine as _;
+        base64::engine::general_purpose::STANDARD.encode(format!("key:{SECRET}"))
+    };
+    for bytes in reassembled_dumps(&lines) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(SECRET) && !text.contains(&encoded), "{text}");
+    }
 }
 
 fn with_the_recommended_filter_nothing_changes() {

@@ -7,7 +7,10 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use sunshine_conversations_client::{Client, DecodeKind, Error, TimeoutPhase, Timeouts, Upload};
+use sunshine_conversations_client::{
+    Client, ClientBuilder, DecodeKind, Error, JwtScope, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME,
+    TimeoutPhase, Timeouts, Upload,
+};
 use support::{RawServer, Reply, builder, json_text, quick_retries, response};
 
 const UPLOADED: &str = r#"{"attachment":{"mediaUrl":"https://media.example/a.txt"}}"#;
@@ -131,6 +134,42 @@ fn zero_and_endless_timeouts_are_refused() {
 // 4. A URL's user info is never shown.
 
 #[test]
+fn odd_limits_and_jwt_lifetimes_are_refused() {
+    let server = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
+    let refused = |configure: fn(ClientBuilder) -> ClientBuilder, field: &str| {
+        let err = configure(builder(&server.url())).build().unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidInput { field: f, .. } if f == field),
+            "{err:?}"
+        );
+    };
+    refused(|b| b.max_response_bytes(0), "response limit");
+    refused(|b| b.max_upload_bytes(0), "upload limit");
+    fn jwt(b: ClientBuilder) -> ClientBuilder {
+        b.jwt("key", "secret", JwtScope::App)
+    }
+    refused(|b| jwt(b).jwt_lifetime(Duration::ZERO), "jwt lifetime");
+    refused(
+        |b| jwt(b).jwt_lifetime(Duration::from_millis(500)),
+        "jwt lifetime",
+    );
+    refused(|b| jwt(b).jwt_lifetime(Duration::MAX), "jwt lifetime");
+    assert!(
+        jwt(builder(&server.url()))
+            .jwt_lifetime(MIN_JWT_LIFETIME)
+            .build()
+            .is_ok()
+    );
+    assert!(
+        jwt(builder(&server.url()))
+            .jwt_lifetime(MAX_JWT_LIFETIME)
+            .build()
+            .is_ok()
+    );
+    assert_eq!(server.heads(), 0, "nothing was sent");
+}
+
+#[test]
 fn url_credentials_are_never_shown() {
     let with_user = Client::builder()
         .base_url("https://user:hunter2@api.example")
@@ -181,6 +220,29 @@ fn a_redirects_location_loses_its_user_info() {
         Some("https://***@elsewhere.example/x")
     );
     assert!(!err.to_string().contains("p4ssw0rd"));
+}
+
+#[test]
+fn a_scheme_relative_location_with_a_url_in_its_query_loses_its_user_info() {
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        302,
+        &[("location", "//user:p4ssw0rd@host/x?n=https://a")],
+        "",
+    ))]);
+    let err = support::client(&server.url()).delete("u").unwrap_err();
+    assert_eq!(
+        err.api().unwrap().location.as_deref(),
+        Some("//***@host/x?n=https://a")
+    );
+    assert!(!err.to_string().contains("p4ssw0rd"), "{err}");
+    assert!(!format!("{err:?}").contains("p4ssw0rd"), "{err:?}");
+    // The same text as a base URL: the parse error does not show it either.
+    let err = builder("x")
+        .base_url("user:p4ssw0rd@host/x?n=https://a")
+        .build()
+        .unwrap_err();
+    assert!(!err.to_string().contains("p4ssw0rd"), "{err}");
+    assert!(!format!("{err:?}").contains("p4ssw0rd"), "{err:?}");
 }
 
 // 5. Server text reaches the terminal escaped; programs still get it raw.
@@ -275,6 +337,170 @@ fn a_delete_whose_answer_was_lost_is_a_success() {
         .delete("u")
         .unwrap_err();
     assert_eq!(err.status(), Some(404));
+}
+
+#[test]
+fn a_404_about_something_else_after_a_lost_answer_stays_an_error() {
+    let unknown_app = json_text(
+        404,
+        r#"{"errors":[{"code":"app_not_found","title":"App not found"}]}"#,
+    );
+    let server = RawServer::start(vec![Reply::Bytes(response(504, &[], "")), unknown_app]);
+    let err = builder(&server.url())
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+    assert_eq!(server.requests().len(), 2);
+    // A 404 without a body, after a lost answer, is the attachment gone.
+    let server = RawServer::start(vec![
+        Reply::Bytes(response(504, &[], "")),
+        Reply::Bytes(response(404, &[], "")),
+    ]);
+    builder(&server.url())
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap();
+}
+
+#[test]
+fn an_upload_whose_answer_never_came_is_not_retryable() {
+    // The body arrives whole; the answer never comes.
+    let server = RawServer::start(vec![Reply::BytesThenStall(
+        Vec::new(),
+        Duration::from_secs(3),
+    )]);
+    let client = builder(&server.url())
+        .timeouts(
+            Timeouts::default()
+                .with_response(Duration::from_millis(300))
+                .with_call(Duration::from_millis(600)),
+        )
+        .build()
+        .unwrap();
+    let err = client
+        .upload(Upload::bytes("a.txt", b"stored?".to_vec()))
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(err.may_have_been_processed(), "{err:?}");
+    assert!(
+        !err.is_retryable(),
+        "an upload that may be stored must not be resent"
+    );
+    assert!(err.to_string().contains("may have processed"), "{err}");
+    // The same for a delete is harmless to repeat.
+    let server = RawServer::start(vec![Reply::BytesThenStall(
+        Vec::new(),
+        Duration::from_secs(3),
+    )]);
+    let client = builder(&server.url())
+        .timeouts(
+            Timeouts::default()
+                .with_response(Duration::from_millis(300))
+                .with_call(Duration::from_millis(600)),
+        )
+        .build()
+        .unwrap();
+    let err = client.delete("u").unwrap_err();
+    assert!(
+        err.may_have_been_processed() && err.is_retryable(),
+        "{err:?}"
+    );
+    // A 502 to an upload may have stored it; a 429 did not.
+    let server = RawServer::start(vec![Reply::Bytes(response(502, &[], ""))]);
+    let err = support::client(&server.url())
+        .upload(Upload::bytes("a.txt", b"x".to_vec()))
+        .unwrap_err();
+    assert!(
+        err.may_have_been_processed() && !err.is_retryable(),
+        "{err:?}"
+    );
+    let server = RawServer::start(vec![Reply::Bytes(response(429, &[], ""))]);
+    let err = support::client(&server.url())
+        .upload(Upload::bytes("a.txt", b"x".to_vec()))
+        .unwrap_err();
+    assert!(
+        !err.may_have_been_processed() && err.is_retryable(),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_reader_that_stays_open_ends_at_its_declared_length() {
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    std::io::Write::write_all(&mut writer, b"12345").unwrap();
+    // `writer` stays open: a read past the fifth byte would block forever.
+    let server = RawServer::start(vec![json_text(201, UPLOADED)]);
+    let url = server.url();
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = support::client(&url).upload(Upload::reader("a.txt", reader, Some(5)));
+        let _ = done.send(result.map(|_| ()).map_err(|e| e.to_string()));
+    });
+    let result = finished
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the upload ended");
+    result.unwrap();
+    assert!(server.only().body_string().contains("\r\n\r\n12345\r\n"));
+    drop(writer);
+}
+
+#[test]
+fn a_decomposed_name_is_sent_as_its_composed_spelling() {
+    let server = RawServer::start(vec![json_text(201, UPLOADED)]);
+    support::client(&server.url())
+        .upload(Upload::bytes(
+            "re\u{301}sume\u{301}.pdf",
+            b"%PDF-1.4".to_vec(),
+        ))
+        .unwrap();
+    assert!(
+        server
+            .only()
+            .body_string()
+            .contains("filename=\"resume.pdf\""),
+        "{}",
+        server.only().body_string()
+    );
+}
+
+#[test]
+fn a_file_replaced_between_attempts_is_not_sent_and_the_error_says_what_was() {
+    let dir = support::TempDir::new();
+    let path = dir.path().join("report.txt");
+    std::fs::write(&path, b"first version").unwrap();
+    let server = RawServer::start(vec![
+        Reply::Bytes(response(429, &[("retry-after", "0")], "")),
+        json_text(201, UPLOADED),
+    ]);
+    let client = builder(&server.url())
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap();
+    let replace = path.clone();
+    let staged = dir.path().join("staged.txt");
+    let upload = Upload::path(&path)
+        .unwrap()
+        .on_progress(move |sent, total| {
+            if Some(sent) == total && !staged.exists() {
+                // Same size, another file: only its identity tells.
+                std::fs::write(&staged, b"other version").unwrap();
+                std::fs::rename(&staged, &replace).unwrap();
+                std::fs::write(&staged, b"").unwrap();
+            }
+        });
+    let err = client.upload(upload).unwrap_err();
+    assert!(matches!(err, Error::Source { .. }), "{err:?}");
+    assert!(!err.nothing_sent(), "an earlier attempt was sent");
+    let message = err.to_string();
+    assert!(message.contains("replaced"), "{message}");
+    assert!(message.contains("earlier attempt was sent"), "{message}");
+    assert!(!message.contains("nothing was sent"), "{message}");
+    assert_eq!(server.requests().len(), 1, "the replaced file was not sent");
 }
 
 #[test]

@@ -1,9 +1,13 @@
 //! A proxy configured in the environment is not used for loopback hosts, and an explicitly
-//! configured proxy is. One test in its own binary: it changes the process environment.
+//! configured proxy is; SOCKS proxies work, from `proxy()` and from `ALL_PROXY`. One test in
+//! its own binary: it changes the process environment.
 
 mod support;
 
-use support::{RawServer, Reply, builder, response};
+use std::net::SocketAddr;
+
+use sunshine_conversations_client::Error;
+use support::{RawServer, Reply, builder, proxies, response};
 
 #[test]
 fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
@@ -57,4 +61,58 @@ fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
         1,
         "and the target was not contacted directly"
     );
+
+    socks_proxies_are_used();
+}
+
+fn socks_proxies_are_used() {
+    let target = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
+    let address: SocketAddr = format!("127.0.0.1:{}", target.port).parse().unwrap();
+
+    // Explicit: the tunnel goes through the SOCKS server.
+    let socks = proxies::socks5(address);
+    builder(&target.url())
+        .proxy(format!("socks5://127.0.0.1:{}", socks.port))
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap();
+    assert_eq!(socks.asked(), vec![format!("127.0.0.1:{}", target.port)]);
+    assert_eq!(target.requests().len(), 1);
+
+    // A SOCKS proxy that is not there is an error, not a panic and not a direct connection.
+    let err = builder(&target.url())
+        .proxy("socks5://127.0.0.1:9")
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_eq!(target.requests().len(), 1, "nothing went around the proxy");
+
+    // From the environment: ALL_PROXY names a SOCKS proxy that resolves the host itself.
+    let socks = proxies::socks5(address);
+    // SAFETY: this binary has exactly one test, so no other thread reads the environment.
+    unsafe {
+        for name in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"] {
+            std::env::remove_var(name);
+        }
+        std::env::set_var("ALL_PROXY", format!("socks5h://127.0.0.1:{}", socks.port));
+    }
+    builder("http://attachments.sunco.test")
+        .allow_plain_http(true)
+        .build()
+        .unwrap()
+        .delete("u")
+        .unwrap();
+    assert_eq!(socks.asked(), vec!["attachments.sunco.test:80".to_owned()]);
+    assert_eq!(target.requests().len(), 2);
+
+    // An unusable proxy in the environment is refused by name, not skipped.
+    // SAFETY: as above.
+    unsafe { std::env::set_var("ALL_PROXY", "gopher://127.0.0.1:70") };
+    let err = builder("https://attachments.sunco.test")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("ALL_PROXY"), "{err}");
 }

@@ -68,7 +68,10 @@ fn info(op: &Operation) -> TokenStream {
         Repeat::Idempotent => quote! { Repeat::Idempotent },
         Repeat::OnlyIfNotProcessed => quote! { Repeat::OnlyIfNotProcessed },
     };
-    let absent = op.facts.absent_after_retry_is_success;
+    let absent = match op.facts.absent_after_retry {
+        Some(subject) => quote! { Some(#subject) },
+        None => quote! { None },
+    };
     let secret = op.facts.secret_response;
     let accept = op.accept();
     let doc = format!(" `{} {}` (`{id}`).", op.method.to_uppercase(), op.path);
@@ -80,7 +83,7 @@ fn info(op: &Operation) -> TokenStream {
             path: #path,
             accept: #accept,
             repeat: #repeat,
-            absent_after_retry_is_success: #absent,
+            absent_after_retry: #absent,
             secret_response: #secret,
         };
     }

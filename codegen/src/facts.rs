@@ -37,9 +37,11 @@ pub struct Row {
     pub id: &'static str,
     /// Overrides what the method implies about repeating the request.
     pub repeat: Option<Repeat>,
-    /// When a retried attempt answers `404` after an earlier attempt may have been processed,
-    /// the operation has done its job (a delete that worked, whose answer was lost).
-    pub absent_after_retry_is_success: bool,
+    /// When a retried attempt answers `404` saying this subject is absent (no `errors[]`, or
+    /// errors naming it, as the document's "Attachment not found") after an earlier attempt
+    /// may have been processed, the operation has done its job (a delete that worked, whose
+    /// answer was lost). A `404` about anything else (an unknown app) stays an error.
+    pub absent_after_retry: Option<&'static str>,
     /// Whether answers carry secrets beyond what the model step finds in the schemas (the
     /// `Set-Cookie` of the cookie call, say): nothing of the body is ever quoted in an error.
     pub secret_response: bool,
@@ -63,7 +65,7 @@ pub const TABLE: &[Row] = &[
     Row {
         id: "uploadAttachment",
         repeat: Some(Repeat::OnlyIfNotProcessed),
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: false,
         params: &[("access", "crate::Access"), ("for", "crate::For")],
         replacements: &[],
@@ -75,7 +77,7 @@ pub const TABLE: &[Row] = &[
     Row {
         id: "deleteAttachment",
         repeat: Some(Repeat::Idempotent),
-        absent_after_retry_is_success: true,
+        absent_after_retry: Some("attachment"),
         secret_response: false,
         params: &[],
         replacements: &[],
@@ -86,7 +88,7 @@ pub const TABLE: &[Row] = &[
     Row {
         id: "generateMediaJsonWebToken",
         repeat: Some(Repeat::Idempotent),
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: true,
         params: &[],
         replacements: &[("AttachmentMediaTokenResponse", "crate::MediaTokens")],
@@ -98,7 +100,7 @@ pub const TABLE: &[Row] = &[
     Row {
         id: "setCookie",
         repeat: None,
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: true,
         params: &[],
         replacements: &[],
@@ -109,7 +111,7 @@ pub const TABLE: &[Row] = &[
     Row {
         id: "listMessages",
         repeat: None,
-        absent_after_retry_is_success: false,
+        absent_after_retry: None,
         secret_response: false,
         params: &[],
         replacements: &[],
@@ -144,8 +146,8 @@ pub fn helpers() -> impl Iterator<Item = &'static str> {
 pub struct Facts {
     /// How a request may be sent again.
     pub repeat: Repeat,
-    /// See [`Row::absent_after_retry_is_success`].
-    pub absent_after_retry_is_success: bool,
+    /// See [`Row::absent_after_retry`].
+    pub absent_after_retry: Option<&'static str>,
     /// Whether a success answer carries secrets: from the table, or found by the secrets step in
     /// the response's schema.
     pub secret_response: bool,
@@ -163,7 +165,7 @@ impl Facts {
             repeat: row
                 .and_then(|r| r.repeat)
                 .unwrap_or_else(|| Repeat::for_method(method)),
-            absent_after_retry_is_success: row.is_some_and(|r| r.absent_after_retry_is_success),
+            absent_after_retry: row.and_then(|r| r.absent_after_retry),
             secret_response: row.is_some_and(|r| r.secret_response),
             helper: row.and_then(|r| r.helper),
             pages_backwards: row.is_some_and(|r| r.pages_backwards),
@@ -234,7 +236,7 @@ mod tests {
         assert!(row("postMessage").is_none());
         let facts = Facts::of("DeleteAttachment", "post");
         assert_eq!(facts.repeat, Repeat::Idempotent);
-        assert!(facts.absent_after_retry_is_success);
+        assert_eq!(facts.absent_after_retry, Some("attachment"));
         assert_eq!(
             Facts::of("postMessage", "post").repeat,
             Repeat::OnlyIfNotProcessed

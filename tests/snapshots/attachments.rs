@@ -59,7 +59,7 @@ pub mod operations {
             path: "/v2/apps/{appId}/attachments",
             accept: "application/json",
             repeat: Repeat::OnlyIfNotProcessed,
-            absent_after_retry_is_success: false,
+            absent_after_retry: None,
             secret_response: false,
         };
         /// `POST /v2/apps/{appId}/attachments/remove` (`deleteAttachment`).
@@ -69,7 +69,7 @@ pub mod operations {
             path: "/v2/apps/{appId}/attachments/remove",
             accept: "application/json",
             repeat: Repeat::Idempotent,
-            absent_after_retry_is_success: true,
+            absent_after_retry: Some("attachment"),
             secret_response: false,
         };
         /// `POST /v2/apps/{appId}/attachments/token` (`generateMediaJsonWebToken`).
@@ -79,7 +79,7 @@ pub mod operations {
             path: "/v2/apps/{appId}/attachments/token",
             accept: "application/json",
             repeat: Repeat::Idempotent,
-            absent_after_retry_is_success: false,
+            absent_after_retry: None,
             secret_response: true,
         };
         /// `GET /v2/apps/{appId}/attachments/cookie` (`setCookie`).
@@ -89,7 +89,7 @@ pub mod operations {
             path: "/v2/apps/{appId}/attachments/cookie",
             accept: "application/json",
             repeat: Repeat::Idempotent,
-            absent_after_retry_is_success: false,
+            absent_after_retry: None,
             secret_response: true,
         };
     }
