@@ -51,7 +51,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         Some(path) => std::path::PathBuf::from(path),
         None => {
             let path =
-                std::env::temp_dir().join(format!("upload-progress-{}.bin", std::process::id()));
+                std::env::temp_dir().join(format!("upload-progress-{}.txt", std::process::id()));
             let mut file = std::fs::File::create(&path)?;
             _temporary = Temporary(path.clone());
             let chunk = vec![0x5au8; 1 << 20];

@@ -74,8 +74,10 @@ impl fmt::Debug for MediaTokens {
 impl Client {
     /// Uploads an attachment to the client's app and returns its media URL and type.
     ///
-    /// The file is streamed; its size is checked against the upload limit (50 MB by default)
-    /// before anything is sent. Sends `POST /v2/apps/{appId}/attachments` through
+    /// The file is streamed; before anything is sent its size is checked against the upload
+    /// limit (50 MB by default), and its extension and first bytes against the service's file
+    /// validation (see [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS); turned off by
+    /// [`Upload::without_file_check`](crate::Upload::without_file_check)). Sends `POST /v2/apps/{appId}/attachments` through
     /// [`Client::upload_attachment`].
     ///
     /// ```no_run
@@ -86,7 +88,7 @@ impl Client {
     /// println!("{}", attachment.media_url);
     /// # Ok::<(), sunshine_conversations_client::Error>(())
     /// ```
-    pub fn upload(&self, upload: crate::Upload) -> Result<Attachment, Error> {
+    pub fn upload(&self, mut upload: crate::Upload) -> Result<Attachment, Error> {
         let app_id = self.require_app_id()?;
         upload.check()?;
         let crate::Upload {
@@ -94,6 +96,7 @@ impl Client {
             access,
             intended_for,
             conversation_id,
+            ..
         } = upload;
         let mut request = self.upload_attachment(
             app_id,

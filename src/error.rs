@@ -674,7 +674,10 @@ impl fmt::Display for ApiError {
             403 => "the credentials' scope does not allow this operation".to_owned(),
             404 => "check the app id and the id or URL you passed".to_owned(),
             413 => "the file is too large for the API".to_owned(),
-            415 => "the API does not accept this media type".to_owned(),
+            415 => "the service refused the file: its extension, or the type its first bytes \
+                    show, is not one it accepts (see ALLOWED_EXTENSIONS; uploads are checked \
+                    before sending unless Upload::without_file_check is set)"
+                .to_owned(),
             429 => match self.retry_after {
                 Some(wait) => format!("rate limited; retry after {} s", wait.as_secs()),
                 None => "rate limited; retry later with backoff".to_owned(),

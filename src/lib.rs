@@ -421,6 +421,7 @@ mod builder;
 mod client;
 mod config;
 mod error;
+mod file_check;
 mod filename;
 mod generated;
 mod log_guard;
@@ -447,6 +448,7 @@ pub use error::{
     ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, TimeoutPhase, TransportError,
     TransportErrorKind,
 };
+pub use file_check::ALLOWED_EXTENSIONS;
 pub use filename::sanitize_file_name;
 #[cfg(feature = "mock")]
 pub use generated::mock;

@@ -250,6 +250,57 @@ impl FilePart {
         !matches!(self.source, Source::Reader { .. })
     }
 
+    /// Sets the content type in place.
+    pub(crate) fn set_content_type(&mut self, content_type: &str) {
+        self.content_type = Some(content_type.to_owned());
+    }
+
+    /// Whether a content type was set (rather than guessed from the file name).
+    pub(crate) fn has_content_type(&self) -> bool {
+        self.content_type.is_some()
+    }
+
+    /// Up to `n` first bytes of the source, without taking them from what is sent: a file is
+    /// read and rewound, a reader gets its first bytes put back in front of the rest. A reader
+    /// is read no further than its declared length.
+    pub(crate) fn head(&mut self, n: usize) -> Result<Vec<u8>, Error> {
+        let mut head = Vec::with_capacity(n.min(64 * 1024));
+        match &mut self.source {
+            Source::Path { path, file, .. } => {
+                let path = path.clone();
+                let failed = |e: io::Error| Error::File {
+                    path: path.clone(),
+                    reason: format!("cannot read its first bytes: {e}"),
+                    source: Some(e),
+                };
+                if let Some(file) = file {
+                    use std::io::Seek as _;
+                    (&mut *file)
+                        .take(n as u64)
+                        .read_to_end(&mut head)
+                        .map_err(failed)?;
+                    file.seek(io::SeekFrom::Start(0)).map_err(failed)?;
+                }
+            }
+            Source::Bytes(bytes) => head.extend_from_slice(&bytes[..bytes.len().min(n)]),
+            Source::Reader { reader, len } => {
+                let Some(mut inner) = reader.take() else {
+                    return Ok(head);
+                };
+                let want = len.map_or(n as u64, |len| len.min(n as u64));
+                let read = (&mut inner).take(want).read_to_end(&mut head);
+                // The bytes read so far go back in front of the rest, even after an error,
+                // which the upload then meets again.
+                *reader = Some(Box::new(io::Cursor::new(head.clone()).chain(inner)));
+                read.map_err(|e| Error::Source {
+                    reason: format!("reading the source's first bytes failed: {e}"),
+                    source: Some(e),
+                })?;
+            }
+        }
+        Ok(head)
+    }
+
     /// A reader for one attempt, held to the declared size.
     fn open(&mut self, limit: u64) -> Result<Box<dyn Read + Send>, Error> {
         let declared = self.len();

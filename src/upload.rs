@@ -101,6 +101,8 @@ pub struct Upload {
     pub(crate) access: Access,
     pub(crate) intended_for: Option<For>,
     pub(crate) conversation_id: Option<String>,
+    /// Whether the service's file validation is checked before sending.
+    pub(crate) file_check: bool,
 }
 
 impl Upload {
@@ -133,6 +135,7 @@ impl Upload {
             access: Access::Public,
             intended_for: None,
             conversation_id: None,
+            file_check: true,
         }
     }
 
@@ -159,6 +162,15 @@ impl Upload {
         self
     }
 
+    /// Skips the check of the service's file validation before sending (see
+    /// [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS)): for a type the service accepts
+    /// that this crate does not know yet. The service still checks, and answers `415` for a
+    /// file it refuses.
+    pub fn without_file_check(mut self) -> Self {
+        self.file_check = false;
+        self
+    }
+
     /// Calls `progress(sent, total)` as the file is sent: bytes of the file so far, and its
     /// size when known. See [`FilePart::with_progress`].
     ///
@@ -182,7 +194,25 @@ impl Upload {
         &self.file
     }
 
-    pub(crate) fn check(&self) -> Result<(), Error> {
+    /// Checks the options, and unless turned off the file against the service's file
+    /// validation, reading at most its first few KiB (and giving a reader's back). When the
+    /// bytes are another type than the name says, the part's content type follows the bytes.
+    pub(crate) fn check(&mut self) -> Result<(), Error> {
+        self.check_options()?;
+        if self.file_check {
+            let head = self.file.head(crate::file_check::HEAD_LEN)?;
+            let name = self.file.sent_file_name();
+            let identified = crate::file_check::check(&name, &head)?;
+            if !self.file.has_content_type()
+                && let Some(content_type) = crate::file_check::content_type(&name, &identified)
+            {
+                self.file.set_content_type(content_type);
+            }
+        }
+        Ok(())
+    }
+
+    fn check_options(&self) -> Result<(), Error> {
         let plain = |field: &str, value: &str| {
             if value.is_empty() || value.chars().any(char::is_control) {
                 Err(Error::invalid(

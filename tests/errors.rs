@@ -75,7 +75,8 @@ fn unsupported_media_type() {
     let err = failing(415, &[], "");
     assert_eq!(err.status(), Some(415));
     assert!(err.api().unwrap().errors.is_empty());
-    assert!(err.to_string().contains("media type"), "{err}");
+    assert!(err.to_string().contains("ALLOWED_EXTENSIONS"), "{err}");
+    assert!(err.to_string().contains("without_file_check"), "{err}");
 }
 
 #[test]

@@ -309,9 +309,18 @@ fn pinned(phase: &str) -> Option<f64> {
 
 /// A temporary file of `size` bytes, or `None` when the disk has no room for it.
 fn temp_file(dir: &Path, size: u64) -> Option<PathBuf> {
-    let path = dir.join(format!("upload-{}m.bin", size / MIB));
+    // Text, which the check before an upload accepts under a `.txt` name.
+    let path = dir.join(format!("upload-{}m.txt", size / MIB));
     let mut file = std::fs::File::create(&path).ok()?;
-    let chunk: Vec<u8> = (0..MIB).map(|i| (i % 251) as u8).collect();
+    let chunk: Vec<u8> = (0..MIB)
+        .map(|i| {
+            if i % 64 == 63 {
+                b'\n'
+            } else {
+                b'a' + (i % 26) as u8
+            }
+        })
+        .collect();
     for _ in 0..size / MIB {
         if file.write_all(&chunk).is_err() {
             let _ = std::fs::remove_file(&path);
