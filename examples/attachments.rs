@@ -3,8 +3,9 @@
 //! ```text
 //! cargo run --example attachments                      # round trip: upload, token, cookie, delete
 //! cargo run --example attachments -- upload FILE [--access public|private] [--for message]
-//!                                                      [--conversation-id ID]
+//!                                                      [--conversation-id ID] [--no-file-check]
 //! cargo run --example attachments -- delete MEDIA_URL
+//! cargo run --example attachments -- download MEDIA_URL [-o PATH] [--force]
 //! cargo run --example attachments -- token PATH...
 //! cargo run --example attachments -- cookie MEDIA_TOKEN
 //! ```
@@ -20,6 +21,17 @@
 //! the API, and says so on stderr. Nothing else ever does: a subcommand without an app id, or an
 //! empty `SUNCO_APP_ID` next to a configured host, is a usage error and sends nothing.
 //!
+//! `upload` checks the file against the service's file validation before sending (its
+//! extension and the type of its first bytes; a refused file is exit 2 with nothing sent);
+//! `--no-file-check` skips that. `download` saves to PATH (default: the URL's last path
+//! segment, made safe, in the current directory); an existing PATH is exit 2 without
+//! `--force`; a failed download (exit 1) leaves no file behind; the size limit comes from
+//! `SUNCO_MAX_DOWNLOAD_BYTES` (default 50 MiB).
+//!
+//! The round trip uploads a small file, downloads it back and compares it byte for byte (when
+//! its media URL is on the configured host; otherwise it says it skips the download),
+//! exchanges a media token for a cookie where the API has them, and deletes the file.
+//!
 //! Exit status: 0 on success, 1 when a call fails, 2 for a usage error.
 
 #[path = "common/logger.rs"]
@@ -32,7 +44,10 @@ use std::process::ExitCode;
 use sunshine_conversations_client::{Access, Client, Error, For, Secret, Upload};
 
 const USAGE: &str = "usage: attachments [upload FILE [--access public|private] [--for message] \
-[--conversation-id ID] | delete MEDIA_URL | token PATH... | cookie MEDIA_TOKEN]";
+[--conversation-id ID] [--no-file-check] | delete MEDIA_URL | download MEDIA_URL [-o PATH] \
+[--force] | token PATH... | cookie MEDIA_TOKEN]
+  --no-file-check  skip the check of the file's extension and type before sending (the service \
+still refuses what it does not accept)";
 
 enum Command {
     RoundTrip,
@@ -41,8 +56,14 @@ enum Command {
         access: Access,
         intended_for: Option<For>,
         conversation_id: Option<String>,
+        file_check: bool,
     },
     Delete(String),
+    Download {
+        url: String,
+        path: Option<String>,
+        force: bool,
+    },
     Token(Vec<String>),
     Cookie(String),
 }
@@ -57,6 +78,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
             let mut access = Access::Public;
             let mut intended_for = None;
             let mut conversation_id = None;
+            let mut file_check = true;
             let mut rest = rest.iter();
             while let Some(arg) = rest.next() {
                 let mut value = |flag: &str| {
@@ -83,6 +105,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
                         }
                     }
                     "--conversation-id" => conversation_id = Some(value("--conversation-id")?),
+                    "--no-file-check" => file_check = false,
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                     path if file.is_none() => file = Some(path.to_owned()),
                     extra => return Err(format!("unexpected argument {extra}")),
@@ -93,6 +116,29 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 access,
                 intended_for,
                 conversation_id,
+                file_check,
+            })
+        }
+        "download" => {
+            let mut url = None;
+            let mut path = None;
+            let mut force = false;
+            let mut rest = rest.iter();
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "-o" | "--output" => {
+                        path = Some(rest.next().cloned().ok_or("-o needs a PATH")?);
+                    }
+                    "--force" => force = true,
+                    flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+                    text if url.is_none() => url = Some(text.to_owned()),
+                    extra => return Err(format!("unexpected argument {extra}")),
+                }
+            }
+            Ok(Command::Download {
+                url: url.ok_or("download needs a MEDIA_URL")?,
+                path,
+                force,
             })
         }
         "delete" => match rest {
@@ -215,18 +261,29 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
             access,
             intended_for,
             conversation_id,
+            file_check,
         } => {
             let mut upload = Upload::path(&file)?.access(access);
+            if !file_check {
+                upload = upload.without_file_check();
+            }
             if let Some(intended_for) = intended_for {
                 upload = upload.intended_for(intended_for);
             }
             if let Some(id) = conversation_id {
                 upload = upload.conversation_id(id);
             }
-            let attachment = client.upload(upload)?;
+            let attachment = client.upload(upload).map_err(|e| match e {
+                // The file check refused it: nothing was sent.
+                Error::InvalidInput { ref field, .. } if field == "file" => {
+                    Failure::Usage(e.to_string())
+                }
+                other => Failure::Call(other),
+            })?;
             print_json(&serde_json::json!({ "attachment": attachment }));
             Ok(())
         }
+        Command::Download { url, path, force } => download(client, &url, path, force),
         Command::Delete(url) => {
             client.delete(&url)?;
             print_json(&serde_json::json!({}));
@@ -234,6 +291,48 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
         }
         Command::Token(paths) => tokens(client, paths),
         Command::Cookie(token) => cookie(client, &Secret::new(token)),
+    }
+}
+
+/// `download MEDIA_URL [-o PATH] [--force]`: saves the media, prints what was saved.
+fn download(client: &Client, url: &str, path: Option<String>, force: bool) -> Result<(), Failure> {
+    let path = match path {
+        Some(path) => std::path::PathBuf::from(path),
+        None => std::path::PathBuf::from(default_file_name(url)),
+    };
+    let saved = client
+        .download(url)
+        .overwrite(force)
+        .to_path(&path)
+        .map_err(|e| match e {
+            // Refused before sending: an existing file without --force, a bad URL.
+            Error::InvalidInput { .. } => Failure::Usage(e.to_string()),
+            other => Failure::Call(other),
+        })?;
+    print_json(&serde_json::json!({
+        "download": {
+            "path": saved.path.display().to_string(),
+            "bytes": saved.bytes,
+            "contentType": saved.content_type,
+            "contentLength": saved.content_length,
+        }
+    }));
+    Ok(())
+}
+
+/// The URL's last path segment, percent-decoded and made safe, or `download`.
+fn default_file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let after_scheme = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segment = after_scheme
+        .split_once('/')
+        .and_then(|(_, path)| path.rsplit('/').next())
+        .unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    if decoded.trim().is_empty() {
+        "download".to_owned()
+    } else {
+        sunshine_conversations_client::sanitize_file_name(&decoded)
     }
 }
 
@@ -286,12 +385,40 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
         env!("CARGO_PKG_VERSION")
     );
     let size = content.len();
-    let attachment = client.upload(Upload::bytes("hello.txt", content))?;
+    let attachment = client.upload(Upload::bytes("hello.txt", content.clone()))?;
     println!(
         "upload: hello.txt ({size} bytes) -> {} ({})",
         attachment.media_url,
         attachment.media_type.as_deref().unwrap_or("no media type")
     );
+
+    if client.sends_credentials_to(&attachment.media_url) {
+        let mut reader = client.download(&attachment.media_url).reader()?;
+        let mut received = Vec::new();
+        std::io::Read::read_to_end(&mut reader, &mut received).map_err(|e| {
+            Failure::Other(format!(
+                "download: reading {} failed: {e}",
+                attachment.media_url
+            ))
+        })?;
+        if received != content.as_bytes() {
+            return Err(Failure::Other(format!(
+                "download: {} gave {} bytes that differ from the {size} uploaded",
+                attachment.media_url,
+                received.len()
+            )));
+        }
+        println!(
+            "download: {} bytes, identical to the upload ({})",
+            received.len(),
+            reader.content_type().unwrap_or("no content type")
+        );
+    } else {
+        println!(
+            "download: skipped (the media URL is not on the configured host or its media \
+             hosts, which are the only ones that see this client's credentials)"
+        );
+    }
 
     #[cfg(all(sunco_helper = "media_tokens", sunco_helper = "media_cookie"))]
     {

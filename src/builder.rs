@@ -73,6 +73,7 @@ pub struct ClientBuilder {
     #[cfg(feature = "unstable-ureq")]
     agent: Option<ureq::Agent>,
     max_upload_bytes: u64,
+    max_download_bytes: u64,
     max_response_bytes: u64,
     allow_plain_http: bool,
     allow_transport_trace: bool,
@@ -107,6 +108,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeouts", &self.timeouts)
             .field("retry", &self.retry)
             .field("max_upload_bytes", &self.max_upload_bytes)
+            .field("max_download_bytes", &self.max_download_bytes)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("proxy", &proxy)
             .field("extra_roots", &self.extra_roots.len())
@@ -127,6 +129,7 @@ impl Default for ClientBuilder {
             #[cfg(feature = "unstable-ureq")]
             agent: None,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            max_download_bytes: DEFAULT_MAX_UPLOAD_BYTES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_plain_http: false,
             allow_transport_trace: false,
@@ -176,6 +179,8 @@ impl ClientBuilder {
     ///   within about that many seconds;
     /// - `SUNCO_MAX_UPLOAD_BYTES`: the upload limit (see
     ///   [`max_upload_bytes`](Self::max_upload_bytes));
+    /// - `SUNCO_MAX_DOWNLOAD_BYTES`: the download limit (see
+    ///   [`max_download_bytes`](Self::max_download_bytes));
     /// - `SUNCO_CA_FILE`: a PEM file of root certificates to trust besides the bundled ones
     ///   (see [`add_root_certificates_pem`](Self::add_root_certificates_pem)), read now.
     ///
@@ -230,6 +235,9 @@ impl ClientBuilder {
         }
         if let Some(limit) = env_number("SUNCO_MAX_UPLOAD_BYTES", "bytes", 1..=u64::MAX)? {
             builder = builder.max_upload_bytes(limit);
+        }
+        if let Some(limit) = env_number("SUNCO_MAX_DOWNLOAD_BYTES", "bytes", 1..=u64::MAX)? {
+            builder = builder.max_download_bytes(limit);
         }
         if let Some(path) = env("SUNCO_CA_FILE") {
             let pem = std::fs::read(&path)
@@ -361,6 +369,14 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest download accepted ([`Client::download`]): a larger one is refused without
+    /// writing past the limit. Default: [`DEFAULT_MAX_UPLOAD_BYTES`] (what the API accepts as
+    /// an upload). Zero is refused by [`build`](Self::build).
+    pub fn max_download_bytes(mut self, limit: u64) -> Self {
+        self.max_download_bytes = limit;
+        self
+    }
+
     /// The largest response body read. Default: [`DEFAULT_MAX_RESPONSE_BYTES`]. Zero is
     /// refused by [`build`](Self::build).
     pub fn max_response_bytes(mut self, limit: u64) -> Self {
@@ -472,6 +488,7 @@ impl ClientBuilder {
         }
         for (name, limit) in [
             ("upload limit", self.max_upload_bytes),
+            ("download limit", self.max_download_bytes),
             ("response limit", self.max_response_bytes),
         ] {
             if limit == 0 {
@@ -509,6 +526,7 @@ impl ClientBuilder {
             timeouts: self.timeouts,
             retry: self.retry,
             max_upload_bytes: self.max_upload_bytes,
+            max_download_bytes: self.max_download_bytes,
             max_response_bytes: self.max_response_bytes,
             transport_trace: self.allow_transport_trace,
         };

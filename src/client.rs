@@ -94,6 +94,18 @@ impl Client {
         })
     }
 
+    pub(crate) fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub(crate) fn auth(&self) -> &Auth {
+        &self.auth
+    }
+
+    pub(crate) fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
     /// Sends a request built by a generated operation through the one request path.
     pub(crate) fn execute(&self, request: Request) -> Result<RawResponse, Error> {
         self.transport.execute(&self.config, &self.auth, request)

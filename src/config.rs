@@ -78,6 +78,10 @@ pub struct Timeouts {
     /// The deadline of a whole upload, every attempt and wait included; `None` leaves uploads
     /// bounded by [`stall`](Self::stall) only. Default: 1 hour.
     pub upload: Option<Duration>,
+    /// The deadline of a whole download ([`Client::download`](crate::Client::download)), from
+    /// the request to the last byte read; `None` leaves downloads bounded by
+    /// [`stall`](Self::stall) only. Default: 1 hour (50 MB at about 111 kbit/s).
+    pub download: Option<Duration>,
 }
 
 impl Default for Timeouts {
@@ -88,6 +92,7 @@ impl Default for Timeouts {
             stall: Duration::from_secs(30),
             call: Duration::from_secs(120),
             upload: Some(Duration::from_secs(60 * 60)),
+            download: Some(Duration::from_secs(60 * 60)),
         }
     }
 }
@@ -121,6 +126,13 @@ impl Timeouts {
         self
     }
 
+    /// Sets the deadline of a download (`None`: bounded by the stall timeout only).
+    #[must_use]
+    pub fn with_download(mut self, deadline: Option<Duration>) -> Self {
+        self.download = deadline;
+        self
+    }
+
     /// Sets the deadline of an upload (`None`: bounded by the stall timeout only).
     #[must_use]
     pub fn with_upload(mut self, deadline: Option<Duration>) -> Self {
@@ -130,7 +142,7 @@ impl Timeouts {
 
     /// The same timeout for connecting, the response, stalls and the deadline of a call
     /// without a file: such a call then ends within about `timeout`, retries included. The
-    /// upload deadline keeps its default.
+    /// upload and download deadlines keep their defaults.
     #[must_use]
     pub fn all(timeout: Duration) -> Self {
         Timeouts {
@@ -150,6 +162,7 @@ impl Timeouts {
             ("stall timeout", Some(self.stall)),
             ("call deadline", Some(self.call)),
             ("upload deadline", self.upload),
+            ("download deadline", self.download),
         ];
         for (name, value) in named {
             if let Some(value) = value {
@@ -197,6 +210,7 @@ pub(crate) struct Config {
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
     pub(crate) max_upload_bytes: u64,
+    pub(crate) max_download_bytes: u64,
     pub(crate) max_response_bytes: u64,
     /// Whether ureq's trace-level hex dumps may be emitted while requests are in flight.
     pub(crate) transport_trace: bool,

@@ -35,6 +35,17 @@ pub enum Error {
         /// The underlying I/O error, if any.
         source: Option<std::io::Error>,
     },
+    /// A download could not be saved: its temporary file could not be created or written, or
+    /// could not be moved to the path asked for. Nothing is left under that path.
+    #[non_exhaustive]
+    Save {
+        /// The file.
+        path: PathBuf,
+        /// What failed.
+        reason: String,
+        /// The underlying I/O error, if any.
+        source: Option<std::io::Error>,
+    },
     /// An upload source (a reader or file) produced a different number of bytes than declared,
     /// or failed while being read. The request was abandoned.
     #[non_exhaustive]
@@ -569,6 +580,11 @@ impl fmt::Display for Error {
             Error::Source { reason, .. } => {
                 write!(f, "the upload was abandoned: {}", printable(reason))
             }
+            Error::Save { path, reason, .. } => write!(
+                f,
+                "cannot save the download as {}: {reason}; check the directory and its free space",
+                printable(&path.display().to_string())
+            ),
             Error::Transport {
                 operation,
                 attempts,
@@ -698,9 +714,9 @@ impl fmt::Display for ApiError {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::File { source, .. } | Error::Source { source, .. } => {
-                source.as_ref().map(|e| e as _)
-            }
+            Error::File { source, .. }
+            | Error::Source { source, .. }
+            | Error::Save { source, .. } => source.as_ref().map(|e| e as _),
             Error::Transport { source, .. } => Some(source),
             _ => None,
         }

@@ -420,11 +420,13 @@ mod auth;
 mod builder;
 mod client;
 mod config;
+mod download;
 mod error;
 mod file_check;
 mod filename;
 mod generated;
 mod log_guard;
+mod media_hosts;
 #[cfg(feature = "mock")]
 mod mock_support;
 pub(crate) mod multipart;
@@ -444,6 +446,7 @@ pub use client::Client;
 pub use config::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
 };
+pub use download::{Download, Downloaded, MediaReader};
 pub use error::{
     ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, TimeoutPhase, TransportError,
     TransportErrorKind,

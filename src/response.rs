@@ -214,7 +214,7 @@ impl RawResponse {
 }
 
 /// The API's `errors[]` in a body, or none when the body has another shape.
-fn api_errors(body: &[u8]) -> Vec<ApiErrorDetail> {
+pub(crate) fn api_errors(body: &[u8]) -> Vec<ApiErrorDetail> {
     #[derive(serde::Deserialize)]
     struct Envelope {
         errors: Vec<ApiErrorDetail>,

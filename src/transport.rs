@@ -321,6 +321,31 @@ impl Transport {
         })
     }
 
+    /// Sends one `GET` whose body is read by the caller, streamed: the request path's settings
+    /// with `remaining` (what is left of the caller's deadline) as the bound on the whole
+    /// exchange, the body's reading included.
+    pub(crate) fn get_streamed(
+        &self,
+        config: &Config,
+        url: &str,
+        headers: &[(header::HeaderName, HeaderValue)],
+        remaining: Option<Duration>,
+    ) -> Result<http::Response<ureq::Body>, ureq::Error> {
+        let mut builder = http::Request::builder()
+            .method("GET")
+            .uri(url)
+            .header(header::USER_AGENT, config.user_agent.clone())
+            .header(header::ACCEPT, HeaderValue::from_static("*/*"));
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        let per_request = PerRequest {
+            global: remaining,
+            recv_body: None,
+        };
+        self.send(config, builder, (), Some(per_request))
+    }
+
     /// Sends the request with `body`, with the per-request settings when there are any.
     fn send<B: ureq::AsSendBody>(
         &self,
@@ -403,7 +428,7 @@ fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
 
 /// The error of a failed call. `may_have_been_processed`: whether this attempt or an earlier one
 /// may have reached the server whole.
-fn transport_error(
+pub(crate) fn transport_error(
     operation: &OperationInfo,
     attempts: u32,
     may_have_been_processed: bool,

@@ -79,6 +79,10 @@ fn round_trip_against_the_stand_in() {
     assert_exit(&output, 0);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("upload: hello.txt"), "{stdout}");
+    assert!(
+        stdout.contains("download: 47 bytes, identical to the upload"),
+        "{stdout}"
+    );
     assert!(stdout.contains("delete: "), "{stdout}");
     assert!(
         stdout.trim_end().ends_with("round trip complete"),
@@ -359,4 +363,116 @@ fn a_ca_file_that_cannot_be_used_exits_with_2() {
         );
     }
     assert_eq!(server.heads(), 0, "nothing was sent");
+}
+
+/// `download MEDIA_URL [-o PATH] [--force]`: saves the media and prints what it saved; an
+/// existing PATH is exit 2 with nothing sent unless `--force`; a failed download is exit 1 and
+/// leaves no file.
+#[test]
+fn download_saves_refuses_to_overwrite_and_leaves_nothing_when_it_fails() {
+    use support::media::{MediaHost, Route};
+    let host = MediaHost::start(vec![
+        (
+            "/apps/app/attachments/r%C3%A9sum%C3%A9.pdf",
+            Route::File {
+                bytes: b"%PDF-1.4 cv".to_vec(),
+                content_type: "application/pdf",
+                authorization: Some(support::basic_header_for("key", SECRET)),
+            },
+        ),
+        (
+            "/cut.pdf",
+            Route::Cut {
+                declared: 1000,
+                sent: vec![b'x'; 10],
+            },
+        ),
+    ]);
+    let dir = support::TempDir::new();
+    let url = host.url("/apps/app/attachments/r%C3%A9sum%C3%A9.pdf?sig=abc");
+    let run = |args: &[&str]| {
+        let mut command = Command::new(binary());
+        for (name, _) in std::env::vars() {
+            if name.starts_with("SUNCO_") {
+                command.env_remove(name);
+            }
+        }
+        command
+            .current_dir(dir.path())
+            .envs([
+                ("SUNCO_APP_ID", "app"),
+                ("SUNCO_KEY_ID", "key"),
+                ("SUNCO_KEY_SECRET", SECRET),
+                ("SUNCO_BASE_URL", host.url("").as_str()),
+                ("SUNCO_TIMEOUT_SECS", "5"),
+            ])
+            .args(args)
+            .output()
+            .expect("run the example")
+    };
+    // The default path: the URL's last segment, decoded and made safe.
+    let output = run(&["download", &url]);
+    assert_exit(&output, 0);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["download"]["bytes"], 11);
+    assert_eq!(json["download"]["contentType"], "application/pdf");
+    assert_eq!(
+        std::fs::read(dir.path().join("resume.pdf")).unwrap(),
+        b"%PDF-1.4 cv"
+    );
+    let requests = host.seen().len();
+    // It exists now: exit 2, nothing sent, unless --force.
+    let output = run(&["download", &url, "-o", "resume.pdf"]);
+    assert_exit(&output, 2);
+    assert!(
+        text(&output.stderr).contains("--force"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(host.seen().len(), requests, "nothing was sent");
+    assert_exit(&run(&["download", &url, "-o", "resume.pdf", "--force"]), 0);
+    // A failed download: exit 1, no file, and the query is not shown.
+    let output = run(&[
+        "download",
+        &host.url("/cut.pdf?sig=s3cret-query"),
+        "-o",
+        "cut.pdf",
+    ]);
+    assert_exit(&output, 1);
+    assert!(!text(&output.stderr).contains("s3cret-query"));
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, vec!["resume.pdf"]);
+}
+
+/// `upload` refuses what the service would refuse, with exit 2 and nothing sent, unless
+/// `--no-file-check`.
+#[test]
+fn upload_checks_the_file_unless_told_not_to() {
+    let dir = support::TempDir::new();
+    let file = dir.path().join("tool.exe");
+    std::fs::write(&file, b"MZ\x90\0\x03\0\0\0").unwrap();
+    let server = RawServer::start(vec![json_reply(
+        201,
+        serde_json::json!({"attachment": {"mediaUrl": "https://media.example/tool.exe"}}),
+    )]);
+    let output = against(&server.url(), &["upload", file.to_str().unwrap()]);
+    assert_exit(&output, 2);
+    assert!(
+        text(&output.stderr).contains("--no-file-check"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(server.heads(), 0, "nothing was sent");
+    let output = against(
+        &server.url(),
+        &["upload", file.to_str().unwrap(), "--no-file-check"],
+    );
+    assert_exit(&output, 0);
+    assert_eq!(server.heads(), 1);
+    let usage = unconfigured(&["--help"]);
+    assert!(text(&usage.stdout).contains("--no-file-check"));
 }

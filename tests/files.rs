@@ -111,3 +111,289 @@ fn the_check_can_be_skipped_and_a_415_says_what_it_means() {
     assert!(message.contains("File extension not allowed"), "{message}");
     assert!(message.contains("ALLOWED_EXTENSIONS"), "{message}");
 }
+
+// Downloads.
+
+use std::time::{Duration, Instant};
+
+use sunshine_conversations_client::{Client, DecodeKind, Secret, Timeouts};
+use support::media::{MediaHost, Route};
+
+const PDF: &[u8] = b"%PDF-1.4\n%private attachment\n";
+
+fn file(bytes: &[u8], authorization: Option<String>) -> Route {
+    Route::File {
+        bytes: bytes.to_vec(),
+        content_type: "application/pdf",
+        authorization,
+    }
+}
+
+/// A client whose API origin is `host`.
+fn client_of(host: &MediaHost) -> Client {
+    support::builder(&host.url("")).build().unwrap()
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn credentials_go_to_the_apis_origin_and_nowhere_else() {
+    let key = support::basic_header();
+    let other = MediaHost::start(vec![
+        ("/private/b.pdf", file(PDF, Some(key.clone()))),
+        ("/public/b.pdf", file(PDF, None)),
+    ]);
+    let api = MediaHost::start(vec![
+        ("/private/a.pdf", file(PDF, Some(key.clone()))),
+        ("/away", Route::Redirect(other.url("/public/b.pdf"))),
+        (
+            "/away-private",
+            Route::Redirect(other.url("/private/b.pdf")),
+        ),
+        ("/here", Route::Redirect("/private/a.pdf".to_owned())),
+        (
+            "/cookie.pdf",
+            file(PDF, Some("smooch-media-token=t0ken".to_owned())),
+        ),
+    ]);
+    let client = client_of(&api);
+    assert!(client.sends_credentials_to(&api.url("/private/a.pdf")));
+    assert!(!client.sends_credentials_to(&other.url("/private/b.pdf")));
+
+    // The API's origin gets them; the reader says what the server said.
+    let progress = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = std::sync::Arc::clone(&progress);
+    let mut reader = client
+        .download(&api.url("/private/a.pdf"))
+        .on_progress(move |got, total| seen.lock().unwrap().push((got, total)))
+        .reader()
+        .unwrap();
+    assert_eq!(reader.content_type(), Some("application/pdf"));
+    assert_eq!(reader.content_length(), Some(PDF.len() as u64));
+    let mut body = Vec::new();
+    std::io::Read::read_to_end(&mut reader, &mut body).unwrap();
+    assert_eq!(body, PDF);
+    let total = PDF.len() as u64;
+    assert_eq!(progress.lock().unwrap().last(), Some(&(total, Some(total))));
+    // A redirect within the origin keeps them.
+    let dir = support::TempDir::new();
+    let saved = client
+        .download(&api.url("/here"))
+        .to_path(dir.path().join("a.pdf"))
+        .unwrap();
+    assert_eq!(saved.bytes, total);
+    assert_eq!(std::fs::read(&saved.path).unwrap(), PDF);
+
+    // Another origin never sees them: directly, or through a redirect.
+    let err = client
+        .download(&other.url("/private/b.pdf"))
+        .reader()
+        .unwrap_err();
+    assert_eq!(err.status(), Some(401));
+    assert!(err.to_string().contains("needs credentials"), "{err}");
+    client.download(&api.url("/away")).reader().unwrap();
+    let err = client
+        .download(&api.url("/away-private"))
+        .reader()
+        .unwrap_err();
+    assert_eq!(err.status(), Some(401), "{err}");
+    let seen_elsewhere = other.seen();
+    assert_eq!(seen_elsewhere.len(), 3);
+    assert!(
+        seen_elsewhere
+            .iter()
+            .all(|s| s.authorization.is_none() && s.cookie.is_none()),
+        "{seen_elsewhere:?}"
+    );
+
+    // Media cookies (API 12.x) go to the same hosts as the key would.
+    let cookies = vec![Secret::new("smooch-media-token=t0ken; Path=/; HttpOnly")];
+    client
+        .download(&api.url("/cookie.pdf"))
+        .media_cookies(cookies.clone())
+        .reader()
+        .unwrap();
+    let _ = client
+        .download(&other.url("/public/b.pdf"))
+        .media_cookies(cookies)
+        .reader()
+        .unwrap();
+    assert!(other.seen().iter().all(|s| s.cookie.is_none()));
+    // And none at all when asked.
+    let err = client
+        .download(&api.url("/private/a.pdf"))
+        .without_credentials()
+        .reader()
+        .unwrap_err();
+    assert_eq!(err.status(), Some(401));
+}
+
+#[test]
+fn a_cut_or_slow_download_leaves_no_file() {
+    let host = MediaHost::start(vec![
+        (
+            "/cut.pdf",
+            Route::Cut {
+                declared: 100_000,
+                sent: vec![b'x'; 50_000],
+            },
+        ),
+        (
+            "/slow.pdf",
+            Route::Drip {
+                bytes: vec![b'x'; 100],
+                every: Duration::from_millis(100),
+            },
+        ),
+    ]);
+    let dir = support::TempDir::new();
+    let err = client_of(&host)
+        .download(&host.url("/cut.pdf"))
+        .to_path(dir.path().join("cut.pdf"))
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+
+    let client = support::builder(&host.url(""))
+        .timeouts(Timeouts::default().with_download(Some(Duration::from_secs(1))))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
+
+#[test]
+fn a_download_over_the_limit_is_refused_without_reading_past_it() {
+    let host = MediaHost::start(vec![
+        ("/declared.pdf", file(&vec![b'x'; 4096], None)),
+        ("/chunked.pdf", Route::Chunked(vec![b'y'; 300_000])),
+    ]);
+    let client = support::builder(&host.url(""))
+        .max_download_bytes(1000)
+        .build()
+        .unwrap();
+    let dir = support::TempDir::new();
+    // Announced larger than the limit: refused before reading.
+    let err = client
+        .download(&host.url("/declared.pdf"))
+        .to_path(dir.path().join("d.pdf"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Decode {
+                kind: DecodeKind::TooLarge,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("max_download_bytes"), "{err}");
+    // Not announced: read up to the limit, no byte past it handed out.
+    let mut reader = client
+        .download(&host.url("/chunked.pdf"))
+        .max_bytes(100_000)
+        .reader()
+        .unwrap();
+    let mut got = Vec::new();
+    let mut buffer = [0u8; 8192];
+    let err = loop {
+        match std::io::Read::read(&mut reader, &mut buffer) {
+            Ok(0) => panic!("ended without the limit"),
+            Ok(n) => got.extend_from_slice(&buffer[..n]),
+            Err(e) => break e,
+        }
+    };
+    assert!(got.len() <= 100_000, "{}", got.len());
+    assert!(err.to_string().contains("download limit"), "{err}");
+    let err = client
+        .download(&host.url("/chunked.pdf"))
+        .to_path(dir.path().join("c.pdf"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Decode {
+                kind: DecodeKind::TooLarge,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_replacing_is_asked() {
+    let host = MediaHost::start(vec![("/a.pdf", file(PDF, None))]);
+    let client = client_of(&host);
+    let dir = support::TempDir::new();
+    let path = dir.path().join("a.pdf");
+    std::fs::write(&path, b"mine").unwrap();
+    let err = client
+        .download(&host.url("/a.pdf"))
+        .to_path(&path)
+        .unwrap_err();
+    assert!(err.nothing_sent(), "{err:?}");
+    assert!(host.seen().is_empty(), "nothing was sent");
+    assert_eq!(std::fs::read(&path).unwrap(), b"mine");
+    client
+        .download(&host.url("/a.pdf"))
+        .overwrite(true)
+        .to_path(&path)
+        .unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), PDF);
+    assert_eq!(files_in(dir.path()), vec!["a.pdf"]);
+}
+
+#[test]
+fn download_errors_say_what_they_mean_and_never_quote_the_query() {
+    let host = MediaHost::start(vec![
+        ("/gone.pdf", Route::Status(404)),
+        ("/denied.pdf", Route::Status(403)),
+    ]);
+    let client = client_of(&host);
+    let err = client
+        .download(&host.url("/gone.pdf?X-Amz-Signature=t0psecret"))
+        .reader()
+        .unwrap_err();
+    let text = format!("{err} {err:?}");
+    assert!(text.contains("deleted"), "{text}");
+    assert!(!text.contains("t0psecret"), "{text}");
+    let err = client
+        .download(&host.url("/denied.pdf"))
+        .reader()
+        .unwrap_err();
+    assert!(err.to_string().contains("may not read this media"), "{err}");
+    let err = client.download("not a url").reader().unwrap_err();
+    assert!(err.nothing_sent(), "{err:?}");
+}

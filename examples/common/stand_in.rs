@@ -3,8 +3,9 @@
 //! use, in the shapes the OpenAPI document gives. Standard library only, so running an example
 //! compiles nothing a user of the crate would not compile.
 //!
-//! It keeps the messages posted to each conversation in memory, and accepts any credentials
-//! (but requires that some are sent).
+//! It keeps the messages posted to each conversation and the files uploaded in memory, serves
+//! the files at their media URLs to the stand-in's own credentials (or its media cookie) only,
+//! and accepts any credentials for the API's routes (but requires that some are sent).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -45,21 +46,41 @@ pub fn nothing_configured() -> bool {
     !configured("SUNCO_APP_ID") && host_configured().is_none()
 }
 
+/// The key the stand-in's client uses; its media answer to these credentials only.
+const KEY_ID: &str = "app_stand_in";
+const KEY_SECRET: &str = "stand-in-secret";
+
+/// The media cookie the stand-in sets, and accepts for its media.
+const MEDIA_COOKIE: &str = "smooch-media-token=stand-in";
+
 /// Messages posted, by conversation id.
 type Conversations = Arc<Mutex<HashMap<String, Vec<serde_json::Value>>>>;
+
+/// Files uploaded, by media path: content type and bytes.
+type Files = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
+
+/// What the stand-in keeps.
+#[derive(Default)]
+struct State {
+    conversations: Conversations,
+    files: Files,
+}
+
+/// One answer: status line, extra header lines, content type, body.
+type Answer = (&'static str, String, String, Vec<u8>);
 
 impl StandIn {
     /// Starts the server on a free loopback port.
     pub fn start() -> std::io::Result<StandIn> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let base_url = format!("http://{}", listener.local_addr()?);
-        let conversations: Conversations = Arc::default();
+        let state = Arc::new(State::default());
         let media_base = base_url.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().take(MAX_CONNECTIONS) {
                 let Ok(stream) = stream else { continue };
-                let (media_base, conversations) = (media_base.clone(), Arc::clone(&conversations));
-                std::thread::spawn(move || serve(stream, &media_base, &conversations));
+                let (media_base, state) = (media_base.clone(), Arc::clone(&state));
+                std::thread::spawn(move || serve(stream, &media_base, &state));
             }
         });
         Ok(StandIn { base_url })
@@ -81,7 +102,7 @@ impl StandIn {
         );
         let client = sunshine_conversations_client::Client::builder()
             .base_url(server.base_url())
-            .basic_auth("app_stand_in", "stand-in-secret")
+            .basic_auth(KEY_ID, KEY_SECRET)
             .app_id(APP_ID)
             .max_upload_bytes(1 << 30)
             .build()
@@ -107,25 +128,92 @@ impl Request {
     }
 }
 
-fn serve(stream: TcpStream, media_base: &str, conversations: &Conversations) {
+fn serve(stream: TcpStream, media_base: &str, state: &State) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let mut reader = BufReader::new(stream);
     for _ in 0..MAX_REQUESTS {
         let Some(request) = read_request(&mut reader) else {
             return;
         };
-        let (status, extra, body) = answer(&request, media_base, conversations);
+        let (status, extra, content_type, body) = match media(&request, &state.files) {
+            Some(answer) => answer,
+            None => answer(&request, media_base, state),
+        };
         let response = format!(
-            "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n{extra}\r\n",
+            "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\n{extra}\r\n",
             body.len()
         );
         let stream = reader.get_mut();
-        if stream.write_all(response.as_bytes()).is_err()
-            || stream.write_all(body.as_bytes()).is_err()
-        {
+        if stream.write_all(response.as_bytes()).is_err() || stream.write_all(&body).is_err() {
             return;
         }
     }
+}
+
+/// The answer to a `GET` of a stored file's media path: the file to the stand-in's own
+/// credentials or media cookie, `401` to anyone else. `None` for other requests.
+fn media(request: &Request, files: &Files) -> Option<Answer> {
+    if request.method != "GET" {
+        return None;
+    }
+    let files = files.lock().unwrap_or_else(|p| p.into_inner());
+    let (content_type, bytes) = files.get(&request.path)?;
+    let basic = {
+        use base64::Engine as _;
+        let pair = format!("{KEY_ID}:{KEY_SECRET}");
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
+    };
+    let by_key = request.header("authorization") == Some(basic.as_str());
+    let by_cookie = request
+        .header("cookie")
+        .is_some_and(|c| c.split(';').any(|pair| pair.trim() == MEDIA_COOKIE));
+    if !(by_key || by_cookie) {
+        let (status, extra, body) = error(
+            "401 Unauthorized",
+            "unauthorized",
+            "This attachment is private",
+        );
+        return Some((
+            status,
+            extra,
+            "application/json".to_owned(),
+            body.into_bytes(),
+        ));
+    }
+    Some(("200 OK", String::new(), content_type.clone(), bytes.clone()))
+}
+
+/// The file of a `multipart/form-data` body: its name, content type and bytes.
+fn uploaded_file(request: &Request) -> Option<(String, String, Vec<u8>)> {
+    let boundary = request
+        .header("content-type")?
+        .split("boundary=")
+        .nth(1)?
+        .trim_matches('"')
+        .to_owned();
+    let body = &request.body;
+    let head_end = body.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let head = String::from_utf8_lossy(&body[..head_end]);
+    let name = head
+        .split("filename=\"")
+        .nth(1)?
+        .split('"')
+        .next()?
+        .to_owned();
+    let content_type = head
+        .split("Content-Type: ")
+        .nth(1)
+        .and_then(|rest| rest.split("\r\n").next())
+        .unwrap_or("application/octet-stream")
+        .to_owned();
+    let closing = format!("\r\n--{boundary}");
+    let end = body[head_end..]
+        .windows(closing.len())
+        .position(|w| w == closing.as_bytes())?;
+    Some((name, content_type, body[head_end..head_end + end].to_vec()))
 }
 
 fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
@@ -185,17 +273,30 @@ fn json(value: serde_json::Value) -> String {
     value.to_string()
 }
 
+/// A JSON answer.
+fn reply(status: &'static str, extra: String, body: String) -> Answer {
+    (
+        status,
+        extra,
+        "application/json".to_owned(),
+        body.into_bytes(),
+    )
+}
+
 fn error(status: &'static str, code: &str, title: &str) -> (&'static str, String, String) {
     let body = json(serde_json::json!({"errors": [{"code": code, "title": title}]}));
     (status, String::new(), body)
 }
 
-/// The answer to one request: status line, extra header lines, JSON body.
-fn answer(
-    request: &Request,
-    media_base: &str,
-    conversations: &Conversations,
-) -> (&'static str, String, String) {
+/// The answer to one request of the API.
+fn answer(request: &Request, media_base: &str, state: &State) -> Answer {
+    let (status, extra, body) = api(request, media_base, state);
+    reply(status, extra, body)
+}
+
+/// The answer to one request of the API: status line, extra header lines, JSON body.
+fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, String, String) {
+    let conversations = &state.conversations;
     let Some(authorization) = request.header("authorization") else {
         return error(
             "401 Unauthorized",
@@ -217,23 +318,40 @@ fn answer(
             {
                 return error("400 Bad Request", "bad_request", "access is required");
             }
-            let body = String::from_utf8_lossy(&request.body);
-            let name = body
-                .split("filename=\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-                .unwrap_or("file");
-            let media_type = body
-                .split("Content-Type: ")
-                .nth(1)
-                .and_then(|rest| rest.split("\r\n").next())
-                .unwrap_or("application/octet-stream");
-            let url = format!("{media_base}/apps/{APP_ID}/attachments/{name}");
+            let Some((name, media_type, bytes)) = uploaded_file(request) else {
+                return error("400 Bad Request", "bad_request", "no file in the body");
+            };
+            let mut files = state.files.lock().unwrap_or_else(|p| p.into_inner());
+            // Each upload gets a path of its own, as the API's media URLs do.
+            let name: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let path = format!("/apps/{APP_ID}/attachments/{}/{name}", files.len() + 1);
+            let url = format!("{media_base}{path}");
+            files.insert(path, (media_type.clone(), bytes));
             let body =
                 json(serde_json::json!({"attachment": {"mediaUrl": url, "mediaType": media_type}}));
             ("201 Created", String::new(), body)
         }
-        ("POST", ["attachments", "remove"]) => ("200 OK", String::new(), "{}".to_owned()),
+        ("POST", ["attachments", "remove"]) => {
+            let url = serde_json::from_slice::<serde_json::Value>(&request.body)
+                .ok()
+                .and_then(|v| v["mediaUrl"].as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let path = url.strip_prefix(media_base).unwrap_or(&url);
+            let mut files = state.files.lock().unwrap_or_else(|p| p.into_inner());
+            match files.remove(path) {
+                Some(_) => ("200 OK", String::new(), "{}".to_owned()),
+                None => error("404 Not Found", "not_found", "Attachment not found"),
+            }
+        }
         ("POST", ["attachments", "token"]) => {
             let paths: Vec<String> = serde_json::from_slice::<serde_json::Value>(&request.body)
                 .ok()
@@ -255,9 +373,8 @@ fn answer(
                     "A media token is required",
                 );
             }
-            let cookie = format!(
-                "set-cookie: smooch-media-token=stand-in; Path=/apps/{APP_ID}; HttpOnly; Secure\r\n"
-            );
+            let cookie =
+                format!("set-cookie: {MEDIA_COOKIE}; Path=/apps/{APP_ID}; HttpOnly; Secure\r\n");
             ("200 OK", cookie, "{}".to_owned())
         }
         ("POST", ["conversations", conversation, "messages"]) => {

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod hmac_sha256;
+pub mod media;
 pub mod proxies;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -37,6 +38,15 @@ pub fn basic_header() -> String {
     format!(
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{KEY_ID}:{SECRET}"))
+    )
+}
+
+/// The `Authorization` value Basic auth with `key_id` and `secret` sends.
+pub fn basic_header_for(key_id: &str, secret: &str) -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{key_id}:{secret}"))
     )
 }
 

@@ -1,0 +1,781 @@
+//! Downloading media: the file of an attachment, or of a message a customer sent, streamed
+//! from its media URL to a reader or a file, with credentials only where they belong (see
+//! `media_hosts.rs`).
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
+
+use ureq::http::{HeaderValue, StatusCode, Uri, header};
+
+use crate::auth::Secret;
+use crate::client::Client;
+use crate::config::redact_url;
+use crate::error::{ApiError, DecodeKind, Error};
+use crate::log_guard::LogGuard;
+use crate::request::{Method, OperationInfo, Repeat};
+use crate::retry::Verdict;
+
+/// What a download is called in errors and logs, and how it may be repeated (a `GET`).
+static DOWNLOAD: OperationInfo = OperationInfo {
+    id: "download",
+    method: Method::Get,
+    path: "",
+    accept: "*/*",
+    repeat: Repeat::Idempotent,
+    absent_after_retry: None,
+    secret_response: false,
+};
+
+/// Redirects followed at most.
+const MAX_REDIRECTS: u32 = 5;
+
+/// Which credentials a download sends to the hosts that may see them.
+enum Credentials {
+    /// The client's own (its `Authorization` header).
+    Client,
+    /// Media cookies (the `Set-Cookie` values of `Client::media_cookie`), as a `Cookie` header.
+    Cookies(Vec<Secret>),
+    /// None.
+    None,
+}
+
+type Progress = Box<dyn FnMut(u64, Option<u64>) + Send>;
+
+/// A download being configured: from [`Client::download`], finished by
+/// [`reader`](Download::reader) or [`to_path`](Download::to_path).
+#[must_use = "a download is sent by `reader` or `to_path`"]
+pub struct Download<'c> {
+    client: &'c Client,
+    url: String,
+    max_bytes: u64,
+    overwrite: bool,
+    credentials: Credentials,
+    progress: Option<Progress>,
+}
+
+impl fmt::Debug for Download<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Download")
+            .field("url", &shown(&self.url))
+            .field("max_bytes", &self.max_bytes)
+            .field("overwrite", &self.overwrite)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// Whether [`download`](Self::download) would send this client's credentials with a
+    /// request for `media_url`: the API's own origin, or a media host of its host over https
+    /// (loopback excepted). A redirect to another origin drops them all the same.
+    pub fn sends_credentials_to(&self, media_url: &str) -> bool {
+        let (Ok(base), Ok(media)) = (
+            self.config().base_url.parse::<Uri>(),
+            media_url.trim().parse::<Uri>(),
+        ) else {
+            return false;
+        };
+        crate::media_hosts::may_see_credentials(&base, &media)
+    }
+
+    /// Downloads media from `media_url`: an attachment's `mediaUrl`, or that of an image or
+    /// file message a customer sent.
+    ///
+    /// The body is streamed (memory stays flat at any size), bounded by the download deadline
+    /// ([`Timeouts::download`](crate::Timeouts::download)), the stall timeout and a size
+    /// limit ([`ClientBuilder::max_download_bytes`](crate::ClientBuilder::max_download_bytes),
+    /// 50 MiB by default; [`Download::max_bytes`] for one download).
+    ///
+    /// **Credentials.** Private attachments need them. The client's own (its
+    /// `Authorization`) are sent only to the API's own origin and to the media hosts of its
+    /// host over https (`media.smooch.io` for the US region, `media.eu-1.smooch.io` for the EU,
+    /// the account's own host for Zendesk subdomains), never over plain http except to
+    /// loopback, and never across a redirect to another origin: redirects are followed (up
+    /// to 5) without credentials once they leave the origin, and never from https to plain
+    /// http. Any other URL is fetched without credentials. On API versions up to 12.8 a
+    /// key that may not read media can use a media token instead: exchange it for cookies
+    /// with `Client::media_cookie` and pass them with [`Download::media_cookies`]. The header
+    /// scheme follows the document's note ("an authorization header is required to access
+    /// the mediaUrl when private attachments are enabled") and is not verified against the
+    /// live service by this crate's tests.
+    ///
+    /// Errors never quote the URL's query string (signed URLs carry secrets there). A `401`,
+    /// `403` or `404` says what it means for a download.
+    ///
+    /// ```no_run
+    /// use sunshine_conversations_client::Client;
+    ///
+    /// let client = Client::from_env()?;
+    /// let saved = client
+    ///     .download("https://media.smooch.io/apps/5d8c.../photo.png")
+    ///     .on_progress(|got, total| eprintln!("{got} of {total:?} bytes"))
+    ///     .to_path("photo.png")?;
+    /// println!("{} bytes, {:?}", saved.bytes, saved.content_type);
+    /// # Ok::<(), sunshine_conversations_client::Error>(())
+    /// ```
+    pub fn download(&self, media_url: &str) -> Download<'_> {
+        Download {
+            client: self,
+            url: media_url.trim().to_owned(),
+            max_bytes: self.config().max_download_bytes,
+            overwrite: false,
+            credentials: Credentials::Client,
+            progress: None,
+        }
+    }
+}
+
+impl Download<'_> {
+    /// The largest body accepted for this download; a larger one is refused without reading
+    /// (or writing) past the limit. Default: the client's
+    /// [`max_download_bytes`](crate::ClientBuilder::max_download_bytes).
+    pub fn max_bytes(mut self, limit: u64) -> Self {
+        self.max_bytes = limit;
+        self
+    }
+
+    /// Lets [`to_path`](Self::to_path) replace an existing file. Default: an existing file is
+    /// an error, and nothing is sent.
+    pub fn overwrite(mut self, overwrite: bool) -> Self {
+        self.overwrite = overwrite;
+        self
+    }
+
+    /// Sends no credentials at all (public media).
+    pub fn without_credentials(mut self) -> Self {
+        self.credentials = Credentials::None;
+        self
+    }
+
+    /// Sends these media cookies (the `Set-Cookie` values `Client::media_cookie` returns, API
+    /// versions up to 12.8) instead of the client's credentials, to the same hosts.
+    pub fn media_cookies(mut self, set_cookies: Vec<Secret>) -> Self {
+        self.credentials = Credentials::Cookies(set_cookies);
+        self
+    }
+
+    /// Calls `progress(received, total)` as bytes arrive: bytes so far, and the size the
+    /// server announced, if any.
+    pub fn on_progress(mut self, progress: impl FnMut(u64, Option<u64>) + Send + 'static) -> Self {
+        self.progress = Some(Box::new(progress));
+        self
+    }
+
+    /// Sends the request and returns the body as a reader, once the server answered with a
+    /// success. The reader ends with an error when the body passes the size limit (no byte
+    /// past it is handed out), stalls, is cut, or outlives the deadline.
+    pub fn reader(self) -> Result<MediaReader, Error> {
+        let limit = self.max_bytes;
+        if limit == 0 {
+            return Err(Error::invalid(
+                "download limit",
+                "must be more than zero bytes",
+            ));
+        }
+        let url = parse(&self.url)?;
+        let client = self.client;
+        let config = client.config();
+        let deadline = config
+            .timeouts
+            .download
+            .and_then(|d| Instant::now().checked_add(d));
+        let guard = LogGuard::enter(config.transport_trace);
+        let (parts, body, attempts) = self.open(&url, deadline)?;
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let content_length = parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if let Some(length) = content_length.filter(|length| *length > limit) {
+            return Err(too_large(200, limit, Some(length)));
+        }
+        log::debug!(
+            "download {} -> {} ({attempts} attempt(s))",
+            shown(&self.url),
+            parts.status
+        );
+        Ok(MediaReader {
+            body: Box::new(body.into_reader()),
+            content_type,
+            content_length,
+            received: 0,
+            limit,
+            progress: self.progress,
+            _guard: guard,
+        })
+    }
+
+    /// Downloads into the file at `path`. The body goes to a temporary file in the same
+    /// directory, renamed to `path` once complete: a failed or cut download never leaves a
+    /// partial file under `path` (nor the temporary one). An existing `path` is an error
+    /// before anything is sent, unless [`overwrite`](Self::overwrite) is set.
+    pub fn to_path(self, path: impl AsRef<Path>) -> Result<Downloaded, Error> {
+        let path = path.as_ref().to_owned();
+        let overwrite = self.overwrite;
+        if !overwrite && path.symlink_metadata().is_ok() {
+            return Err(Error::invalid(
+                "download path",
+                format!(
+                    "{} exists; choose another path, or allow replacing it (overwrite, \
+                     `--force` in the example)",
+                    path.display()
+                ),
+            ));
+        }
+        let directory = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let name = path
+            .file_name()
+            .ok_or_else(|| Error::invalid("download path", "names no file"))?
+            .to_string_lossy()
+            .into_owned();
+        if !directory.is_dir() {
+            return Err(Error::invalid(
+                "download path",
+                format!("{} is not a directory", directory.display()),
+            ));
+        }
+        let mut reader = self.reader()?;
+        let temporary = Temporary::create(&directory, &name)?;
+        // On an error `temporary` is removed as it drops.
+        let bytes = copy(&mut reader, &temporary.file, &temporary.path)?;
+        temporary.keep_as(&path, overwrite)?;
+        Ok(Downloaded {
+            path,
+            bytes,
+            content_type: reader.content_type.clone(),
+            content_length: reader.content_length,
+        })
+    }
+
+    /// Sends the request, following redirects and retrying as the policy allows, until an
+    /// answer with a body to read.
+    fn open(
+        &self,
+        url: &Uri,
+        deadline: Option<Instant>,
+    ) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
+        let client = self.client;
+        let config = client.config();
+        let base: Uri = config
+            .base_url
+            .parse()
+            .map_err(|_| Error::invalid("base URL", "is not a URL"))?;
+        let policy = config.retry;
+        let started = Instant::now();
+        let mut url = url.clone();
+        let mut origin = crate::media_hosts::Origin::of(&url);
+        // Credentials are sent while the request stays on the origin it started on.
+        let mut credentials_allowed = true;
+        let mut redirects = 0;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let remaining = match deadline {
+                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => Some(left),
+                    _ => return Err(timed_out(attempt - 1)),
+                },
+                None => None,
+            };
+            let mut headers = Vec::new();
+            if credentials_allowed && crate::media_hosts::may_see_credentials(&base, &url) {
+                match &self.credentials {
+                    Credentials::Client => {
+                        headers.push((header::AUTHORIZATION, client.auth().header()?));
+                    }
+                    Credentials::Cookies(cookies) => {
+                        headers.push((header::COOKIE, cookie_header(cookies)?));
+                    }
+                    Credentials::None => {}
+                }
+            }
+            let sent =
+                client
+                    .transport()
+                    .get_streamed(config, &url.to_string(), &headers, remaining);
+            let verdict = match &sent {
+                Ok(response) => {
+                    let status = response.status();
+                    if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+                        let next = redirect(&url, response.headers())?;
+                        redirects += 1;
+                        if redirects > MAX_REDIRECTS {
+                            return Err(Error::invalid(
+                                "media URL",
+                                format!(
+                                    "{}: more than {MAX_REDIRECTS} redirects",
+                                    shown(&self.url)
+                                ),
+                            ));
+                        }
+                        let next_origin = crate::media_hosts::Origin::of(&next);
+                        if next_origin != origin {
+                            credentials_allowed = false;
+                        }
+                        origin = next_origin;
+                        log::debug!("download: redirected to {}", shown(&next.to_string()));
+                        url = next;
+                        attempt -= 1;
+                        continue;
+                    }
+                    if status.is_success() {
+                        Verdict::Done
+                    } else {
+                        let asked =
+                            crate::response::retry_after(response.headers(), SystemTime::now());
+                        policy.after_status(&DOWNLOAD, status.as_u16(), asked)
+                    }
+                }
+                Err(e) => policy.after_transport(&DOWNLOAD, e),
+            };
+            if let Verdict::Retry { retry_after, .. } = verdict {
+                let wait = policy.wait(attempt, retry_after);
+                let fits = started
+                    .elapsed()
+                    .checked_add(wait)
+                    .is_some_and(|end| end <= policy.budget())
+                    && deadline.is_none_or(|d| {
+                        Instant::now().checked_add(wait).is_some_and(|end| end < d)
+                    });
+                if attempt < policy.max_attempts() && fits {
+                    std::thread::sleep(wait);
+                    continue;
+                }
+            }
+            return match sent {
+                Ok(response) if response.status().is_success() => {
+                    let (parts, body) = response.into_parts();
+                    Ok((parts, body, attempt))
+                }
+                Ok(response) => Err(refused(response, attempt)),
+                Err(e) => Err(crate::transport::transport_error(
+                    &DOWNLOAD, attempt, false, e,
+                )),
+            };
+        }
+    }
+}
+
+/// A download's body, streamed: read it to the end. Reports what the server said of it.
+pub struct MediaReader {
+    body: Box<dyn Read + Send>,
+    content_type: Option<String>,
+    content_length: Option<u64>,
+    received: u64,
+    limit: u64,
+    progress: Option<Progress>,
+    /// Keeps the HTTP layer's byte dumps out of the logs while the body is read.
+    _guard: LogGuard,
+}
+
+impl fmt::Debug for MediaReader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MediaReader")
+            .field("content_type", &self.content_type)
+            .field("content_length", &self.content_length)
+            .field("received", &self.received)
+            .field("limit", &self.limit)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MediaReader {
+    /// The `Content-Type` the server gave.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The `Content-Length` the server gave (none for a chunked body).
+    pub fn content_length(&self) -> Option<u64> {
+        self.content_length
+    }
+
+    /// The bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.received
+    }
+}
+
+/// Why a download's body was abandoned; travels inside an `io::Error` to [`Download::to_path`].
+#[derive(Debug)]
+struct TooLarge {
+    limit: u64,
+}
+
+impl fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the media is larger than the download limit of {} bytes",
+            self.limit
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+impl Read for MediaReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        // One byte more than the limit allows is asked for, to tell "exactly the limit" from
+        // "more", and is never handed out.
+        let room = self.limit.saturating_sub(self.received).saturating_add(1);
+        let want = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        let n = self.body.read(&mut buf[..want])?;
+        if self.received + n as u64 > self.limit {
+            return Err(io::Error::other(TooLarge { limit: self.limit }));
+        }
+        self.received += n as u64;
+        if n > 0
+            && let Some(progress) = &mut self.progress
+        {
+            progress(self.received, self.content_length);
+        }
+        Ok(n)
+    }
+}
+
+/// A finished download to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Downloaded {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// Its size: the bytes received.
+    pub bytes: u64,
+    /// The `Content-Type` the server gave.
+    pub content_type: Option<String>,
+    /// The `Content-Length` the server gave (none for a chunked body).
+    pub content_length: Option<u64>,
+}
+
+/// A file in the target directory that holds the body until it is complete, removed unless
+/// kept.
+struct Temporary {
+    path: PathBuf,
+    file: File,
+    kept: bool,
+}
+
+impl Temporary {
+    fn create(directory: &Path, name: &str) -> Result<Temporary, Error> {
+        let mut tries = 0;
+        loop {
+            let path = directory.join(format!(".{name}.{:08x}.part", fastrand::u32(..)));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => {
+                    return Ok(Temporary {
+                        path,
+                        file,
+                        kept: false,
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
+                Err(e) => return Err(save_error(&path, "cannot create it", e)),
+            }
+        }
+    }
+
+    /// Moves the complete file to `path`: atomically replacing it when `overwrite`, else only
+    /// if nothing is there (a hard link, which fails on an existing name).
+    fn keep_as(mut self, path: &Path, overwrite: bool) -> Result<(), Error> {
+        self.file
+            .flush()
+            .map_err(|e| save_error(&self.path, "cannot write it", e))?;
+        if overwrite {
+            std::fs::rename(&self.path, path)
+                .map_err(|e| save_error(path, "cannot move the download there", e))?;
+            self.kept = true;
+            return Ok(());
+        }
+        match std::fs::hard_link(&self.path, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Error::invalid(
+                "download path",
+                format!(
+                    "{} appeared while downloading; nothing was replaced",
+                    path.display()
+                ),
+            )),
+            // No hard links here (some file systems): a rename after one more check.
+            Err(_) if path.symlink_metadata().is_err() => {
+                std::fs::rename(&self.path, path)
+                    .map_err(|e| save_error(path, "cannot move the download there", e))?;
+                self.kept = true;
+                Ok(())
+            }
+            Err(e) => Err(save_error(path, "cannot move the download there", e)),
+        }
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Copies the body into `file`, mapping each failure to what it means.
+fn copy(reader: &mut MediaReader, mut file: &File, path: &Path) -> Result<u64, Error> {
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => return Ok(total),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_error(e, reader.limit)),
+        };
+        file.write_all(&buffer[..n])
+            .map_err(|e| save_error(path, "cannot write it", e))?;
+        total += n as u64;
+    }
+}
+
+/// The error of a body that could not be read to its end.
+pub(crate) fn read_error(error: io::Error, limit: u64) -> Error {
+    if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
+        return too_large(200, limit, None);
+    }
+    let kind = error.kind();
+    match error
+        .into_inner()
+        .map(|inner| inner.downcast::<ureq::Error>())
+    {
+        Some(Ok(ureq)) => crate::transport::transport_error(&DOWNLOAD, 1, false, *ureq),
+        Some(Err(other)) => crate::transport::transport_error(
+            &DOWNLOAD,
+            1,
+            false,
+            ureq::Error::Io(io::Error::new(kind, other)),
+        ),
+        None => {
+            crate::transport::transport_error(&DOWNLOAD, 1, false, ureq::Error::Io(kind.into()))
+        }
+    }
+}
+
+fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
+    let announced = announced
+        .map(|n| format!(" (the server announced {n} bytes)"))
+        .unwrap_or_default();
+    Error::Decode {
+        operation: DOWNLOAD.id,
+        status,
+        kind: DecodeKind::TooLarge,
+        path: ".".to_owned(),
+        message: format!(
+            "the media is larger than the download limit of {limit} bytes{announced}; raise it \
+             with max_download_bytes (SUNCO_MAX_DOWNLOAD_BYTES in the example) or \
+             Download::max_bytes"
+        ),
+        excerpt: String::new(),
+    }
+}
+
+fn timed_out(attempts: u32) -> Error {
+    Error::Timeout {
+        operation: DOWNLOAD.id,
+        attempts,
+        phase: crate::error::TimeoutPhase::Deadline,
+        may_have_been_processed: false,
+        harmless_to_repeat: true,
+    }
+}
+
+fn save_error(path: &Path, what: &str, error: io::Error) -> Error {
+    Error::Save {
+        path: path.to_owned(),
+        reason: format!("{what}: {error}"),
+        source: Some(error),
+    }
+}
+
+/// The error for a download the server refused, saying what the status means for media.
+fn refused(response: ureq::http::Response<ureq::Body>, attempts: u32) -> Error {
+    let (parts, mut body) = response.into_parts();
+    let status = parts.status.as_u16();
+    // Some of the body, for the API's `errors[]`; the rest is dropped.
+    let mut bytes = Vec::new();
+    let _ = body.as_reader().take(64 * 1024).read_to_end(&mut bytes);
+    let errors = crate::response::api_errors(&bytes);
+    let documented = match status {
+        401 => {
+            "the media needs credentials (a private attachment); this client sends its own only \
+             to the API's origin and its media hosts, see Client::download"
+        }
+        403 => {
+            "the credentials may not read this media: another app's attachment, a key without \
+             access to it, or a signed URL that expired"
+        }
+        404 => {
+            "no media at this URL: deleted (a deleted attachment can stay cached for up to 15 \
+             minutes), expired, or mistyped"
+        }
+        _ => "",
+    };
+    let retry_after = crate::response::retry_after(&parts.headers, SystemTime::now());
+    Error::Api(Box::new(ApiError {
+        operation: DOWNLOAD.id,
+        status,
+        documented,
+        errors,
+        retry_after,
+        request_id: None,
+        // Media error bodies are not the API's; nothing of them is quoted.
+        excerpt: String::new(),
+        location: None,
+        attempts,
+        may_have_been_processed: false,
+        harmless_to_repeat: true,
+    }))
+}
+
+/// The `Cookie` header of media cookies: each `Set-Cookie` value's `name=value`.
+fn cookie_header(set_cookies: &[Secret]) -> Result<HeaderValue, Error> {
+    let pairs: Vec<&str> = set_cookies
+        .iter()
+        .filter_map(|c| c.expose().split(';').next())
+        .map(str::trim)
+        .filter(|pair| pair.contains('='))
+        .collect();
+    if pairs.is_empty() {
+        return Err(Error::invalid(
+            "media cookies",
+            "none has a name=value pair; pass the values Client::media_cookie returns",
+        ));
+    }
+    let mut value = HeaderValue::from_str(&pairs.join("; "))
+        .map_err(|_| Error::invalid("media cookies", "must be printable ASCII"))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// A media URL, checked: absolute http(s) with a host.
+fn parse(url: &str) -> Result<Uri, Error> {
+    let uri: Uri = url
+        .parse()
+        .map_err(|_| Error::invalid("media URL", format!("`{}` is not a URL", shown(url))))?;
+    if crate::media_hosts::Origin::of(&uri).is_none() {
+        return Err(Error::invalid(
+            "media URL",
+            format!(
+                "`{}` must be an absolute http(s) URL with a host",
+                shown(url)
+            ),
+        ));
+    }
+    Ok(uri)
+}
+
+/// Where a redirect points, resolved against `from`; from https to plain http only on
+/// loopback.
+fn redirect(from: &Uri, headers: &ureq::http::HeaderMap) -> Result<Uri, Error> {
+    let location = headers
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| Error::invalid("media URL", "a redirect without a usable Location"))?;
+    let scheme = from.scheme_str().unwrap_or("https");
+    let authority = from.authority().map(|a| a.as_str()).unwrap_or("");
+    let absolute = if location.contains("://")
+        && location.parse::<Uri>().is_ok_and(|u| u.scheme().is_some())
+    {
+        location.to_owned()
+    } else if let Some(rest) = location.strip_prefix("//") {
+        format!("{scheme}://{rest}")
+    } else if location.starts_with('/') {
+        format!("{scheme}://{authority}{location}")
+    } else {
+        let path = from.path();
+        let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{scheme}://{authority}{directory}{location}")
+    };
+    let next = parse(&absolute)?;
+    let downgrade = scheme == "https"
+        && next.scheme_str() == Some("http")
+        && !next.host().is_some_and(crate::config::is_loopback);
+    if downgrade {
+        return Err(Error::invalid(
+            "media URL",
+            format!(
+                "a redirect from https to plain http ({}) is not followed",
+                shown(&absolute)
+            ),
+        ));
+    }
+    Ok(next)
+}
+
+/// A URL as it may be shown: without user info, query or fragment (signed URLs carry
+/// secrets in their query).
+pub(crate) fn shown(url: &str) -> String {
+    let cut = url.find(['?', '#']).unwrap_or(url.len());
+    let mut text = redact_url(&url[..cut]);
+    if cut < url.len() {
+        text.push_str("?…");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_their_query() {
+        assert_eq!(
+            shown("https://u:p@cdn.example/a.png?X-Amz-Signature=secret"),
+            "https://***@cdn.example/a.png?…"
+        );
+        assert_eq!(
+            shown("https://cdn.example/a.png"),
+            "https://cdn.example/a.png"
+        );
+    }
+
+    #[test]
+    fn redirects_resolve_and_never_downgrade() {
+        let from: Uri = "https://h.example/a/b.png?x=1".parse().unwrap();
+        let at = |location: &str| {
+            let mut headers = ureq::http::HeaderMap::new();
+            headers.insert(header::LOCATION, HeaderValue::from_str(location).unwrap());
+            redirect(&from, &headers).map(|u| u.to_string())
+        };
+        assert_eq!(at("https://o.example/x").unwrap(), "https://o.example/x");
+        assert_eq!(at("//o.example/x").unwrap(), "https://o.example/x");
+        assert_eq!(at("/x?y=1").unwrap(), "https://h.example/x?y=1");
+        assert_eq!(at("c.png").unwrap(), "https://h.example/a/c.png");
+        assert!(at("http://o.example/x").is_err());
+        assert!(at("http://127.0.0.1:9/x").is_ok());
+    }
+
+    #[test]
+    fn cookies_become_one_header() {
+        let header = cookie_header(&[
+            Secret::new("media=abc; Path=/apps/x; HttpOnly"),
+            Secret::new("other=def; Secure"),
+        ])
+        .unwrap();
+        assert_eq!(header.to_str().unwrap(), "media=abc; other=def");
+        assert!(header.is_sensitive());
+        assert!(cookie_header(&[Secret::new("; Path=/")]).is_err());
+    }
+}
