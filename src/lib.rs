@@ -97,6 +97,20 @@
 //! shrinks or grows while it is sent, or a reader that ends before its declared length, ends
 //! the upload with [`Error::Source`]; a reader is never read past its declared length.
 //!
+//! # Downloads
+//!
+//! [`Client::download`] fetches a media URL (an attachment's, or one a customer sent), streamed
+//! to a reader ([`Download::reader`]) or to a file ([`Download::to_path`], which never leaves a
+//! partial file nor replaces one unless asked), bounded by [`Timeouts::download`], the stall
+//! timeout and [`ClientBuilder::max_download_bytes`]. The client's credentials go only to the
+//! API's own origin and its media hosts, over https, and never across a redirect to another
+//! origin; [`Client::sends_credentials_to`] says where they would go. See
+//! [`Client::download`] for which credentials to use when.
+//!
+//! Uploads are checked before sending against the service's file validation
+//! ([`ALLOWED_EXTENSIONS`], and the type of the first bytes); [`Upload::without_file_check`]
+//! skips it.
+//!
 //! # Media tokens and cookies
 //!
 //! `Client::media_tokens` issues a media token per attachment path (`/apps/{appId}/...`);

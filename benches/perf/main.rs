@@ -5,12 +5,16 @@
 //! cargo bench --bench perf              # every figure, then the summary line
 //! cargo bench --bench perf -- --serve   # only the server, for benches/compare-python.sh
 //! cargo bench --bench perf -- --json    # only the JSON latency figure
+//! cargo bench --bench perf -- --download       # only the download time figure
+//! cargo bench --bench perf -- --download-rss   # only the download memory figure
 //! ```
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
 //! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
-//! 1 MiB, and process start plus one call. The last line reads
-//! `ratio json_vs_ureq=X upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z`. The generator's own
+//! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, and
+//! peak RSS of the example CLI downloading 512 MiB versus 1 MiB. The last line reads
+//! `ratio json_vs_ureq=X upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z
+//! download_vs_ureq=D download_rss_mib=R`. The generator's own
 //! benchmark is in `codegen/benches/generator.rs`.
 
 mod server;
@@ -71,14 +75,26 @@ fn main() {
         println!("figure {ratio}");
         return;
     }
+    if args.iter().any(|a| a == "--download-rss") {
+        let difference = download_rss_difference(&url).unwrap_or(f64::NAN);
+        println!("figure {difference}");
+        return;
+    }
+    if args.iter().any(|a| a == "--download") {
+        let ratio = download_time(&url);
+        println!("figure {ratio}");
+        return;
+    }
     let json = pinned("--json").unwrap_or_else(|| json_latency(&url));
     let upload_ratio = pinned("--upload").unwrap_or_else(|| uploads(&url));
     // Adding 0.0 turns a measured -0.0 into 0.0.
     let rss = rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
     let per_process = per_process_upload(&url).unwrap_or(f64::NAN);
     startup(&url);
+    let download = pinned("--download").unwrap_or_else(|| download_time(&url));
+    let download_rss = download_rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1}"
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1}"
     );
 }
 
@@ -590,4 +606,129 @@ fn startup(url: &str) {
         median(runs.clone()),
         runs.len()
     );
+}
+
+/// Figure 5, download time: 512 MiB through `Client::download(..).reader()` against a bare ureq
+/// agent's GET of the same bytes, both read through a 64 KiB buffer into nothing, in
+/// interleaved rounds. Returns the ratio of the median times (budget <= 1.05).
+fn download_time(url: &str) -> f64 {
+    const SIZE: u64 = 512 * MIB;
+    const DOWNLOAD_ROUNDS: usize = 7;
+    let media = format!("{url}/media/{SIZE}");
+    let ours = Client::builder()
+        .base_url(url)
+        .basic_auth(KEY_ID, SECRET)
+        .app_id(APP)
+        .max_download_bytes(SIZE)
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .expect("client");
+    let bare = bare_agent();
+    let drain = |reader: &mut dyn std::io::Read| -> u64 {
+        let mut buffer = vec![0u8; 64 * 1024];
+        let mut total = 0u64;
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => return total,
+                Ok(n) => total += n as u64,
+                Err(e) => panic!("download failed: {e}"),
+            }
+        }
+    };
+    let mut ours_times = Vec::new();
+    let mut bare_times = Vec::new();
+    let time_ours = || {
+        let started = Instant::now();
+        let mut reader = ours.download(&media).reader().expect("download");
+        assert_eq!(drain(&mut reader), SIZE);
+        started.elapsed().as_secs_f64()
+    };
+    let time_bare = || {
+        let started = Instant::now();
+        let response = bare
+            .get(&media)
+            .header("authorization", basic_header())
+            .call()
+            .expect("bare GET");
+        let mut reader = response.into_body().into_reader();
+        assert_eq!(drain(&mut reader), SIZE);
+        started.elapsed().as_secs_f64()
+    };
+    // Which goes first alternates, so that neither always meets a warm or cold page cache.
+    for round in 0..DOWNLOAD_ROUNDS {
+        if round % 2 == 0 {
+            ours_times.push(time_ours());
+            bare_times.push(time_bare());
+        } else {
+            bare_times.push(time_bare());
+            ours_times.push(time_ours());
+        }
+    }
+    let (ours, bare) = (median(ours_times), median(bare_times));
+    let ratio = ours / bare;
+    println!(
+        "download_512m: client {:.0} MB/s, bare ureq GET {:.0} MB/s, time ratio {ratio:.3} \
+         (budget <= 1.05; medians of {DOWNLOAD_ROUNDS} interleaved rounds, alternating which goes first)",
+        SIZE as f64 / 1e6 / ours,
+        SIZE as f64 / 1e6 / bare
+    );
+    ratio
+}
+
+/// Peak RSS in KiB of one `attachments download URL -o FILE` run, from `/usr/bin/time -v`.
+fn download_peak_rss_kib(binary: &Path, url: &str, size: u64, file: &Path) -> Option<u64> {
+    let _ = std::fs::remove_file(file);
+    let mut command = Command::new("/usr/bin/time");
+    command
+        .arg("-v")
+        .arg(binary)
+        .arg("download")
+        .arg(format!("{url}/media/{size}"))
+        .arg("-o")
+        .arg(file)
+        .env("SUNCO_APP_ID", APP)
+        .env("SUNCO_KEY_ID", KEY_ID)
+        .env("SUNCO_KEY_SECRET", SECRET)
+        .env("SUNCO_BASE_URL", url)
+        .env("SUNCO_MAX_DOWNLOAD_BYTES", (1024 * MIB).to_string());
+    let output = command.output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("Maximum resident set size (kbytes):")
+                .and_then(|v| v.trim().parse().ok())
+        })
+}
+
+/// Figure 6, what the size of a download costs in memory: peak RSS of the example CLI
+/// downloading 512 MiB to a file minus the same for 1 MiB (budget <= 4 MiB).
+fn download_rss_difference(url: &str) -> Option<f64> {
+    let Some(binary) = example_binary() else {
+        println!("download rss: skipped, the example did not build");
+        return None;
+    };
+    if !Path::new("/usr/bin/time").exists() {
+        println!("download rss: skipped, /usr/bin/time is not installed");
+        return None;
+    }
+    let dir = TempDir::new()?;
+    let file = dir.path().join("download.txt");
+    let mut small_kib = Vec::new();
+    let mut large_kib = Vec::new();
+    for _ in 0..3 {
+        small_kib.push(download_peak_rss_kib(&binary, url, MIB, &file)? as f64);
+        large_kib.push(download_peak_rss_kib(&binary, url, 512 * MIB, &file)? as f64);
+    }
+    let _ = std::fs::remove_file(&file);
+    let (small, large) = (median(small_kib) / 1024.0, median(large_kib) / 1024.0);
+    let difference = ((large - small) * 10.0).round() / 10.0 + 0.0;
+    println!(
+        "download rss: example CLI peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
+         difference {difference:.1} MiB (budget <= 4)"
+    );
+    Some(difference)
 }

@@ -47,6 +47,15 @@ fn serve(stream: TcpStream) {
         }
         let target = head.split(' ').nth(1).unwrap_or("/");
         let path = target.split('?').next().unwrap_or("/");
+        if let Some(size) = path
+            .strip_prefix("/media/")
+            .and_then(|n| n.parse::<u64>().ok())
+        {
+            if serve_media(reader.get_mut(), size).is_err() {
+                return;
+            }
+            continue;
+        }
         let (status, extra, body) = if path.ends_with("/attachments") {
             (
                 "201 Created",
@@ -72,6 +81,29 @@ fn serve(stream: TcpStream) {
             return;
         }
     }
+}
+
+/// `GET /media/{size}`: `size` bytes of text, written from one 1 MiB buffer.
+fn serve_media(stream: &mut TcpStream, size: u64) -> std::io::Result<()> {
+    let chunk: Vec<u8> = (0..1024 * 1024)
+        .map(|i| {
+            if i % 64 == 63 {
+                b'\n'
+            } else {
+                b'a' + (i % 26) as u8
+            }
+        })
+        .collect();
+    let head =
+        format!("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {size}\r\n\r\n");
+    stream.write_all(head.as_bytes())?;
+    let mut left = size;
+    while left > 0 {
+        let n = left.min(chunk.len() as u64) as usize;
+        stream.write_all(&chunk[..n])?;
+        left -= n as u64;
+    }
+    Ok(())
 }
 
 fn read_head(reader: &mut BufReader<TcpStream>) -> Option<String> {
