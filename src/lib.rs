@@ -111,6 +111,13 @@
 //! ([`ALLOWED_EXTENSIONS`], and the type of the first bytes); [`Upload::without_file_check`]
 //! skips it.
 //!
+//! # Webhooks
+//!
+//! With the `webhooks` feature (part of `full-api`), the `webhooks` module has the typed
+//! payload of the document's `x-webhooks` (one `Event` variant per documented event, unknown
+//! ones kept), `webhooks::verify_api_key` (constant time) and a bounded `webhooks::parse`. `examples/webhook_receiver.rs` is a blocking receiver that answers at
+//! once and downloads the files customers send.
+//!
 //! # Media tokens and cookies
 //!
 //! `Client::media_tokens` issues a media token per attachment path (`/apps/{appId}/...`);
@@ -452,6 +459,8 @@ mod retry;
 mod tls;
 mod transport;
 mod upload;
+#[cfg(sunco_webhooks)]
+pub mod webhooks;
 
 pub use attachments::{Attachment, MediaTokens};
 pub use auth::{JwtScope, Secret};

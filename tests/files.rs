@@ -298,22 +298,23 @@ fn a_download_over_the_limit_is_refused_without_reading_past_it() {
         .build()
         .unwrap();
     let dir = support::TempDir::new();
-    // Announced larger than the limit: refused before reading.
-    let err = client
-        .download(&host.url("/declared.pdf"))
-        .to_path(dir.path().join("d.pdf"))
-        .unwrap_err();
-    assert!(
-        matches!(
+    let refused_to_path = |path: &str, file: &str| {
+        let err = client
+            .download(&host.url(path))
+            .to_path(dir.path().join(file))
+            .unwrap_err();
+        let too_large = matches!(
             err,
             Error::Decode {
                 kind: DecodeKind::TooLarge,
                 ..
             }
-        ),
-        "{err:?}"
-    );
-    assert!(err.to_string().contains("max_download_bytes"), "{err}");
+        );
+        assert!(too_large, "{err:?}");
+        assert!(err.to_string().contains("max_download_bytes"), "{err}");
+    };
+    // Announced larger than the limit: refused before reading.
+    refused_to_path("/declared.pdf", "d.pdf");
     // Not announced: read up to the limit, no byte past it handed out.
     let mut reader = client
         .download(&host.url("/chunked.pdf"))
@@ -331,20 +332,7 @@ fn a_download_over_the_limit_is_refused_without_reading_past_it() {
     };
     assert!(got.len() <= 100_000, "{}", got.len());
     assert!(err.to_string().contains("download limit"), "{err}");
-    let err = client
-        .download(&host.url("/chunked.pdf"))
-        .to_path(dir.path().join("c.pdf"))
-        .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Decode {
-                kind: DecodeKind::TooLarge,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    refused_to_path("/chunked.pdf", "c.pdf");
     assert!(
         files_in(dir.path()).is_empty(),
         "{:?}",

@@ -367,9 +367,8 @@ fn a_404_about_something_else_after_a_lost_answer_stays_an_error() {
         .unwrap();
 }
 
-#[test]
-fn an_upload_whose_answer_never_came_is_not_retryable() {
-    // The body arrives whole; the answer never comes.
+/// A client of a server that reads each request whole and never answers.
+fn never_answered() -> (RawServer, Client) {
     let server = RawServer::start(vec![Reply::BytesThenStall(
         Vec::new(),
         Duration::from_secs(3),
@@ -382,6 +381,13 @@ fn an_upload_whose_answer_never_came_is_not_retryable() {
         )
         .build()
         .unwrap();
+    (server, client)
+}
+
+#[test]
+fn an_upload_whose_answer_never_came_is_not_retryable() {
+    // The body arrives whole; the answer never comes.
+    let (_server, client) = never_answered();
     let err = client
         .upload(Upload::bytes("a.txt", b"stored?".to_vec()))
         .unwrap_err();
@@ -393,18 +399,7 @@ fn an_upload_whose_answer_never_came_is_not_retryable() {
     );
     assert!(err.to_string().contains("may have processed"), "{err}");
     // The same for a delete is harmless to repeat.
-    let server = RawServer::start(vec![Reply::BytesThenStall(
-        Vec::new(),
-        Duration::from_secs(3),
-    )]);
-    let client = builder(&server.url())
-        .timeouts(
-            Timeouts::default()
-                .with_response(Duration::from_millis(300))
-                .with_call(Duration::from_millis(600)),
-        )
-        .build()
-        .unwrap();
+    let (_server, client) = never_answered();
     let err = client.delete("u").unwrap_err();
     assert!(
         err.may_have_been_processed() && err.is_retryable(),

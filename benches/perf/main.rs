@@ -328,15 +328,7 @@ fn temp_file(dir: &Path, size: u64) -> Option<PathBuf> {
     // Text, which the check before an upload accepts under a `.txt` name.
     let path = dir.join(format!("upload-{}m.txt", size / MIB));
     let mut file = std::fs::File::create(&path).ok()?;
-    let chunk: Vec<u8> = (0..MIB)
-        .map(|i| {
-            if i % 64 == 63 {
-                b'\n'
-            } else {
-                b'a' + (i % 26) as u8
-            }
-        })
-        .collect();
+    let chunk = server::text(MIB as usize);
     for _ in 0..size / MIB {
         if file.write_all(&chunk).is_err() {
             let _ = std::fs::remove_file(&path);
@@ -468,17 +460,21 @@ fn example(binary: &Path, url: &str) -> Command {
     command
 }
 
-/// Peak RSS in KiB of one `attachments upload FILE` run, from `/usr/bin/time -v`.
-fn peak_rss_kib(binary: &Path, url: &str, file: &Path) -> Option<u64> {
-    let mut command = Command::new("/usr/bin/time");
-    command.arg("-v").arg(binary).arg("upload").arg(file);
-    command
+/// Peak RSS in KiB of one run of the example CLI with `args` and the `SUNCO_*` variables of
+/// the benchmark's server, from `/usr/bin/time -v`.
+fn peak_rss_kib(binary: &Path, url: &str, args: &[&std::ffi::OsStr]) -> Option<u64> {
+    let output = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(binary)
+        .args(args)
         .env("SUNCO_APP_ID", APP)
         .env("SUNCO_KEY_ID", KEY_ID)
         .env("SUNCO_KEY_SECRET", SECRET)
         .env("SUNCO_BASE_URL", url)
-        .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string());
-    let output = command.output().ok()?;
+        .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string())
+        .env("SUNCO_MAX_DOWNLOAD_BYTES", (1024 * MIB).to_string())
+        .output()
+        .ok()?;
     if !output.status.success() {
         return None;
     }
@@ -511,8 +507,8 @@ fn rss_difference(url: &str) -> Option<f64> {
     let mut small_kib = Vec::new();
     let mut large_kib = Vec::new();
     for _ in 0..3 {
-        small_kib.push(peak_rss_kib(&binary, url, &small)? as f64);
-        large_kib.push(peak_rss_kib(&binary, url, &large)? as f64);
+        small_kib.push(peak_rss_kib(&binary, url, &["upload".as_ref(), small.as_os_str()])? as f64);
+        large_kib.push(peak_rss_kib(&binary, url, &["upload".as_ref(), large.as_os_str()])? as f64);
     }
     let (small, large) = (median(small_kib) / 1024.0, median(large_kib) / 1024.0);
     // Rounded to the reported tenth; adding 0.0 turns -0.0 into 0.0.
@@ -675,33 +671,17 @@ fn download_time(url: &str) -> f64 {
     ratio
 }
 
-/// Peak RSS in KiB of one `attachments download URL -o FILE` run, from `/usr/bin/time -v`.
+/// Peak RSS in KiB of one `attachments download URL -o FILE` run of `size` bytes.
 fn download_peak_rss_kib(binary: &Path, url: &str, size: u64, file: &Path) -> Option<u64> {
     let _ = std::fs::remove_file(file);
-    let mut command = Command::new("/usr/bin/time");
-    command
-        .arg("-v")
-        .arg(binary)
-        .arg("download")
-        .arg(format!("{url}/media/{size}"))
-        .arg("-o")
-        .arg(file)
-        .env("SUNCO_APP_ID", APP)
-        .env("SUNCO_KEY_ID", KEY_ID)
-        .env("SUNCO_KEY_SECRET", SECRET)
-        .env("SUNCO_BASE_URL", url)
-        .env("SUNCO_MAX_DOWNLOAD_BYTES", (1024 * MIB).to_string());
-    let output = command.output().ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    String::from_utf8_lossy(&output.stderr)
-        .lines()
-        .find_map(|line| {
-            line.trim()
-                .strip_prefix("Maximum resident set size (kbytes):")
-                .and_then(|v| v.trim().parse().ok())
-        })
+    let media = format!("{url}/media/{size}");
+    let args = [
+        "download".as_ref(),
+        media.as_ref(),
+        "-o".as_ref(),
+        file.as_os_str(),
+    ];
+    peak_rss_kib(binary, url, &args)
 }
 
 /// Figure 6, what the size of a download costs in memory: peak RSS of the example CLI

@@ -83,9 +83,10 @@ fn serve(stream: TcpStream) {
     }
 }
 
-/// `GET /media/{size}`: `size` bytes of text, written from one 1 MiB buffer.
-fn serve_media(stream: &mut TcpStream, size: u64) -> std::io::Result<()> {
-    let chunk: Vec<u8> = (0..1024 * 1024)
+/// `len` bytes of text: letters in lines of 64. What the benchmark uploads and downloads, which
+/// the check before an upload accepts as text.
+pub fn text(len: usize) -> Vec<u8> {
+    (0..len)
         .map(|i| {
             if i % 64 == 63 {
                 b'\n'
@@ -93,7 +94,12 @@ fn serve_media(stream: &mut TcpStream, size: u64) -> std::io::Result<()> {
                 b'a' + (i % 26) as u8
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `GET /media/{size}`: `size` bytes of text, written from one 1 MiB buffer.
+fn serve_media(stream: &mut TcpStream, size: u64) -> std::io::Result<()> {
+    let chunk = text(1024 * 1024);
     let head =
         format!("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {size}\r\n\r\n");
     stream.write_all(head.as_bytes())?;

@@ -64,7 +64,10 @@ pub fn run(options: &Options) -> ExitCode {
         Selection::Tags(vec![options.default_tag.to_owned()])
     };
 
-    let generated = match crate::generate(&path, &display, &selection) {
+    let extras = crate::Extras {
+        webhooks: std::env::var_os("CARGO_FEATURE_WEBHOOKS").is_some(),
+    };
+    let generated = match crate::generate_with(&path, &display, &selection, extras) {
         Ok(generated) => generated,
         Err(error) => {
             eprintln!("error: cannot generate the client from the OpenAPI document");
@@ -110,6 +113,11 @@ pub fn run(options: &Options) -> ExitCode {
         generated.version
     );
     println!("cargo::rustc-env=SUNSHINE_OPENAPI_SOURCE={display}");
+    println!("cargo::rustc-check-cfg=cfg(sunco_webhooks)");
+    if let Some(events) = generated.webhook_events {
+        println!("cargo::rustc-cfg=sunco_webhooks");
+        println!("cargo::rustc-env=SUNSHINE_WEBHOOK_EVENTS={events}");
+    }
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let timings: String = generated

@@ -14,6 +14,7 @@
 //! 5. [`models`]: Rust types for them through progenitor's generator (typify), with their
 //!    descriptions made safe for rustdoc by [`docs`];
 //! 6. [`emit`]: one blocking method per operation; [`mock`]: typed httpmock helpers;
+//!    [`webhooks`]: the typed payload of `x-webhooks`, when asked for;
 //! 7. format with prettyplease.
 //!
 //! Nothing here panics on a document: whatever the generator cannot handle comes back as an
@@ -40,6 +41,7 @@ pub mod samples;
 pub mod secrets;
 pub mod select;
 pub mod walk;
+pub mod webhooks;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -71,17 +73,38 @@ pub struct Generated {
     pub test_support: Vec<(&'static str, String)>,
     /// The quirks repaired on the way.
     pub repairs: Vec<Repair>,
+    /// How many webhook events the typed payload has, when it was generated.
+    pub webhook_events: Option<usize>,
     /// Wall time of each step, in order.
     pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// What is generated besides the selected operations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// The typed webhook payload of `x-webhooks` (module `webhooks`), with the models its
+    /// events need.
+    pub webhooks: bool,
 }
 
 /// Runs every step on the document at `path`. `display` is how the source is named in the
 /// generated file's first line and in errors.
 pub fn generate(path: &Path, display: &str, selection: &Selection) -> Result<Generated, Error> {
+    generate_with(path, display, selection, Extras::default())
+}
+
+/// [`generate`], with `extras`.
+pub fn generate_with(
+    path: &Path,
+    display: &str,
+    selection: &Selection,
+    extras: Extras,
+) -> Result<Generated, Error> {
     let started = Instant::now();
     let document = read::load(path).map_err(|e| e.in_file(display))?;
     let read = started.elapsed();
-    let mut generated = run(document, display, selection).map_err(|e| e.in_file(display))?;
+    let mut generated =
+        run(document, display, selection, extras).map_err(|e| e.in_file(display))?;
     if let Some((_, first)) = generated.timings.first_mut() {
         *first += read;
     }
@@ -94,13 +117,24 @@ pub fn generate_tree(
     display: &str,
     selection: &Selection,
 ) -> Result<Generated, Error> {
-    run(read::from_value(&tree), display, selection).map_err(|e| e.in_file(display))
+    generate_tree_with(tree, display, selection, Extras::default())
+}
+
+/// [`generate_tree`], with `extras`.
+pub fn generate_tree_with(
+    tree: serde_json::Value,
+    display: &str,
+    selection: &Selection,
+    extras: Extras,
+) -> Result<Generated, Error> {
+    run(read::from_value(&tree), display, selection, extras).map_err(|e| e.in_file(display))
 }
 
 fn run(
     mut document: yaml_rust2::Yaml,
     display: &str,
     selection: &Selection,
+    extras: Extras,
 ) -> Result<Generated, Error> {
     let mut timings = Vec::new();
     let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
@@ -133,13 +167,23 @@ fn run(
     let tree: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))?;
     pagination::detect(&mut api.operations, &tree);
+    let mut repairs = repairs;
+    let hooks = if extras.webhooks {
+        webhooks::find(&tree, &mut repairs)?
+    } else {
+        None
+    };
     step("lower", started);
 
     let started = Instant::now();
+    let extra_roots = hooks
+        .as_ref()
+        .map(webhooks::Webhooks::roots)
+        .unwrap_or_default();
     let prune::Reachable {
         mut schemas,
         refers,
-    } = prune::reachable(&doc, &api)?;
+    } = prune::reachable(&doc, &api, &extra_roots)?;
     let found = secrets::mark(&mut schemas, &refers);
     for op in &mut api.operations {
         let mut reached = Vec::new();
@@ -163,6 +207,20 @@ fn run(
     let operations = emit::operations(&api, &models.names, &links)?;
     let operations_doc = docs::operations_by_tag(&api);
     let mocks = mock::mocks(&api, &models.names)?;
+    let webhooks_module = match &hooks {
+        Some(hooks) => {
+            let items = webhooks::emit(hooks, &models.names)?;
+            quote! {
+                /// The typed payload of the document's webhook calls (`x-webhooks`), re-exported
+                /// with the hand-written verification in the crate's `webhooks` module.
+                pub mod webhooks {
+                    use super::types;
+                    #items
+                }
+            }
+        }
+        None => quote! {},
+    };
     let types = models.tokens;
     let file = quote! {
         /// Models: the request and response types of the generated operations.
@@ -181,6 +239,8 @@ fn run(
         pub mod mock {
             #mocks
         }
+
+        #webhooks_module
     };
     step("emit", started);
 
@@ -204,6 +264,7 @@ fn run(
     helpers.dedup();
     let test_support = test_support(&tree, &api, &found.fields, &models.names)?;
     Ok(Generated {
+        webhook_events: hooks.map(|h| h.events.len()),
         code,
         version: api.version.clone(),
         operations: api.operations.iter().map(|op| op.name.clone()).collect(),

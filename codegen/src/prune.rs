@@ -19,8 +19,9 @@ pub struct Reachable {
     pub refers: BTreeMap<String, BTreeSet<String>>,
 }
 
-/// The schemas the selected operations reach, and how they refer to each other.
-pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<Reachable, Error> {
+/// The schemas the selected operations and `extra_roots` (component schemas) reach, and how
+/// they refer to each other.
+pub fn reachable(doc: &OpenAPI, api: &Api, extra_roots: &[String]) -> Result<Reachable, Error> {
     let components = doc.components.as_ref().map(|c| &c.schemas);
     let mut wanted = BTreeSet::new();
     let mut refers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -49,6 +50,9 @@ pub fn reachable(doc: &OpenAPI, api: &Api) -> Result<Reachable, Error> {
         for root in roots {
             visit(&root, &mut queue);
         }
+    }
+    for root in extra_roots {
+        visit(root, &mut queue);
     }
 
     while let Some(name) = queue.pop_front() {

@@ -467,3 +467,90 @@ fn descriptions_become_safe_docs() {
     );
     assert!(code.contains("```text\nGET /x\n```"), "{code}");
 }
+
+/// A document with an `x-webhooks` payload of two events, the second with `event`.
+fn with_webhooks(second_event: Value) -> Value {
+    let mut doc = document(json!({"/x": {"post": attachment_op(json!({}))}}));
+    doc["x-webhooks"] = json!({"Webhook Event": {"post": {
+        "operationId": "eventWebhooks",
+        "requestBody": {"content": {"application/json": {
+            "schema": {"type": "object", "properties": {
+                "app": {"$ref": "#/components/schemas/app"},
+                "events": {"type": "array", "items": {"anyOf": [
+                    {"$ref": "#/components/schemas/fooEvent"},
+                    {"$ref": "#/components/schemas/barEvent"}
+                ]}}
+            }},
+            "examples": {"foo:happened": {"$ref": "#/components/examples/fooEvent"}}
+        }}},
+        "responses": {"200": {"description": "Ok"}}
+    }}});
+    let schemas = doc["components"]["schemas"].as_object_mut().unwrap();
+    schemas.insert(
+        "app".into(),
+        json!({"type": "object", "properties": {"id": {"type": "string"}}}),
+    );
+    schemas.insert(
+        "fooEvent".into(),
+        json!({"title": "foo:happened", "type": "object", "properties": {
+            "id": {"type": "string"}, "type": {"type": "string"}, "count": {"type": "string"}}}),
+    );
+    schemas.insert("barEvent".into(), second_event);
+    doc["components"]["examples"] = json!({"fooEvent": {"value": {"events": [
+        {"id": "1", "type": "foo:happened", "count": 7}
+    ]}}});
+    doc
+}
+
+#[test]
+fn webhook_events_come_from_the_document_and_a_bad_one_names_its_place() {
+    let extras = codegen::Extras { webhooks: true };
+    let bar = json!({"title": "bar:happened", "type": "object", "properties": {"id": {"type": "string"}}});
+    let generated =
+        codegen::generate_tree_with(with_webhooks(bar), "doc.yaml", &attachments(), extras)
+            .unwrap();
+    assert_eq!(generated.webhook_events, Some(2));
+    assert!(generated.code.contains("pub mod webhooks"));
+    assert!(generated.code.contains("FooHappened") || generated.code.contains("Foo("));
+    assert!(generated.code.contains("\"bar:happened\""));
+    // The example's number where the schema says string is repaired, and said.
+    assert!(
+        generated
+            .repairs
+            .iter()
+            .any(|r| r.pointer == "/components/examples/fooEvent/value/events/0/count"),
+        "{:?}",
+        generated.repairs
+    );
+    // Without the extra, nothing of it.
+    let plain = codegen::generate_tree(
+        with_webhooks(json!({"title": "bar:happened", "type": "object"})),
+        "doc.yaml",
+        &attachments(),
+    )
+    .unwrap();
+    assert_eq!(plain.webhook_events, None);
+    assert!(!plain.code.contains("pub mod webhooks"));
+
+    // An event without its type as title: the error names the place.
+    let err = codegen::generate_tree_with(
+        with_webhooks(json!({"type": "object"})),
+        "doc.yaml",
+        &attachments(),
+        extras,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("doc.yaml"), "{err}");
+    assert!(err.contains("/components/schemas/barEvent/title"), "{err}");
+    // Two events with one type.
+    let err = codegen::generate_tree_with(
+        with_webhooks(json!({"title": "foo:happened", "type": "object"})),
+        "doc.yaml",
+        &attachments(),
+        extras,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("two webhook events"), "{err}");
+}

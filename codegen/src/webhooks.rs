@@ -1,0 +1,416 @@
+//! The webhook payload the document describes under `x-webhooks`: which component schemas are
+//! its events (the `anyOf` of `events.items`), each event's `type` string (its schema's
+//! `title`, `conversation:message`), and the documented example of each (the webhook body's
+//! `examples`, named by event type, each usually a `$ref` into `components/examples`). [`find`] reads them; [`emit`] writes the typed payload:
+//! `WebhookPayload`, and an `Event` enum with one variant per event tagged by its `type`, plus
+//! the examples for the crate's tests. Nothing about the events is hand-listed: a new document
+//! brings its own.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use crate::Repair;
+use crate::error::{Error, pointer, schema_key};
+use crate::names;
+use crate::rust_types::ModelNames;
+
+/// The payload of the document's webhook calls.
+#[derive(Debug, Clone)]
+pub struct Webhooks {
+    /// JSON pointer of the payload's schema.
+    pub pointer: String,
+    /// The schema of the payload's `app`, if it names one.
+    pub app: Option<String>,
+    /// The schema of the payload's `webhook`, if it names one.
+    pub webhook: Option<String>,
+    /// The events, in the document's order.
+    pub events: Vec<Event>,
+}
+
+/// One documented event.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Its component schema, e.g. `conversationMessageEvent`.
+    pub schema: String,
+    /// Its `type` string, e.g. `conversation:message`.
+    pub event_type: String,
+    /// Its documented example payload (the body's example named by its type), as JSON text.
+    pub example: Option<String>,
+}
+
+impl Webhooks {
+    /// The component schemas the payload needs: what the model step must generate.
+    pub fn roots(&self) -> Vec<String> {
+        self.app
+            .iter()
+            .chain(&self.webhook)
+            .cloned()
+            .chain(self.events.iter().map(|e| e.schema.clone()))
+            .collect()
+    }
+}
+
+/// The webhook payload of the document, or `None` when it has no `x-webhooks`. A payload the
+/// generator cannot read is an error naming the place in the document.
+///
+/// The documented examples are made to fit their schemas where the document's own example
+/// contradicts it in a way typing cannot absorb (a number where the schema says string, as
+/// `externalId: 912382197` in the `conversation:referral` example): each such value is turned
+/// into the string the schema asks for, and listed in `repairs` with its pointer.
+pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>, Error> {
+    let Some(hooks) = tree.get("x-webhooks") else {
+        return Ok(None);
+    };
+    let hooks = hooks.as_object().ok_or_else(|| {
+        Error::at(
+            "/x-webhooks",
+            "must be a map of webhook names to path items",
+        )
+    })?;
+    // The one webhook whose body has an `events` array: "Webhook Event" in every version.
+    for (name, item) in hooks {
+        let at = pointer(["x-webhooks", name.as_str(), "post"]);
+        let Some(schema) = item
+            .pointer("/post/requestBody/content/application~1json/schema")
+            .filter(|s| s.pointer("/properties/events").is_some())
+        else {
+            continue;
+        };
+        let content = item.pointer("/post/requestBody/content/application~1json");
+        let examples_at = format!("{at}/requestBody/content/application~1json/examples");
+        let examples = content
+            .and_then(|c| c.get("examples"))
+            .and_then(Value::as_object);
+        // An event's example: its value, and the pointer of that value.
+        let example_of = |event_type: &str| -> Result<Option<(Value, String)>, Error> {
+            let Some(example) = examples.and_then(|e| e.get(event_type)) else {
+                return Ok(None);
+            };
+            let (example, example_at) = match example.get("$ref").and_then(Value::as_str) {
+                Some(reference) => {
+                    let target = crate::error::ref_pointer(reference);
+                    let example = tree.pointer(target).ok_or_else(|| {
+                        Error::at(
+                            pointer_in(&examples_at, event_type),
+                            format!("`{reference}` names no example"),
+                        )
+                    })?;
+                    (example, target.to_owned())
+                }
+                None => (example, pointer_in(&examples_at, event_type)),
+            };
+            Ok(example
+                .get("value")
+                .map(|value| (value.clone(), format!("{example_at}/value"))))
+        };
+        let at = format!("{at}/requestBody/content/application~1json/schema");
+        let reference = |property: &str| {
+            schema
+                .pointer(&format!("/properties/{property}/$ref"))
+                .and_then(Value::as_str)
+                .and_then(schema_key)
+                .map(str::to_owned)
+        };
+        let members_at = format!("{at}/properties/events/items/anyOf");
+        let members = schema
+            .pointer("/properties/events/items/anyOf")
+            .or_else(|| schema.pointer("/properties/events/items/oneOf"))
+            .and_then(Value::as_array)
+            .ok_or_else(|| {
+                Error::at(
+                    members_at.clone(),
+                    "the events must be an `anyOf` (or `oneOf`) of event schemas",
+                )
+            })?;
+        let mut events = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            let member_at = format!("{members_at}/{index}");
+            let key = member
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(schema_key)
+                .ok_or_else(|| {
+                    Error::at(member_at.clone(), "must be a `$ref` to a component schema")
+                })?;
+            let schema_at = pointer(["components", "schemas", key]);
+            let event_schema = tree.pointer(&schema_at).ok_or_else(|| {
+                Error::at(
+                    member_at.clone(),
+                    format!("`{key}` is not a component schema"),
+                )
+            })?;
+            let event_type = event_schema
+                .get("title")
+                .and_then(Value::as_str)
+                .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic()))
+                .ok_or_else(|| {
+                    Error::at(
+                        format!("{schema_at}/title"),
+                        "a webhook event needs its `type` string (`conversation:message`) as \
+                         its title",
+                    )
+                })?;
+            if events.iter().any(|e: &Event| e.event_type == event_type) {
+                return Err(Error::at(
+                    format!("{schema_at}/title"),
+                    format!("`{event_type}` is the title of two webhook events"),
+                ));
+            }
+            let example = match example_of(event_type)? {
+                Some((mut value, value_at)) => {
+                    for (index, event) in value
+                        .get_mut("events")
+                        .and_then(Value::as_array_mut)
+                        .into_iter()
+                        .flatten()
+                        .enumerate()
+                    {
+                        let at = format!("{value_at}/events/{index}");
+                        coerce(tree, event_schema, event, &at, 0, repairs);
+                    }
+                    Some(value.to_string())
+                }
+                None => None,
+            };
+            events.push(Event {
+                schema: key.to_owned(),
+                event_type: event_type.to_owned(),
+                example,
+            });
+        }
+        return Ok(Some(Webhooks {
+            pointer: at,
+            app: reference("app"),
+            webhook: reference("webhook"),
+            events,
+        }));
+    }
+    Ok(None)
+}
+
+/// Turns the numbers and booleans of `value` that `schema` declares as strings into strings,
+/// following `$ref`, `allOf`, properties and array items (not `anyOf`/`oneOf`, whose member is
+/// not known), and records each change.
+fn coerce(
+    tree: &Value,
+    schema: &Value,
+    value: &mut Value,
+    at: &str,
+    depth: usize,
+    repairs: &mut Vec<Repair>,
+) {
+    if depth > 64 {
+        return;
+    }
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        if let Some(target) = tree.pointer(crate::error::ref_pointer(reference)) {
+            coerce(tree, target, value, at, depth + 1, repairs);
+        }
+        return;
+    }
+    for member in schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        coerce(tree, member, value, at, depth + 1, repairs);
+    }
+    match value {
+        Value::Number(_) | Value::Bool(_)
+            if schema.get("type").and_then(Value::as_str) == Some("string") =>
+        {
+            repairs.push(Repair {
+                pointer: at.to_owned(),
+                what: format!(
+                    "the example gives {value} where its schema declares a string; read as \
+                     the string \"{value}\""
+                ),
+            });
+            *value = Value::String(value.to_string());
+        }
+        Value::Object(object) => {
+            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+                for (name, property) in properties {
+                    if let Some(inner) = object.get_mut(name) {
+                        let at = pointer_in(at, name);
+                        coerce(tree, property, inner, &at, depth + 1, repairs);
+                    }
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item) = schema.get("items") {
+                for (index, inner) in items.iter_mut().enumerate() {
+                    let at = format!("{at}/{index}");
+                    coerce(tree, item, inner, &at, depth + 1, repairs);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `base` followed by one more pointer token.
+fn pointer_in(base: &str, token: &str) -> String {
+    crate::error::pointer_join(base, [token])
+}
+
+/// The `webhooks` module's generated items: `WebhookPayload`, `Event` and its decoding,
+/// `EVENT_TYPES`, and the documented examples (`EXAMPLES`, for the crate's tests).
+pub fn emit(webhooks: &Webhooks, models: &ModelNames) -> Result<TokenStream, Error> {
+    let model = |key: &str| -> Result<TokenStream, Error> {
+        let path = models.get(key).ok_or_else(|| {
+            Error::at(
+                pointer(["components", "schemas", key]),
+                "has no generated model",
+            )
+        })?;
+        path.parse::<TokenStream>()
+            .map_err(|e| Error::whole(format!("model path `{path}` does not parse: {e}")))
+    };
+    let optional = |key: &Option<String>| -> Result<TokenStream, Error> {
+        Ok(match key {
+            Some(key) => model(key)?,
+            None => quote! { ::serde_json::Value },
+        })
+    };
+    let app = optional(&webhooks.app)?;
+    let webhook = optional(&webhooks.webhook)?;
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    let mut type_arms = Vec::new();
+    let mut schema_arms = Vec::new();
+    let mut json_arms = Vec::new();
+    let mut types = Vec::new();
+    let mut examples = Vec::new();
+    for event in &webhooks.events {
+        let variant = format_ident!(
+            "{}",
+            names::pascal(event.schema.strip_suffix("Event").unwrap_or(&event.schema))
+        );
+        let ty = model(&event.schema)?;
+        let (event_type, schema) = (&event.event_type, &event.schema);
+        let doc = format!(" `{event_type}` (schema `{schema}`).");
+        variants.push(quote! { #[doc = #doc] #variant(::std::boxed::Box<#ty>) });
+        arms.push(quote! {
+            #event_type => match ::serde_json::from_value::<#ty>(value.clone()) {
+                Ok(event) => Event::#variant(::std::boxed::Box::new(event)),
+                Err(error) => Event::Unknown(crate::webhooks::UnknownEvent::undecoded(value, error)),
+            }
+        });
+        type_arms.push(quote! { Event::#variant(_) => #event_type });
+        schema_arms.push(quote! { Event::#variant(_) => ::std::option::Option::Some(#schema) });
+        json_arms.push(quote! {
+            Event::#variant(event) => ::serde_json::to_value(event).unwrap_or_default()
+        });
+        types.push(quote! { (#event_type, #schema) });
+        if let Some(json) = &event.example {
+            examples.push(quote! { (#event_type, #json) });
+        }
+    }
+    let payload_doc = format!(
+        " The body of a webhook call: the document's `x-webhooks` payload (`{}`).",
+        webhooks.pointer
+    );
+    Ok(quote! {
+        #[doc = #payload_doc]
+        ///
+        /// Parse one with [`crate::webhooks::parse`], which bounds the body's size; an event
+        /// of a type the document does not know is kept as [`Event::Unknown`].
+        #[derive(Debug, Clone, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct WebhookPayload {
+            /// The app the events belong to.
+            #[serde(default)]
+            pub app: ::std::option::Option<#app>,
+            /// The webhook that delivered them.
+            #[serde(default)]
+            pub webhook: ::std::option::Option<#webhook>,
+            /// The events, in the order they occurred.
+            #[serde(default)]
+            pub events: ::std::vec::Vec<Event>,
+        }
+
+        /// One event of a webhook call, by its `type`: one variant per event the document
+        /// describes, and [`Event::Unknown`] for any other (or one that does not decode as
+        /// documented), with its type, id, creation time and raw JSON kept.
+        #[derive(Debug, Clone)]
+        #[non_exhaustive]
+        pub enum Event {
+            #(#variants,)*
+            /// A type the document does not describe, or an event that does not decode as
+            /// documented.
+            Unknown(crate::webhooks::UnknownEvent),
+        }
+
+        impl Event {
+            /// The event's `type`, e.g. `conversation:message`.
+            pub fn event_type(&self) -> &str {
+                match self {
+                    #(#type_arms,)*
+                    Event::Unknown(event) => event.event_type(),
+                }
+            }
+
+            /// The document's schema of the event, e.g. `conversationMessageEvent`; `None` for
+            /// [`Event::Unknown`].
+            pub fn schema(&self) -> ::std::option::Option<&'static str> {
+                match self {
+                    #(#schema_arms,)*
+                    Event::Unknown(_) => ::std::option::Option::None,
+                }
+            }
+
+            /// The event as JSON: the typed event serialised, or an unknown one as it arrived.
+            pub fn to_json(&self) -> ::serde_json::Value {
+                match self {
+                    #(#json_arms,)*
+                    Event::Unknown(event) => event.raw().clone(),
+                }
+            }
+
+            /// The event's `id`, which tells a redelivered event.
+            pub fn id(&self) -> ::std::option::Option<::std::string::String> {
+                match self {
+                    Event::Unknown(event) => event.id().map(::std::borrow::ToOwned::to_owned),
+                    typed => typed
+                        .to_json()
+                        .get("id")
+                        .and_then(::serde_json::Value::as_str)
+                        .map(::std::borrow::ToOwned::to_owned),
+                }
+            }
+
+            fn from_value(value: ::serde_json::Value) -> Self {
+                let kind = value
+                    .get("type")
+                    .and_then(::serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned();
+                match kind.as_str() {
+                    #(#arms,)*
+                    _ => Event::Unknown(crate::webhooks::UnknownEvent::unknown(value)),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Event {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Event::from_value(value))
+            }
+        }
+
+        /// Every event the document describes: its `type` and its schema.
+        pub const EVENT_TYPES: &[(&str, &str)] = &[#(#types),*];
+
+        /// The document's example payload of each event, by event type: what the crate's tests
+        /// parse.
+        #[doc(hidden)]
+        pub const EXAMPLES: &[(&str, &str)] = &[#(#examples),*];
+    })
+}

@@ -1,0 +1,233 @@
+//! Receiving webhook calls: the typed payload generated from the document's `x-webhooks`
+//! (cargo feature `webhooks`, part of `full-api`; the module exists when the document has
+//! `x-webhooks`), the check of the shared secret, and parsing bounded in size.
+//!
+//! How the service delivers (the document's Webhooks section): the webhook's secret arrives as
+//! the `X-API-Key` header; a call is retried up to 5 times over 15 minutes unless the target
+//! answers `2xx` or a non-recoverable `400`, `401`, `403`, `404` or `406`; no answer within 20
+//! seconds counts as a failure and is retried, so the same event can arrive twice (its `id`
+//! tells). So: check the key ([`verify_api_key`]), parse ([`parse`]), answer at once, and do
+//! slow work (downloads) afterwards, skipping event ids already seen.
+//!
+//! ```
+//! use sunshine_conversations_client::Secret;
+//! use sunshine_conversations_client::webhooks::{self, Event};
+//!
+//! let secret = Secret::new("the webhook's secret");
+//! let body = br#"{"events": [{"id": "1", "type": "conversation:message", "payload": {}}]}"#;
+//! // In a server: the `X-API-Key` header of the request, and its body.
+//! webhooks::verify_api_key(Some("the webhook's secret"), &secret).expect("the right key");
+//! let payload = webhooks::parse(body, webhooks::DEFAULT_MAX_BODY_BYTES).expect("a payload");
+//! for event in &payload.events {
+//!     println!("{} {:?}", event.event_type(), event.schema());
+//! }
+//! ```
+
+use std::fmt;
+
+use crate::auth::Secret;
+
+pub use crate::generated::webhooks::{EVENT_TYPES, EXAMPLES, Event, WebhookPayload};
+
+/// The header the service sends the webhook's secret in.
+pub const API_KEY_HEADER: &str = "X-API-Key";
+
+/// The largest body [`parse`] accepts by default: 1 MiB, far above any documented payload.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// How many events the document this build was generated from describes, in a build with the
+/// typed payload.
+pub const DOCUMENTED_EVENTS: Option<&str> = option_env!("SUNSHINE_WEBHOOK_EVENTS");
+
+/// Why a webhook call is refused; [`WebhookError::status`] is the status to answer with.
+/// Never shows the secret or the key that was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WebhookError {
+    /// No `X-API-Key` header.
+    MissingKey,
+    /// An `X-API-Key` header that is not the webhook's secret.
+    WrongKey,
+    /// A body over the size limit.
+    TooLarge {
+        /// The body's size, or a lower bound of it.
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A body that is not a JSON payload of the documented shape.
+    Malformed {
+        /// What the JSON parser said (line and column included).
+        message: String,
+    },
+}
+
+impl WebhookError {
+    /// The status to answer the service with: `401` for a missing or wrong key, `413` for a
+    /// body over the limit, `400` for a malformed one. The service does not retry these.
+    pub fn status(&self) -> u16 {
+        match self {
+            WebhookError::MissingKey | WebhookError::WrongKey => 401,
+            WebhookError::TooLarge { .. } => 413,
+            WebhookError::Malformed { .. } => 400,
+        }
+    }
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WebhookError::MissingKey => write!(f, "the {API_KEY_HEADER} header is missing"),
+            WebhookError::WrongKey => {
+                write!(f, "the {API_KEY_HEADER} header is not the webhook's secret")
+            }
+            WebhookError::TooLarge { len, limit } => write!(
+                f,
+                "the body ({len} bytes or more) is over the limit of {limit} bytes"
+            ),
+            WebhookError::Malformed { message } => write!(
+                f,
+                "the body is not a webhook payload: {}",
+                crate::error::printable(message)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WebhookError {}
+
+/// Checks the `X-API-Key` header of a webhook call (`None` when absent) against the webhook's
+/// secret, in constant time: both are hashed (SHA-256) and the digests compared without an
+/// early exit, so neither the time taken nor an error tells how much of a key was right.
+pub fn verify_api_key(header: Option<&str>, secret: &Secret) -> Result<(), WebhookError> {
+    let Some(sent) = header else {
+        return Err(WebhookError::MissingKey);
+    };
+    let digest = |text: &str| ring::digest::digest(&ring::digest::SHA256, text.as_bytes());
+    let (sent, wanted) = (digest(sent.trim()), digest(secret.expose()));
+    let difference = sent
+        .as_ref()
+        .iter()
+        .zip(wanted.as_ref())
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b));
+    if difference == 0 {
+        Ok(())
+    } else {
+        Err(WebhookError::WrongKey)
+    }
+}
+
+/// Parses a webhook call's body: at most `max_bytes` (see [`DEFAULT_MAX_BODY_BYTES`]), JSON
+/// nested at most 128 deep (serde_json's limit), never a panic. Events of types the document
+/// does not know are kept as [`Event::Unknown`].
+pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookError> {
+    if body.len() > max_bytes {
+        return Err(WebhookError::TooLarge {
+            len: body.len(),
+            limit: max_bytes,
+        });
+    }
+    // serde would also take a JSON array for the payload's fields.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(WebhookError::Malformed {
+            message: "the body is not a JSON object".to_owned(),
+        });
+    }
+    serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
+        message: e.to_string(),
+    })
+}
+
+/// An event of a type the document does not describe (the service adds events before a
+/// document is regenerated), or one that does not decode as documented: its type, id, creation
+/// time and raw JSON stay reachable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownEvent {
+    event_type: String,
+    raw: serde_json::Value,
+    decode_error: Option<String>,
+}
+
+impl UnknownEvent {
+    /// An event of a type the document does not describe.
+    pub(crate) fn unknown(raw: serde_json::Value) -> Self {
+        UnknownEvent {
+            event_type: field(&raw, "type").unwrap_or_default().to_owned(),
+            raw,
+            decode_error: None,
+        }
+    }
+
+    /// A documented event that does not decode as documented.
+    pub(crate) fn undecoded(raw: serde_json::Value, error: serde_json::Error) -> Self {
+        UnknownEvent {
+            decode_error: Some(error.to_string()),
+            ..UnknownEvent::unknown(raw)
+        }
+    }
+
+    /// The event's `type` (empty when it has none).
+    pub fn event_type(&self) -> &str {
+        &self.event_type
+    }
+
+    /// The event's `id`, which tells a redelivered event.
+    pub fn id(&self) -> Option<&str> {
+        field(&self.raw, "id")
+    }
+
+    /// The event's `createdAt`.
+    pub fn created_at(&self) -> Option<&str> {
+        field(&self.raw, "createdAt")
+    }
+
+    /// The event as it arrived.
+    pub fn raw(&self) -> &serde_json::Value {
+        &self.raw
+    }
+
+    /// Why a documented event did not decode as documented; `None` for an unknown type.
+    pub fn decode_error(&self) -> Option<&str> {
+        self.decode_error.as_deref()
+    }
+}
+
+fn field<'a>(value: &'a serde_json::Value, name: &str) -> Option<&'a str> {
+    value.get(name).and_then(serde_json::Value::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_check_tells_missing_from_wrong_and_shows_neither() {
+        let secret = Secret::new("s3cret-webhook-key");
+        assert_eq!(verify_api_key(Some("s3cret-webhook-key"), &secret), Ok(()));
+        assert_eq!(verify_api_key(None, &secret), Err(WebhookError::MissingKey));
+        let wrong = verify_api_key(Some("s3cret-webhook-kez"), &secret).unwrap_err();
+        assert_eq!(wrong, WebhookError::WrongKey);
+        assert_eq!(wrong.status(), 401);
+        let shown = format!("{wrong} {wrong:?}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("kez"),
+            "{shown}"
+        );
+        assert_eq!(
+            verify_api_key(Some(""), &secret),
+            Err(WebhookError::WrongKey)
+        );
+    }
+
+    #[test]
+    fn unknown_events_keep_what_they_carry() {
+        let event = UnknownEvent::unknown(serde_json::json!({
+            "id": "e1", "type": "future:thing", "createdAt": "2030-01-01T00:00:00.000Z", "x": 1
+        }));
+        assert_eq!(event.event_type(), "future:thing");
+        assert_eq!(event.id(), Some("e1"));
+        assert_eq!(event.created_at(), Some("2030-01-01T00:00:00.000Z"));
+        assert_eq!(event.raw()["x"], 1);
+        assert_eq!(event.decode_error(), None);
+    }
+}
