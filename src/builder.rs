@@ -79,7 +79,7 @@ pub struct ClientBuilder {
     allow_transport_trace: bool,
     proxy: ProxyChoice,
     /// PEM text of root certificates trusted besides the bundled ones.
-    extra_roots: Vec<Vec<u8>>,
+    extra_roots: Vec<crate::tls::RootsPem>,
 }
 
 /// Shows the settings; credentials and any user info in URLs are never shown.
@@ -182,10 +182,12 @@ impl ClientBuilder {
     /// - `SUNCO_MAX_DOWNLOAD_BYTES`: the download limit (see
     ///   [`max_download_bytes`](Self::max_download_bytes));
     /// - `SUNCO_CA_FILE`: a PEM file of root certificates to trust besides the bundled ones
-    ///   (see [`add_root_certificates_pem`](Self::add_root_certificates_pem)), read now.
+    ///   (see [`add_root_certificates_pem`](Self::add_root_certificates_pem)), read now; its
+    ///   certificates are checked by [`build`](Self::build), whose error names the variable.
     ///
-    /// A variable that cannot be used (a CA file that is missing, unreadable or holds no
-    /// certificate, say) is an [`Error::InvalidInput`] naming it.
+    /// A variable that cannot be used (a CA file that is missing or unreadable, say) is an
+    /// [`Error::InvalidInput`] naming it; so is, from [`build`](Self::build), a CA file that
+    /// holds no certificate.
     pub fn from_env() -> Result<ClientBuilder, Error> {
         let required = |name: &str| {
             env(name).ok_or_else(|| {
@@ -242,14 +244,11 @@ impl ClientBuilder {
         if let Some(path) = env("SUNCO_CA_FILE") {
             let pem = std::fs::read(&path)
                 .map_err(|e| Error::invalid("SUNCO_CA_FILE", format!("cannot read {path}: {e}")))?;
-            crate::tls::parse_roots(std::slice::from_ref(&pem)).map_err(|e| {
-                let reason = match e {
-                    Error::InvalidInput { reason, .. } => reason,
-                    other => other.to_string(),
-                };
-                Error::invalid("SUNCO_CA_FILE", format!("{path}: {reason}"))
-            })?;
-            builder = builder.add_root_certificates_pem(pem);
+            builder.extra_roots.push(crate::tls::RootsPem {
+                field: "SUNCO_CA_FILE",
+                what: path,
+                pem,
+            });
         }
         Ok(builder)
     }
@@ -419,11 +418,16 @@ impl ClientBuilder {
     /// the CA of a private deployment. May be called more than once. Text with no certificate
     /// in it, or a certificate that does not parse, fails in [`build`](Self::build).
     ///
-    /// With the `platform-verifier` feature, extra roots replace the platform's verifier by
-    /// the bundled roots plus these (a CA installed in the system store needs no extra root
-    /// there). With `native-tls`, they are added to the platform's roots.
+    /// With the `platform-verifier` or `native-tls` feature, extra roots replace the
+    /// platform's roots by the bundled roots plus these (a CA installed in the system store
+    /// needs no extra root there).
     pub fn add_root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
-        self.extra_roots.push(pem.as_ref().to_vec());
+        let what = format!("PEM text {}", self.extra_roots.len() + 1);
+        self.extra_roots.push(crate::tls::RootsPem {
+            field: "root certificates",
+            what,
+            pem: pem.as_ref().to_vec(),
+        });
         self
     }
 
@@ -438,7 +442,7 @@ impl ClientBuilder {
     /// user agent suffix, an app id that cannot be a path segment, a zero or over-long
     /// timeout, or a bad proxy URL. Nothing is sent.
     pub fn build(self) -> Result<Client, Error> {
-        let (base_url, loopback) = base_url(self.host, self.allow_plain_http)?;
+        let (base_url, uri) = base_url(self.host, self.allow_plain_http)?;
         self.timeouts.check()?;
 
         let mut credentials = self.credentials.ok_or_else(|| {
@@ -504,18 +508,14 @@ impl ClientBuilder {
         let proxy_set = !matches!(self.proxy, ProxyChoice::FromEnvironment);
         let proxy = match self.proxy {
             ProxyChoice::None => None,
-            ProxyChoice::FromEnvironment if loopback => None,
             ProxyChoice::FromEnvironment => {
-                let uri: Uri = base_url.parse().map_err(|_| {
-                    Error::invalid(
-                        "base URL",
-                        format!("`{}` is not a URL", redact_url(&base_url)),
-                    )
-                })?;
-                crate::proxy::from_environment(
-                    uri.scheme_str().unwrap_or("https"),
-                    uri.host().unwrap_or(""),
-                )?
+                // Both are set: `base_url` checked them.
+                let (scheme, host) = (uri.scheme_str().unwrap_or(""), uri.host().unwrap_or(""));
+                if is_loopback(host) {
+                    None
+                } else {
+                    crate::proxy::from_environment(scheme)?
+                }
             }
             ProxyChoice::Url(url) => Some(crate::proxy::from_url(&url)?),
         };
@@ -548,8 +548,8 @@ impl ClientBuilder {
 
 /// The base URL of a host setting, checked: an absolute http(s) URL with a host, no
 /// credentials, query or fragment, and https unless the host is loopback or plain http is
-/// allowed. Also whether the host is loopback. Errors never show a URL's user info.
-fn base_url(host: Host, allow_plain_http: bool) -> Result<(String, bool), Error> {
+/// allowed; and the URL parsed. Errors never show a URL's user info.
+fn base_url(host: Host, allow_plain_http: bool) -> Result<(String, Uri), Error> {
     let base_url = match host {
         Host::Region(region) => region.base_url().to_owned(),
         Host::Subdomain(sub) => {
@@ -605,7 +605,7 @@ fn base_url(host: Host, allow_plain_http: bool) -> Result<(String, bool), Error>
             ),
         ));
     }
-    Ok((base_url, loopback))
+    Ok((base_url, uri))
 }
 
 #[cfg(test)]

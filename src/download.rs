@@ -16,7 +16,7 @@ use crate::config::redact_url;
 use crate::error::{ApiError, DecodeKind, Error};
 use crate::log_guard::LogGuard;
 use crate::request::{Method, OperationInfo, Repeat};
-use crate::retry::Verdict;
+use crate::retry::{RetryPolicy, Verdict};
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
 static DOWNLOAD: OperationInfo = OperationInfo {
@@ -193,8 +193,9 @@ impl Download<'_> {
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok());
+        let status = parts.status.as_u16();
         if let Some(length) = content_length.filter(|length| *length > limit) {
-            return Err(too_large(200, limit, Some(length)));
+            return Err(too_large(status, limit, Some(length)));
         }
         log::debug!(
             "download {} -> {} ({attempts} attempt(s))",
@@ -203,6 +204,7 @@ impl Download<'_> {
         );
         Ok(MediaReader {
             body: Box::new(body.into_reader()),
+            status,
             content_type,
             content_length,
             received: 0,
@@ -273,19 +275,19 @@ impl Download<'_> {
         let policy = config.retry;
         let started = Instant::now();
         let mut url = url.clone();
-        let mut origin = crate::media_hosts::Origin::of(&url);
         // Credentials are sent while the request stays on the origin it started on.
+        let origin = crate::media_hosts::Origin::of(&url);
         let mut credentials_allowed = true;
         let mut redirects = 0;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let remaining = match deadline {
-                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-                    Some(left) if !left.is_zero() => Some(left),
-                    _ => return Err(timed_out(attempt - 1)),
-                },
-                None => None,
+            let Ok(remaining) = RetryPolicy::time_left(deadline) else {
+                return Err(crate::transport::deadline_passed(
+                    &DOWNLOAD,
+                    attempt - 1,
+                    false,
+                ));
             };
             let mut headers = Vec::new();
             if credentials_allowed && crate::media_hosts::may_see_credentials(&base, &url) {
@@ -318,11 +320,7 @@ impl Download<'_> {
                                 ),
                             ));
                         }
-                        let next_origin = crate::media_hosts::Origin::of(&next);
-                        if next_origin != origin {
-                            credentials_allowed = false;
-                        }
-                        origin = next_origin;
+                        credentials_allowed &= crate::media_hosts::Origin::of(&next) == origin;
                         log::debug!("download: redirected to {}", shown(&next.to_string()));
                         url = next;
                         attempt -= 1;
@@ -340,14 +338,7 @@ impl Download<'_> {
             };
             if let Verdict::Retry { retry_after, .. } = verdict {
                 let wait = policy.wait(attempt, retry_after);
-                let fits = started
-                    .elapsed()
-                    .checked_add(wait)
-                    .is_some_and(|end| end <= policy.budget())
-                    && deadline.is_none_or(|d| {
-                        Instant::now().checked_add(wait).is_some_and(|end| end < d)
-                    });
-                if attempt < policy.max_attempts() && fits {
+                if policy.allows(attempt, started, wait, deadline) {
                     std::thread::sleep(wait);
                     continue;
                 }
@@ -369,6 +360,8 @@ impl Download<'_> {
 /// A download's body, streamed: read it to the end. Reports what the server said of it.
 pub struct MediaReader {
     body: Box<dyn Read + Send>,
+    /// The status of the answer (a success).
+    status: u16,
     content_type: Option<String>,
     content_length: Option<u64>,
     received: u64,
@@ -533,44 +526,37 @@ impl Drop for Temporary {
     }
 }
 
-/// Copies the body into `file`, mapping each failure to what it means.
+/// Copies the rest of the body into `file`; returns the body's size.
 fn copy(reader: &mut MediaReader, mut file: &File, path: &Path) -> Result<u64, Error> {
     let mut buffer = vec![0u8; 64 * 1024];
-    let mut total = 0u64;
     loop {
         let n = match reader.read(&mut buffer) {
-            Ok(0) => return Ok(total),
+            Ok(0) => return Ok(reader.received),
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(read_error(e, reader.limit)),
+            Err(e) => return Err(read_error(e, reader)),
         };
         file.write_all(&buffer[..n])
             .map_err(|e| save_error(path, "cannot write it", e))?;
-        total += n as u64;
     }
 }
 
 /// The error of a body that could not be read to its end.
-pub(crate) fn read_error(error: io::Error, limit: u64) -> Error {
+fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
-        return too_large(200, limit, None);
+        return too_large(reader.status, reader.limit, None);
     }
+    // ureq hands its own errors (a timeout, say) back inside an `io::Error`.
     let kind = error.kind();
-    match error
+    let source = match error
         .into_inner()
         .map(|inner| inner.downcast::<ureq::Error>())
     {
-        Some(Ok(ureq)) => crate::transport::transport_error(&DOWNLOAD, 1, false, *ureq),
-        Some(Err(other)) => crate::transport::transport_error(
-            &DOWNLOAD,
-            1,
-            false,
-            ureq::Error::Io(io::Error::new(kind, other)),
-        ),
-        None => {
-            crate::transport::transport_error(&DOWNLOAD, 1, false, ureq::Error::Io(kind.into()))
-        }
-    }
+        Some(Ok(ureq)) => *ureq,
+        Some(Err(other)) => ureq::Error::Io(io::Error::new(kind, other)),
+        None => ureq::Error::Io(kind.into()),
+    };
+    crate::transport::transport_error(&DOWNLOAD, 1, false, source)
 }
 
 fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
@@ -588,16 +574,6 @@ fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
              Download::max_bytes"
         ),
         excerpt: String::new(),
-    }
-}
-
-fn timed_out(attempts: u32) -> Error {
-    Error::Timeout {
-        operation: DOWNLOAD.id,
-        attempts,
-        phase: crate::error::TimeoutPhase::Deadline,
-        may_have_been_processed: false,
-        harmless_to_repeat: true,
     }
 }
 

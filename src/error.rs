@@ -190,9 +190,9 @@ pub enum CertificateProblem {
 }
 
 impl CertificateProblem {
-    fn of(error: &ureq::Error) -> Option<CertificateProblem> {
+    fn of(error: &rustls::Error) -> Option<CertificateProblem> {
         use rustls::CertificateError as C;
-        let Some(rustls::Error::InvalidCertificate(error)) = rustls_error(error) else {
+        let rustls::Error::InvalidCertificate(error) = error else {
             return None;
         };
         Some(match error {
@@ -275,8 +275,9 @@ fn rustls_error(error: &ureq::Error) -> Option<&rustls::Error> {
 
 impl TransportError {
     pub(crate) fn new(inner: ureq::Error) -> Self {
+        let tls = rustls_error(&inner);
         let kind = match &inner {
-            error if rustls_error(error).is_some() => TransportErrorKind::Tls,
+            _ if tls.is_some() => TransportErrorKind::Tls,
             ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => {
                 TransportErrorKind::Connect
             }
@@ -289,12 +290,11 @@ impl TransportError {
             ureq::Error::ConnectProxyFailed(_) | ureq::Error::InvalidProxyUrl => {
                 TransportErrorKind::Proxy
             }
-            ureq::Error::Rustls(_) => TransportErrorKind::Tls,
             _ => TransportErrorKind::Other,
         };
         TransportError {
             kind,
-            certificate: CertificateProblem::of(&inner),
+            certificate: tls.and_then(CertificateProblem::of),
             inner,
         }
     }

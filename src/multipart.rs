@@ -426,9 +426,11 @@ impl Read for Exact {
             return Ok(0);
         }
         match self.declared {
-            Some(_) if !self.check_growth && self.declared <= Some(self.read) => Ok(0),
             Some(declared) if self.read >= declared => {
-                // Everything declared was sent: the file must be at its end.
+                // Everything declared was sent. A reader is done; a file must be at its end.
+                if !self.check_growth {
+                    return Ok(0);
+                }
                 let mut probe = [0u8; 1];
                 match read_retrying(&mut *self.inner, &mut probe)? {
                     0 => Ok(0),

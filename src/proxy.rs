@@ -25,15 +25,15 @@ use ureq::http::Uri;
 use crate::config::redact_url;
 use crate::error::Error;
 
-/// The proxy named by the environment for a base URL of `scheme` on `host`, if any.
-pub(crate) fn from_environment(scheme: &str, host: &str) -> Result<Option<Proxy>, Error> {
-    from_variables(scheme, host, |name| std::env::var(name).ok())
+/// The proxy named by the environment for a base URL of `scheme`, if any, with the
+/// environment's `NO_PROXY` entries (ureq checks them on every request).
+pub(crate) fn from_environment(scheme: &str) -> Result<Option<Proxy>, Error> {
+    from_variables(scheme, |name| std::env::var(name).ok())
 }
 
 /// [`from_environment`] over any source of variables (tests pass a map).
 fn from_variables(
     scheme: &str,
-    host: &str,
     var: impl Fn(&str) -> Option<String>,
 ) -> Result<Option<Proxy>, Error> {
     let set = |name: &str| var(name).filter(|value| !value.trim().is_empty());
@@ -57,9 +57,6 @@ fn from_variables(
         .map(str::trim)
         .filter(|entry| !entry.is_empty())
         .collect();
-    if no_proxy.iter().any(|entry| bypasses(entry, host)) {
-        return Ok(None);
-    }
     parse(&url, &no_proxy).map(Some).map_err(|reason| {
         Error::invalid(
             name,
@@ -76,18 +73,6 @@ pub(crate) fn from_url(url: &str) -> Result<Proxy, Error> {
             format!("`{}` cannot be used: {reason}", redact_url(url)),
         )
     })
-}
-
-/// Whether the `NO_PROXY` entry `entry` covers `host`, as ureq matches them per request.
-fn bypasses(entry: &str, host: &str) -> bool {
-    let host = host.to_ascii_lowercase();
-    let entry = entry.to_ascii_lowercase();
-    match entry.as_str() {
-        "*" => true,
-        e if e.starts_with("*.") => host.ends_with(&e[1..]),
-        e if e.starts_with('.') => host.ends_with(e),
-        e => host == e,
-    }
 }
 
 /// A proxy from its URL, with `NO_PROXY` entries that ureq checks on each request.
@@ -139,8 +124,12 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        from_variables(scheme, host, |name| vars.get(name).cloned())
-            .map(|p| p.map(|p| format!("{}:{}", p.host(), p.port())))
+        // The proxy a request to `host` goes through: none where `NO_PROXY` covers it.
+        let target: ureq::http::Uri = format!("{scheme}://{host}/").parse().unwrap();
+        from_variables(scheme, |name| vars.get(name).cloned()).map(|p| {
+            p.filter(|p| !p.is_no_proxy(&target))
+                .map(|p| format!("{}:{}", p.host(), p.port()))
+        })
     }
 
     #[test]

@@ -81,6 +81,13 @@ pub(crate) struct OperationInfo {
     pub(crate) secret_response: bool,
 }
 
+impl OperationInfo {
+    /// Whether sending the request again is harmless even if the server acted on it.
+    pub(crate) fn harmless_to_repeat(&self) -> bool {
+        self.repeat == Repeat::Idempotent
+    }
+}
+
 /// The body of a request.
 pub(crate) enum Body {
     None,

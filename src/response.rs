@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::redact_url;
 use crate::error::{ApiError, ApiErrorDetail, DecodeKind, Error};
-use crate::request::{OperationInfo, Repeat};
+use crate::request::OperationInfo;
 
 /// How many bytes of a body an error message quotes.
 pub const EXCERPT_LEN: usize = 512;
@@ -208,7 +208,7 @@ impl RawResponse {
             location: header("location").map(|l| redact_url(&l)),
             attempts: self.attempts,
             may_have_been_processed,
-            harmless_to_repeat: self.operation.repeat == Repeat::Idempotent,
+            harmless_to_repeat: self.operation.harmless_to_repeat(),
         }))
     }
 }

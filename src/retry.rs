@@ -2,13 +2,13 @@
 //!
 //! The API asks callers to retry `429 Too Many Requests` with exponential backoff; a
 //! `Retry-After` header, when valid, says how long. What else is retried depends on what the
-//! generator's facts say about the operation ([`Repeat`]): server errors (`502`, `503`, `504`)
+//! generator's facts say about the operation (`Repeat`): server errors (`502`, `503`, `504`)
 //! and dropped connections only where repeating the request is harmless, and never when the
 //! body cannot be sent again.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::request::{OperationInfo, Repeat};
+use crate::request::OperationInfo;
 
 /// How failed requests are retried. The default is on; [`RetryPolicy::none`] turns it off.
 ///
@@ -116,6 +116,39 @@ impl RetryPolicy {
         self
     }
 
+    /// Whether retry number `attempt` (1 for the first retry) may start after `wait`: attempts
+    /// left, and the wait ending within the budget (counted from `started`, the start of the
+    /// call) and before the call's `deadline`.
+    pub(crate) fn allows(
+        &self,
+        attempt: u32,
+        started: Instant,
+        wait: Duration,
+        deadline: Option<Instant>,
+    ) -> bool {
+        let within_budget = started
+            .elapsed()
+            .checked_add(wait)
+            .is_some_and(|end| end <= self.budget);
+        let within_deadline = deadline.is_none_or(|deadline| {
+            Instant::now()
+                .checked_add(wait)
+                .is_some_and(|end| end < deadline)
+        });
+        attempt < self.max_attempts && within_budget && within_deadline
+    }
+
+    /// What is left of a call's `deadline` (`None`: no deadline), or `Err` once it passed.
+    pub(crate) fn time_left(deadline: Option<Instant>) -> Result<Option<Duration>, DeadlinePassed> {
+        match deadline {
+            None => Ok(None),
+            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                Some(left) if !left.is_zero() => Ok(Some(left)),
+                _ => Err(DeadlinePassed),
+            },
+        }
+    }
+
     /// The wait before retry number `retry` (1 for the first retry): the server's
     /// `Retry-After`, or full jitter over a capped exponential.
     pub(crate) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
@@ -131,6 +164,10 @@ impl RetryPolicy {
         Duration::from_nanos(fastrand::u64(0..=nanos))
     }
 }
+
+/// A call's deadline has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DeadlinePassed;
 
 /// What to do after one attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +204,7 @@ impl RetryPolicy {
         match status {
             429 => honoured("rate limited (429)"),
             503 if retry_after.is_some() => honoured("unavailable (503 with Retry-After)"),
-            502..=504 if operation.repeat == Repeat::Idempotent => Verdict::Retry {
+            502..=504 if operation.harmless_to_repeat() => Verdict::Retry {
                 retry_after: None,
                 reason: "server error",
                 maybe_processed: true,
@@ -189,7 +226,7 @@ impl RetryPolicy {
                 maybe_processed: false,
             };
         }
-        if connection_dropped(error) && operation.repeat == Repeat::Idempotent {
+        if connection_dropped(error) && operation.harmless_to_repeat() {
             return Verdict::Retry {
                 retry_after: None,
                 reason: "dropped connection",
@@ -238,7 +275,7 @@ fn connection_dropped(error: &ureq::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Method;
+    use crate::request::{Method, Repeat};
 
     #[test]
     fn waits_are_capped_and_jittered() {

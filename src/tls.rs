@@ -5,12 +5,22 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 
 use crate::error::Error;
 
+/// PEM text of root certificates given to the builder, and how an error names it.
+pub(crate) struct RootsPem {
+    /// The setting it came from: `root certificates`, or `SUNCO_CA_FILE`.
+    pub(crate) field: &'static str,
+    /// Which text it is: `PEM text 2`, or the file's path.
+    pub(crate) what: String,
+    pub(crate) pem: Vec<u8>,
+}
+
 /// The certificates of each PEM text given to
-/// [`ClientBuilder::add_root_certificates_pem`](crate::ClientBuilder::add_root_certificates_pem).
-/// A text without a certificate, or one that does not parse, is refused.
-pub(crate) fn parse_roots(pems: &[Vec<u8>]) -> Result<Vec<Certificate<'static>>, Error> {
+/// [`ClientBuilder::add_root_certificates_pem`](crate::ClientBuilder::add_root_certificates_pem)
+/// (or read from `SUNCO_CA_FILE`). A text without a certificate, or one that does not parse, is
+/// refused, naming the setting it came from.
+pub(crate) fn parse_roots(pems: &[RootsPem]) -> Result<Vec<Certificate<'static>>, Error> {
     let mut roots = Vec::new();
-    for (index, pem) in pems.iter().enumerate() {
+    for RootsPem { field, what, pem } in pems {
         let before = roots.len();
         for item in ureq::tls::parse_pem(pem) {
             match item {
@@ -18,19 +28,16 @@ pub(crate) fn parse_roots(pems: &[Vec<u8>]) -> Result<Vec<Certificate<'static>>,
                 Ok(_) => {}
                 Err(e) => {
                     return Err(Error::invalid(
-                        "root certificates",
-                        format!("PEM text {} does not parse: {e}", index + 1),
+                        *field,
+                        format!("{what} does not parse: {e}"),
                     ));
                 }
             }
         }
         if roots.len() == before {
             return Err(Error::invalid(
-                "root certificates",
-                format!(
-                    "PEM text {} holds no `-----BEGIN CERTIFICATE-----` block",
-                    index + 1
-                ),
+                *field,
+                format!("{what} holds no `-----BEGIN CERTIFICATE-----` block"),
             ));
         }
     }
@@ -38,25 +45,17 @@ pub(crate) fn parse_roots(pems: &[Vec<u8>]) -> Result<Vec<Certificate<'static>>,
 }
 
 /// The TLS settings: rustls with bundled Mozilla roots by default, the platform's verifier with
-/// `platform-verifier`, the platform's TLS library and roots with `native-tls`; `extra` roots
-/// are trusted besides the bundled ones (or the platform's, with `native-tls`).
+/// `platform-verifier`, the platform's TLS library and roots with `native-tls`. `extra` roots
+/// replace the platform's by the bundled roots plus these: ureq trusts only the given roots
+/// when any are given (and turns native-tls' own off), so the bundled ones are given too.
 pub(crate) fn config(extra: Vec<Certificate<'static>>) -> TlsConfig {
-    #[allow(unused_mut)] // mutated only under some TLS features
-    let mut tls = TlsConfig::builder();
+    let tls = TlsConfig::builder();
     #[cfg(feature = "native-tls")]
-    {
-        tls = tls.provider(ureq::tls::TlsProvider::NativeTls);
-        if extra.is_empty() {
-            return tls.root_certs(RootCerts::PlatformVerifier).build();
-        }
-        // native-tls adds specific roots to the platform's own when its built-in roots stay on:
-        // ureq turns them off for `Specific`, so the bundled roots are added as well.
-    }
-    #[cfg(all(feature = "platform-verifier", not(feature = "native-tls")))]
+    let tls = tls.provider(ureq::tls::TlsProvider::NativeTls);
     if extra.is_empty() {
+        #[cfg(any(feature = "native-tls", feature = "platform-verifier"))]
         return tls.root_certs(RootCerts::PlatformVerifier).build();
-    }
-    if extra.is_empty() {
+        #[cfg(not(any(feature = "native-tls", feature = "platform-verifier")))]
         return tls.build();
     }
     let bundled = webpki_root_certs::TLS_SERVER_ROOT_CERTS

@@ -16,9 +16,9 @@ use crate::config::{Config, Timeouts};
 use crate::error::{DecodeKind, Error, TimeoutPhase, TransportError};
 use crate::log_guard::LogGuard;
 use crate::multipart::{self, SourceMismatch};
-use crate::request::{Body, OperationInfo, Repeat, Request};
+use crate::request::{Body, OperationInfo, Request};
 use crate::response::RawResponse;
-use crate::retry::Verdict;
+use crate::retry::{RetryPolicy, Verdict};
 
 /// Applies what the request path relies on to a ureq config builder, of an agent or of one
 /// request (the same methods exist on both scopes): status codes are not errors, redirects are
@@ -113,20 +113,8 @@ impl Transport {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let remaining = match deadline {
-                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-                    Some(left) if !left.is_zero() => Some(left),
-                    _ => {
-                        return Err(Error::Timeout {
-                            operation: operation.id,
-                            attempts: attempt - 1,
-                            phase: TimeoutPhase::Deadline,
-                            may_have_been_processed: maybe_processed,
-                            harmless_to_repeat: operation.repeat == Repeat::Idempotent,
-                        });
-                    }
-                },
-                None => None,
+            let Ok(remaining) = RetryPolicy::time_left(deadline) else {
+                return Err(deadline_passed(operation, attempt - 1, maybe_processed));
             };
             let attempt_started = Instant::now();
             let mut outcome = self.attempt(config, auth, &url, &mut request, attempt, remaining);
@@ -180,16 +168,7 @@ impl Transport {
                 && replayable
             {
                 let wait = policy.wait(attempt, retry_after);
-                let within_budget = started
-                    .elapsed()
-                    .checked_add(wait)
-                    .is_some_and(|end| end <= policy.budget());
-                let within_deadline = deadline.is_none_or(|deadline| {
-                    Instant::now()
-                        .checked_add(wait)
-                        .is_some_and(|end| end < deadline)
-                });
-                if attempt < policy.max_attempts() && within_budget && within_deadline {
+                if policy.allows(attempt, started, wait, deadline) {
                     maybe_processed |= processed;
                     log::debug!(
                         "retrying {} in {:.1?} after {reason} (attempt {attempt} of {})",
@@ -426,6 +405,21 @@ fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
     }
 }
 
+/// The error of a call whose deadline passed before attempt `attempts + 1` could start.
+pub(crate) fn deadline_passed(
+    operation: &OperationInfo,
+    attempts: u32,
+    may_have_been_processed: bool,
+) -> Error {
+    Error::Timeout {
+        operation: operation.id,
+        attempts,
+        phase: TimeoutPhase::Deadline,
+        may_have_been_processed,
+        harmless_to_repeat: operation.harmless_to_repeat(),
+    }
+}
+
 /// The error of a failed call. `may_have_been_processed`: whether this attempt or an earlier one
 /// may have reached the server whole.
 pub(crate) fn transport_error(
@@ -434,7 +428,7 @@ pub(crate) fn transport_error(
     may_have_been_processed: bool,
     source: ureq::Error,
 ) -> Error {
-    let harmless_to_repeat = operation.repeat == Repeat::Idempotent;
+    let harmless_to_repeat = operation.harmless_to_repeat();
     let operation = operation.id;
     match source {
         ureq::Error::Timeout(timeout) => Error::Timeout {

@@ -140,7 +140,7 @@ fn run(
     let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
 
     let started = Instant::now();
-    let repairs = repair::repair(&mut document);
+    let mut repairs = repair::repair(&mut document);
     let text = read::to_json_text(&document)?;
     let doc = read::parse(&text)?;
     // The title and version go into a comment and a compiler environment variable.
@@ -167,7 +167,6 @@ fn run(
     let tree: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))?;
     pagination::detect(&mut api.operations, &tree);
-    let mut repairs = repairs;
     let hooks = if extras.webhooks {
         webhooks::find(&tree, &mut repairs)?
     } else {

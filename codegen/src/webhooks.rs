@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::Repair;
-use crate::error::{Error, pointer, schema_key};
+use crate::error::{Error, pointer, pointer_join, schema_key};
 use crate::names;
 use crate::rust_types::ModelNames;
 
@@ -92,13 +92,13 @@ pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>,
                     let target = crate::error::ref_pointer(reference);
                     let example = tree.pointer(target).ok_or_else(|| {
                         Error::at(
-                            pointer_in(&examples_at, event_type),
+                            pointer_join(&examples_at, [event_type]),
                             format!("`{reference}` names no example"),
                         )
                     })?;
                     (example, target.to_owned())
                 }
-                None => (example, pointer_in(&examples_at, event_type)),
+                None => (example, pointer_join(&examples_at, [event_type])),
             };
             Ok(example
                 .get("value")
@@ -234,7 +234,7 @@ fn coerce(
             if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
                 for (name, property) in properties {
                     if let Some(inner) = object.get_mut(name) {
-                        let at = pointer_in(at, name);
+                        let at = pointer_join(at, [name]);
                         coerce(tree, property, inner, &at, depth + 1, repairs);
                     }
                 }
@@ -250,11 +250,6 @@ fn coerce(
         }
         _ => {}
     }
-}
-
-/// `base` followed by one more pointer token.
-fn pointer_in(base: &str, token: &str) -> String {
-    crate::error::pointer_join(base, [token])
 }
 
 /// The `webhooks` module's generated items: `WebhookPayload`, `Event` and its decoding,

@@ -137,7 +137,7 @@ fn serve(stream: TcpStream, media_base: &str, state: &State) {
         };
         let (status, extra, content_type, body) = match media(&request, &state.files) {
             Some(answer) => answer,
-            None => answer(&request, media_base, state),
+            None => json_answer(api(&request, media_base, state)),
         };
         let response = format!(
             "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\n{extra}\r\n",
@@ -171,17 +171,11 @@ fn media(request: &Request, files: &Files) -> Option<Answer> {
         .header("cookie")
         .is_some_and(|c| c.split(';').any(|pair| pair.trim() == MEDIA_COOKIE));
     if !(by_key || by_cookie) {
-        let (status, extra, body) = error(
+        return Some(json_answer(error(
             "401 Unauthorized",
             "unauthorized",
             "This attachment is private",
-        );
-        return Some((
-            status,
-            extra,
-            "application/json".to_owned(),
-            body.into_bytes(),
-        ));
+        )));
     }
     Some(("200 OK", String::new(), content_type.clone(), bytes.clone()))
 }
@@ -273,8 +267,8 @@ fn json(value: serde_json::Value) -> String {
     value.to_string()
 }
 
-/// A JSON answer.
-fn reply(status: &'static str, extra: String, body: String) -> Answer {
+/// A JSON answer: status line, extra header lines, JSON body.
+fn json_answer((status, extra, body): (&'static str, String, String)) -> Answer {
     (
         status,
         extra,
@@ -286,12 +280,6 @@ fn reply(status: &'static str, extra: String, body: String) -> Answer {
 fn error(status: &'static str, code: &str, title: &str) -> (&'static str, String, String) {
     let body = json(serde_json::json!({"errors": [{"code": code, "title": title}]}));
     (status, String::new(), body)
-}
-
-/// The answer to one request of the API.
-fn answer(request: &Request, media_base: &str, state: &State) -> Answer {
-    let (status, extra, body) = api(request, media_base, state);
-    reply(status, extra, body)
 }
 
 /// The answer to one request of the API: status line, extra header lines, JSON body.
