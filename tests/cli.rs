@@ -28,8 +28,8 @@ fn binary() -> PathBuf {
     binary
 }
 
-/// The CLI with no `SUNCO_*` variable but those given.
-fn cli(vars: &[(&str, &str)], args: &[&str]) -> Output {
+/// The CLI's command with no `SUNCO_*` variable but those given.
+fn command(vars: &[(&str, &str)]) -> Command {
     let mut command = Command::new(binary());
     for (name, _) in std::env::vars() {
         if name.starts_with("SUNCO_") {
@@ -37,7 +37,12 @@ fn cli(vars: &[(&str, &str)], args: &[&str]) -> Output {
         }
     }
     command.envs(vars.iter().copied());
-    command.args(args).output().expect("run the example")
+    command
+}
+
+/// The CLI with no `SUNCO_*` variable but those given.
+fn cli(vars: &[(&str, &str)], args: &[&str]) -> Output {
+    command(vars).args(args).output().expect("run the example")
 }
 
 /// The CLI with nothing configured.
@@ -45,18 +50,23 @@ fn unconfigured(args: &[&str]) -> Output {
     cli(&[], args)
 }
 
-/// The CLI configured for `url`, with a key whose secret must never be printed.
+/// The CLI's command configured for `url`, with a key whose secret must never be printed.
+fn against_command(url: &str) -> Command {
+    command(&[
+        ("SUNCO_APP_ID", "app"),
+        ("SUNCO_KEY_ID", "key"),
+        ("SUNCO_KEY_SECRET", SECRET),
+        ("SUNCO_BASE_URL", url),
+        ("SUNCO_TIMEOUT_SECS", "5"),
+    ])
+}
+
+/// The CLI configured for `url`.
 fn against(url: &str, args: &[&str]) -> Output {
-    cli(
-        &[
-            ("SUNCO_APP_ID", "app"),
-            ("SUNCO_KEY_ID", "key"),
-            ("SUNCO_KEY_SECRET", SECRET),
-            ("SUNCO_BASE_URL", url),
-            ("SUNCO_TIMEOUT_SECS", "5"),
-        ],
-        args,
-    )
+    against_command(url)
+        .args(args)
+        .output()
+        .expect("run the example")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -391,21 +401,8 @@ fn download_saves_refuses_to_overwrite_and_leaves_nothing_when_it_fails() {
     let dir = support::TempDir::new();
     let url = host.url("/apps/app/attachments/r%C3%A9sum%C3%A9.pdf?sig=abc");
     let run = |args: &[&str]| {
-        let mut command = Command::new(binary());
-        for (name, _) in std::env::vars() {
-            if name.starts_with("SUNCO_") {
-                command.env_remove(name);
-            }
-        }
-        command
+        against_command(&host.url(""))
             .current_dir(dir.path())
-            .envs([
-                ("SUNCO_APP_ID", "app"),
-                ("SUNCO_KEY_ID", "key"),
-                ("SUNCO_KEY_SECRET", SECRET),
-                ("SUNCO_BASE_URL", host.url("").as_str()),
-                ("SUNCO_TIMEOUT_SECS", "5"),
-            ])
             .args(args)
             .output()
             .expect("run the example")

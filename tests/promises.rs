@@ -208,14 +208,19 @@ fn url_credentials_are_never_shown() {
     assert!(!shown.contains("proxypass"), "{shown}");
 }
 
-#[test]
-fn a_redirects_location_loses_its_user_info() {
+/// The error of a delete answered by a redirect to `location`.
+fn redirected_to(location: &str) -> Error {
     let server = RawServer::start(vec![Reply::Bytes(response(
         302,
-        &[("location", "https://u:p4ssw0rd@elsewhere.example/x")],
+        &[("location", location)],
         "",
     ))]);
-    let err = support::client(&server.url()).delete("u").unwrap_err();
+    support::client(&server.url()).delete("u").unwrap_err()
+}
+
+#[test]
+fn a_redirects_location_loses_its_user_info() {
+    let err = redirected_to("https://u:p4ssw0rd@elsewhere.example/x");
     let api = err.api().unwrap();
     assert_eq!(
         api.location.as_deref(),
@@ -226,12 +231,7 @@ fn a_redirects_location_loses_its_user_info() {
 
 #[test]
 fn a_scheme_relative_location_with_a_url_in_its_query_loses_its_user_info() {
-    let server = RawServer::start(vec![Reply::Bytes(response(
-        302,
-        &[("location", "//user:p4ssw0rd@host/x?n=https://a")],
-        "",
-    ))]);
-    let err = support::client(&server.url()).delete("u").unwrap_err();
+    let err = redirected_to("//user:p4ssw0rd@host/x?n=https://a");
     assert_eq!(
         err.api().unwrap().location.as_deref(),
         Some("//***@host/x?n=https://a")
