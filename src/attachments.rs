@@ -11,8 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-#[allow(unused_imports)] // which of these the helpers use depends on the operations generated
-use crate::{Client, DecodeKind, Error, Secret, operations, types};
+use crate::Secret;
 
 /// An uploaded attachment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,14 +70,14 @@ impl fmt::Debug for MediaTokens {
 }
 
 #[cfg(sunco_helper = "upload")]
-impl Client {
+impl crate::Client {
     /// Uploads an attachment to the client's app and returns its media URL and type.
     ///
     /// The file is streamed; before anything is sent its size is checked against the upload
     /// limit (50 MB by default), and its extension and first bytes against the service's file
     /// validation (see [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS); turned off by
     /// [`Upload::without_file_check`](crate::Upload::without_file_check)). Sends `POST /v2/apps/{appId}/attachments` through
-    /// [`Client::upload_attachment`].
+    /// [`Client::upload_attachment`](crate::Client::upload_attachment).
     ///
     /// ```no_run
     /// use sunshine_conversations_client::{Client, Upload};
@@ -88,7 +87,9 @@ impl Client {
     /// println!("{}", attachment.media_url);
     /// # Ok::<(), sunshine_conversations_client::Error>(())
     /// ```
-    pub fn upload(&self, mut upload: crate::Upload) -> Result<Attachment, Error> {
+    pub fn upload(&self, mut upload: crate::Upload) -> Result<Attachment, crate::Error> {
+        use crate::{DecodeKind, Error, operations};
+
         let app_id = self.require_app_id()?;
         upload.check()?;
         let crate::Upload {
@@ -128,14 +129,16 @@ impl Client {
 }
 
 #[cfg(sunco_helper = "delete")]
-impl Client {
+impl crate::Client {
     /// Deletes an attachment of the client's app by its media URL. Sends
-    /// `POST /v2/apps/{appId}/attachments/remove` through [`Client::delete_attachment`].
+    /// `POST /v2/apps/{appId}/attachments/remove` through [`Client::delete_attachment`](crate::Client::delete_attachment).
     ///
     /// Deleting is retried after a lost answer (`502`, `503`, `504`, a dropped connection); when
     /// the retry then finds the attachment gone, the first attempt did the job and this
     /// returns `Ok`. Deleted attachments can stay in the CDN's cache for up to 15 minutes.
-    pub fn delete(&self, media_url: &str) -> Result<(), Error> {
+    pub fn delete(&self, media_url: &str) -> Result<(), crate::Error> {
+        use crate::{Error, types};
+
         let app_id = self.require_app_id()?;
         if media_url.trim().is_empty() {
             return Err(Error::invalid("media URL", "must not be empty"));
@@ -151,18 +154,20 @@ impl Client {
 }
 
 #[cfg(sunco_helper = "media_tokens")]
-impl Client {
+impl crate::Client {
     /// Issues a media token for each attachment path (e.g. `/apps/{appId}/...` from a private
     /// attachment's media URL). Sends `POST /v2/apps/{appId}/attachments/token` through
-    /// [`Client::generate_media_json_web_token`].
+    /// [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token).
     ///
     /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
     /// and a build against one of them has no `media_tokens`.
-    pub fn media_tokens<I, S>(&self, paths: I) -> Result<MediaTokens, Error>
+    pub fn media_tokens<I, S>(&self, paths: I) -> Result<MediaTokens, crate::Error>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
+        use crate::{Error, types};
+
         let app_id = self.require_app_id()?;
         let paths: Vec<String> = paths.into_iter().map(Into::into).collect();
         if paths.is_empty() || paths.iter().any(|p| p.trim().is_empty()) {
@@ -175,15 +180,15 @@ impl Client {
 }
 
 #[cfg(sunco_helper = "media_cookie")]
-impl Client {
+impl crate::Client {
     /// Exchanges a media token for the cookie that lets a browser read private attachments,
     /// returning the `Set-Cookie` values for you to pass on (the official clients drop them).
     /// The media token, not the client's credentials, authenticates this request. Sends
-    /// `GET /v2/apps/{appId}/attachments/cookie` through [`Client::set_cookie`].
+    /// `GET /v2/apps/{appId}/attachments/cookie` through [`Client::set_cookie`](crate::Client::set_cookie).
     ///
     /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
     /// and a build against one of them has no `media_cookie`.
-    pub fn media_cookie(&self, media_token: &Secret) -> Result<Vec<Secret>, Error> {
+    pub fn media_cookie(&self, media_token: &Secret) -> Result<Vec<Secret>, crate::Error> {
         let app_id = self.require_app_id()?;
         let response = self
             .with_bearer_token(media_token.clone())?

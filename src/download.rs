@@ -15,19 +15,11 @@ use crate::client::Client;
 use crate::config::redact_url;
 use crate::error::{ApiError, DecodeKind, Error};
 use crate::log_guard::LogGuard;
-use crate::request::{Method, OperationInfo, Repeat};
+use crate::request::{Method, OperationInfo};
 use crate::retry::{RetryPolicy, Verdict};
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
-static DOWNLOAD: OperationInfo = OperationInfo {
-    id: "download",
-    method: Method::Get,
-    path: "",
-    accept: "*/*",
-    repeat: Repeat::Idempotent,
-    absent_after_retry: None,
-    secret_response: false,
-};
+static DOWNLOAD: OperationInfo = OperationInfo::new("download", Method::Get, "").with_accept("*/*");
 
 /// Redirects followed at most.
 const MAX_REDIRECTS: u32 = 5;

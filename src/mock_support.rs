@@ -11,7 +11,7 @@ use crate::multipart::disposition;
 use crate::request;
 
 /// A piece of a route.
-pub(crate) enum Segment {
+pub enum Segment {
     /// Literal text of the path template.
     Literal(&'static str),
     /// A path parameter, by its name on the wire.
@@ -19,12 +19,12 @@ pub(crate) enum Segment {
 }
 
 /// Matches the method and the route, any value in each parameter's segment.
-pub(crate) fn route(when: When, method: httpmock::Method, route: &[Segment]) -> When {
+pub fn route(when: When, method: httpmock::Method, route: &[Segment]) -> When {
     when.method(method).path_matches(path_regex(route, None))
 }
 
 /// Matches one path parameter's segment, as the client encodes `value`.
-pub(crate) fn path_param(when: When, route: &[Segment], name: &str, value: &str) -> When {
+pub fn path_param(when: When, route: &[Segment], name: &str, value: &str) -> When {
     when.path_matches(path_regex(route, Some((name, value))))
 }
 
@@ -58,8 +58,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Matches every `name[key]=value` pair of a deepObject parameter, as the client sends them.
-#[allow(dead_code)] // used by the mocks of deepObject parameters (the full API)
-pub(crate) fn deep_object<T: Serialize + ?Sized>(mut when: When, name: &str, value: &T) -> When {
+pub fn deep_object<T: Serialize + ?Sized>(mut when: When, name: &str, value: &T) -> When {
     let mut pairs = Vec::new();
     if let Ok(value) = serde_json::to_value(value) {
         request::deep_object_pairs(name, &value, &mut pairs);
@@ -72,13 +71,7 @@ pub(crate) fn deep_object<T: Serialize + ?Sized>(mut when: When, name: &str, val
 
 /// Matches an array query parameter: the name repeated (`explode`) or the values joined by
 /// commas.
-#[allow(dead_code)] // used by the mocks of array query parameters (the full API)
-pub(crate) fn query_values<T: Display>(
-    mut when: When,
-    name: &str,
-    values: &[T],
-    explode: bool,
-) -> When {
+pub fn query_values<T: Display>(mut when: When, name: &str, values: &[T], explode: bool) -> When {
     if explode {
         for value in values {
             when = when.query_param(name, value.to_string());
@@ -91,26 +84,25 @@ pub(crate) fn query_values<T: Display>(
 }
 
 /// Matches a file part's header, as the client writes it.
-pub(crate) fn file_part(when: When, field: &str, file_name: &str) -> When {
+pub fn file_part(when: When, field: &str, file_name: &str) -> When {
     let file_name = crate::sanitize_file_name(file_name);
     when.body_includes(format!("{}\r\n", disposition(field, Some(&file_name))))
 }
 
 /// Matches a text part, as the client writes it.
-#[allow(dead_code)] // used by the mocks of forms with text fields
-pub(crate) fn text_part(when: When, field: &str, value: impl Display) -> When {
+pub fn text_part(when: When, field: &str, value: impl Display) -> When {
     when.body_includes(format!("{}\r\n\r\n{value}\r\n", disposition(field, None)))
 }
 
 /// Answers `status` with `value` as JSON.
-pub(crate) fn json<T: Serialize + ?Sized>(then: Then, status: u16, value: &T) -> Then {
+pub fn json<T: Serialize + ?Sized>(then: Then, status: u16, value: &T) -> Then {
     then.status(status)
         .header("content-type", "application/json")
         .json_body_obj(value)
 }
 
 /// Answers `status` with the API's error envelope holding one entry.
-pub(crate) fn errors(then: Then, status: u16, code: &str, title: &str) -> Then {
+pub fn errors(then: Then, status: u16, code: &str, title: &str) -> Then {
     then.status(status)
         .header("content-type", "application/json")
         .body(serde_json::json!({"errors": [{"code": code, "title": title}]}).to_string())
@@ -141,7 +133,7 @@ macro_rules! wrappers {
 
             /// Answers `status` with the API's `errors` array holding one entry.
             pub fn error(self, status: u16, code: &str, title: &str) -> Self {
-                Self($crate::mock_support::errors(self.0, status, code, title))
+                Self($crate::__rt::mock::errors(self.0, status, code, title))
             }
         }
     };

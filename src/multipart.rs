@@ -471,30 +471,30 @@ impl Read for Exact {
     }
 }
 
-// What generated code can use depends on the document: an attachments-only build has no text
-// parts, a full-API build may.
-#[allow(dead_code)]
 enum Value {
     Text(String),
     File(FilePart),
 }
 
 /// The parts of a multipart form, in order. Generated form types convert into this.
-pub(crate) struct Parts {
+#[derive(Default)]
+pub struct Parts {
     parts: Vec<(&'static str, Value)>,
 }
 
 impl Parts {
-    pub(crate) fn new() -> Self {
-        Parts { parts: Vec::new() }
+    /// A form without parts.
+    pub fn new() -> Self {
+        Parts::default()
     }
 
-    pub(crate) fn file(&mut self, name: &'static str, part: FilePart) {
+    /// Adds a file part.
+    pub fn file(&mut self, name: &'static str, part: FilePart) {
         self.parts.push((name, Value::File(part)));
     }
 
-    #[allow(dead_code)] // used by forms with text fields, which some documents have
-    pub(crate) fn text(&mut self, name: &'static str, value: String) {
+    /// Adds a text part.
+    pub fn text(&mut self, name: &'static str, value: String) {
         self.parts.push((name, Value::Text(value)));
     }
 

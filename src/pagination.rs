@@ -48,7 +48,6 @@ pub struct Pages<'a, T> {
 
 impl<'a, T: Serialize> Pages<'a, T> {
     /// Pages fetched by `fetch`, the next cursor read from `meta.<cursor_field>`.
-    #[allow(dead_code)] // used by the generated list requests (the full API)
     pub(crate) fn new(
         operation: &'static str,
         cursor_field: &'static str,
@@ -183,7 +182,6 @@ pub struct Items<'a, T, I> {
 }
 
 impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
-    #[allow(dead_code)] // used by the generated list requests (the full API)
     pub(crate) fn new(pages: Pages<'a, T>, field: &'static str) -> Self {
         Items {
             pages,
@@ -230,10 +228,26 @@ impl<T: Serialize, I: DeserializeOwned> Iterator for Items<'_, T, I> {
     }
 }
 
+/// The pages of a generated list request, the next cursor read from `meta.<cursor_field>`.
+pub fn pages<'a, T: Serialize>(
+    operation: &'static str,
+    cursor_field: &'static str,
+    fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
+) -> Pages<'a, T> {
+    Pages::new(operation, cursor_field, fetch)
+}
+
+/// The entries of a generated list request's pages, from the answers' field `field`.
+pub fn items<'a, T: Serialize, I: DeserializeOwned>(
+    pages: Pages<'a, T>,
+    field: &'static str,
+) -> Items<'a, T, I> {
+    Items::new(pages, field)
+}
+
 /// `page` with `key` (`after` or `before`) set to `cursor` and the other direction left out:
 /// how a generated list request asks for the page after a cursor.
-#[allow(dead_code)] // used by the generated list requests (the full API)
-pub(crate) fn with_cursor<P>(
+pub fn with_cursor<P>(
     operation: &'static str,
     page: Option<&P>,
     key: &str,
@@ -261,18 +275,10 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{Method, OperationInfo, Repeat};
+    use crate::request::{Method, OperationInfo};
     use crate::response::RawResponse;
 
-    const LIST: OperationInfo = OperationInfo {
-        id: "listThings",
-        method: Method::Get,
-        path: "/things",
-        accept: "application/json",
-        repeat: Repeat::Idempotent,
-        absent_after_retry: None,
-        secret_response: false,
-    };
+    const LIST: OperationInfo = OperationInfo::new("listThings", Method::Get, "/things");
 
     /// A page as the API answers it.
     fn page(

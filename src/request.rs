@@ -18,16 +18,23 @@ const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// HTTP methods an operation can use.
-#[allow(dead_code)] // which methods are used depends on the document
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
+pub enum Method {
+    /// `GET`
     Get,
+    /// `PUT`
     Put,
+    /// `POST`
     Post,
+    /// `DELETE`
     Delete,
+    /// `OPTIONS`
     Options,
+    /// `HEAD`
     Head,
+    /// `PATCH`
     Patch,
+    /// `TRACE`
     Trace,
 }
 
@@ -46,42 +53,64 @@ impl Method {
     }
 }
 
-/// How a request may be sent again after a failure (the generator's facts table decides).
-#[allow(dead_code)] // which variants are used depends on the document
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Repeat {
-    /// Sending it twice has the effect of sending it once: retried after any failure that can
-    /// be transient (`502`, `503`, `504`, a dropped connection).
-    Idempotent,
-    /// Retried only when the server surely did not act on it: the connection was never made,
-    /// `429`, or `503` with `Retry-After`.
-    OnlyIfNotProcessed,
-}
+/// How a request may be sent again: defined once, by the generator, which writes it into the
+/// generated code.
+pub use crate::operations::info::Repeat;
 
 /// What the generator knows about an operation, for routing, logging, retries and errors.
 /// One constant per operation is generated (`operations::info`).
 #[derive(Debug)]
-pub(crate) struct OperationInfo {
+pub struct OperationInfo {
     /// `operationId` as the document spells it.
-    pub(crate) id: &'static str,
+    pub id: &'static str,
     /// The HTTP method.
-    pub(crate) method: Method,
+    pub method: Method,
     /// The path template, e.g. `/v2/apps/{appId}/attachments`.
-    pub(crate) path: &'static str,
+    pub path: &'static str,
     /// The `Accept` header: the documented answers' media types, JSON last.
-    pub(crate) accept: &'static str,
+    pub accept: &'static str,
     /// How the request may be sent again.
-    pub(crate) repeat: Repeat,
+    pub repeat: Repeat,
     /// A `404` on a retry that says this subject (`attachment`) is absent, after an earlier
     /// attempt may have been processed, means the operation already did its job (a delete
     /// whose answer was lost). A `404` about anything else is an error.
-    pub(crate) absent_after_retry: Option<&'static str>,
+    pub absent_after_retry: Option<&'static str>,
     /// Whether answers carry secrets (tokens, key secrets, cookies): errors then quote nothing
     /// of the body.
-    pub(crate) secret_response: bool,
+    pub secret_response: bool,
 }
 
 impl OperationInfo {
+    /// An operation with defaults for every fact: JSON answers, repeated as HTTP says of its
+    /// method (`POST` and `PATCH` only if not processed), no absent subject, answers without
+    /// secrets. For the crate's own requests and tests; generated code spells every fact.
+    pub const fn new(id: &'static str, method: Method, path: &'static str) -> Self {
+        OperationInfo {
+            id,
+            method,
+            path,
+            accept: "application/json",
+            repeat: match method {
+                Method::Post | Method::Patch => Repeat::OnlyIfNotProcessed,
+                _ => Repeat::Idempotent,
+            },
+            absent_after_retry: None,
+            secret_response: false,
+        }
+    }
+
+    /// The same operation, sent again as `repeat` says.
+    pub const fn with_repeat(mut self, repeat: Repeat) -> Self {
+        self.repeat = repeat;
+        self
+    }
+
+    /// The same operation, with this `Accept` header.
+    pub const fn with_accept(mut self, accept: &'static str) -> Self {
+        self.accept = accept;
+        self
+    }
+
     /// Whether sending the request again is harmless even if the server acted on it.
     pub(crate) fn harmless_to_repeat(&self) -> bool {
         self.repeat == Repeat::Idempotent
@@ -96,7 +125,7 @@ pub(crate) enum Body {
 }
 
 /// A request being built by a generated operation.
-pub(crate) struct Request {
+pub struct Request {
     pub(crate) operation: &'static OperationInfo,
     /// The encoded path, starting with `/`.
     pub(crate) path: String,
@@ -106,7 +135,8 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    pub(crate) fn new(operation: &'static OperationInfo) -> Self {
+    /// An empty request for `operation`: no path yet, no query, no body.
+    pub fn new(operation: &'static OperationInfo) -> Self {
         Request {
             operation,
             path: String::with_capacity(operation.path.len() + 32),
@@ -116,28 +146,27 @@ impl Request {
     }
 
     /// Appends literal text of the path template.
-    pub(crate) fn path_literal(&mut self, text: &str) {
+    pub fn path_literal(&mut self, text: &str) {
         self.path.push_str(text);
     }
 
     /// Appends a path parameter as one percent-encoded segment. Values that would address
     /// another resource even when encoded (empty, `.`, `..`) or that carry control characters
     /// are refused before anything is sent.
-    pub(crate) fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
+    pub fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
         crate::config::check_id(name, value)?;
         self.path.extend(encode(value));
         Ok(())
     }
 
     /// Appends `name=value` to the query string.
-    pub(crate) fn query(&mut self, name: &str, value: impl fmt::Display) {
+    pub fn query(&mut self, name: &str, value: impl fmt::Display) {
         self.push_query_name(name);
         self.push_query_value(&value.to_string());
     }
 
     /// Appends `name=a,b,c` (form style, not exploded).
-    #[allow(dead_code)] // used by documents with array query parameters
-    pub(crate) fn query_joined<I>(&mut self, name: &str, values: I)
+    pub fn query_joined<I>(&mut self, name: &str, values: I)
     where
         I: IntoIterator,
         I::Item: fmt::Display,
@@ -146,10 +175,9 @@ impl Request {
         self.query(name, joined.join(","));
     }
 
-    #[allow(dead_code)] // used by documents with deepObject parameters (the full API)
     /// Appends an object as `name[key]=value` pairs (OpenAPI `style: deepObject`). Nested
     /// objects nest the brackets; arrays repeat the key; nulls are left out.
-    pub(crate) fn query_deep_object<T: Serialize + ?Sized>(
+    pub fn query_deep_object<T: Serialize + ?Sized>(
         &mut self,
         name: &str,
         value: &T,
@@ -183,7 +211,7 @@ impl Request {
     }
 
     /// Sets a JSON body.
-    pub(crate) fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+    pub fn json<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body)
             .map_err(|e| Error::invalid("body", format!("cannot be serialised as JSON: {e}")))?;
         self.body = Body::Json(bytes);
@@ -191,7 +219,7 @@ impl Request {
     }
 
     /// Sets a multipart body.
-    pub(crate) fn multipart(&mut self, parts: Parts) {
+    pub fn multipart(&mut self, parts: Parts) {
         self.body = Body::Multipart(parts);
     }
 
@@ -238,15 +266,7 @@ pub(crate) fn deep_object_pairs(
 mod tests {
     use super::*;
 
-    const OP: OperationInfo = OperationInfo {
-        id: "op",
-        method: Method::Get,
-        path: "/a/{id}",
-        accept: "application/json",
-        repeat: Repeat::Idempotent,
-        absent_after_retry: None,
-        secret_response: false,
-    };
+    const OP: OperationInfo = OperationInfo::new("op", Method::Get, "/a/{id}");
 
     #[test]
     fn ids_are_one_segment() {

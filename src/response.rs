@@ -67,7 +67,7 @@ impl<T: fmt::Debug> fmt::Debug for ResponseValue<T> {
 }
 
 /// A response read in full (up to the configured cap), not yet decoded.
-pub(crate) struct RawResponse {
+pub struct RawResponse {
     pub(crate) operation: &'static OperationInfo,
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
@@ -84,7 +84,7 @@ impl RawResponse {
     /// The status the generated code decides on: the server's, except that an operation an
     /// earlier attempt already did counts as a success without a body (`204`). The value the
     /// caller gets keeps the server's status.
-    pub(crate) fn status(&self) -> u16 {
+    pub fn status(&self) -> u16 {
         if self.done_by_earlier_attempt {
             204
         } else {
@@ -148,8 +148,7 @@ impl RawResponse {
     }
 
     /// A response whose body does not matter.
-    #[allow(dead_code)] // used by operations without a JSON success body
-    pub(crate) fn empty(self) -> ResponseValue<()> {
+    pub fn empty(self) -> ResponseValue<()> {
         ResponseValue {
             inner: (),
             status: self.status,
@@ -158,8 +157,7 @@ impl RawResponse {
     }
 
     /// A non-JSON body, as bytes.
-    #[allow(dead_code)] // used by operations with non-JSON success bodies
-    pub(crate) fn bytes(self) -> ResponseValue<Vec<u8>> {
+    pub fn bytes(self) -> ResponseValue<Vec<u8>> {
         ResponseValue {
             inner: self.body,
             status: self.status,
@@ -178,7 +176,7 @@ impl RawResponse {
 
     /// The error for a status that is not a success. `documented` is the response description
     /// the document gives this status, if any.
-    pub(crate) fn error(self, documented: &'static str) -> Error {
+    pub fn error(self, documented: &'static str) -> Error {
         let errors = api_errors(&self.body);
         let retry_after = retry_after(&self.headers, SystemTime::now());
         let may_have_been_processed = self.maybe_processed_before

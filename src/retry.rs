@@ -291,15 +291,7 @@ mod tests {
     }
 
     const fn op(repeat: Repeat) -> OperationInfo {
-        OperationInfo {
-            id: "op",
-            method: Method::Post,
-            path: "/",
-            accept: "application/json",
-            repeat,
-            absent_after_retry: None,
-            secret_response: false,
-        }
+        OperationInfo::new("op", Method::Post, "/").with_repeat(repeat)
     }
 
     #[test]

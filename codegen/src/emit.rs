@@ -1,5 +1,5 @@
 //! Step 6, emit: plain data to Rust tokens. Every generated operation is a method on
-//! `crate::Client` that fills a `crate::request::Request` and hands it to the client's one
+//! `crate::Client` that fills a `crate::__rt::Request` and hands it to the client's one
 //! request path; nothing here knows about HTTP beyond what the lowered data says.
 //!
 //! An operation whose parameters are all required is one method that sends at once. An
@@ -19,6 +19,9 @@ use crate::ir::{
 use crate::names;
 use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
 
+/// The source of [`Repeat`], written into the generated code as it is.
+const REPEAT_SOURCE: &str = include_str!("repeat.rs");
+
 /// Emits the `operations` module: one method per operation, the request builders and the
 /// multipart form types, and what each operation is (`info`).
 pub fn operations(
@@ -36,13 +39,18 @@ pub fn operations(
     let ids = api.operations.iter().map(|op| &op.id);
     let items = quote! { #(#items)* };
     let types = models_import(&items);
+    let repeat: TokenStream = REPEAT_SOURCE
+        .parse()
+        .expect("the generator's repeat.rs is Rust");
     Ok(quote! {
         #types
 
         /// What each operation is, for the request path: its route, and the facts that decide
         /// retries and what an error may quote.
         pub(crate) mod info {
-            use crate::request::{Method, OperationInfo, Repeat};
+            use crate::__rt::{Method, OperationInfo};
+
+            #repeat
 
             #(#infos)*
         }
@@ -300,11 +308,11 @@ fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, Stri
         _ => None,
     });
     Ok(quote! {
-        let mut request = crate::request::Request::new(&info::#info);
+        let mut request = crate::__rt::Request::new(&info::#info);
         #(#path_steps)*
         #(#query_steps)*
         #body_setup
-        let response = client.execute(request)?;
+        let response = crate::__rt::execute(client, request)?;
         match response.status() {
             200..=299 => #decode,
             #(#redirect_arms)*
@@ -436,8 +444,8 @@ fn form_type(
         }
 
         impl #form {
-            fn into_parts(self) -> crate::multipart::Parts {
-                let mut parts = crate::multipart::Parts::new();
+            fn into_parts(self) -> crate::__rt::Parts {
+                let mut parts = crate::__rt::Parts::new();
                 #(#pushes)*
                 parts
             }
@@ -471,10 +479,10 @@ fn pages_methods(
         #[doc = #pages_doc]
         pub fn pages(self) -> crate::Pages<'a, #success_ty> {
             let first = self;
-            crate::Pages::new(info::#info.id, #field, move |cursor: Option<&str>| {
+            crate::__rt::pages(info::#info.id, #field, move |cursor: Option<&str>| {
                 let mut request = first.clone();
                 if let Some(cursor) = cursor {
-                    request.#page = Some(crate::pagination::with_cursor(
+                    request.#page = Some(crate::__rt::with_cursor(
                         info::#info.id,
                         request.#page.as_ref(),
                         #key,
@@ -487,7 +495,7 @@ fn pages_methods(
 
         #[doc = #items_doc]
         pub fn items(self) -> crate::Items<'a, #success_ty, #item_ty> {
-            crate::Items::new(self.pages(), #items)
+            crate::__rt::items(self.pages(), #items)
         }
     })
 }

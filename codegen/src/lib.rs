@@ -35,6 +35,7 @@ pub mod pagination;
 pub mod prune;
 pub mod read;
 pub mod repair;
+mod repeat;
 pub mod resolve;
 pub mod rust_types;
 pub mod samples;

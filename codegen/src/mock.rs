@@ -31,7 +31,7 @@ pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
     let import_types = models_import(&types);
     Ok(quote! {
         #import_types
-        use crate::mock_support::{self as support, Segment};
+        use crate::__rt::mock::{self as support, Segment};
         use httpmock::{Mock, MockServer};
 
         /// One typed mock per generated operation, on an [`httpmock::MockServer`].
@@ -204,7 +204,7 @@ fn operation(
         #[doc = #route_doc]
         const #route: &[Segment] = &[#(#segments),*];
 
-        crate::mock_support::wrappers!(#when_ty, #when_doc, #then_ty, #then_doc);
+        crate::__rt::mock::wrappers!(#when_ty, #when_doc, #then_ty, #then_doc);
 
         impl #when_ty {
             #(#matchers)*

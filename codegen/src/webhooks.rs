@@ -292,7 +292,7 @@ pub fn emit(webhooks: &Webhooks, models: &ModelNames) -> Result<TokenStream, Err
         arms.push(quote! {
             #event_type => match ::serde_json::from_value::<#ty>(value.clone()) {
                 Ok(event) => Event::#variant(::std::boxed::Box::new(event)),
-                Err(error) => Event::Unknown(crate::webhooks::UnknownEvent::undecoded(value, error)),
+                Err(error) => Event::Unknown(crate::__rt::UnknownEvent::undecoded(value, error)),
             }
         });
         type_arms.push(quote! { Event::#variant(_) => #event_type });
@@ -386,7 +386,7 @@ pub fn emit(webhooks: &Webhooks, models: &ModelNames) -> Result<TokenStream, Err
                     .to_owned();
                 match kind.as_str() {
                     #(#arms,)*
-                    _ => Event::Unknown(crate::webhooks::UnknownEvent::unknown(value)),
+                    _ => Event::Unknown(crate::__rt::UnknownEvent::unknown(value)),
                 }
             }
         }

@@ -51,7 +51,21 @@ pub mod operations {
     /// What each operation is, for the request path: its route, and the facts that decide
     /// retries and what an error may quote.
     pub(crate) mod info {
-        use crate::request::{Method, OperationInfo, Repeat};
+        use crate::__rt::{Method, OperationInfo};
+        /// How a request may be sent again after a failure.
+        ///
+        /// The one definition: the generator decides with it (the facts table), and writes this very
+        /// file into the generated code (`operations::info`), where the client's retries read it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Repeat {
+            /// Sending it twice has the effect of sending it once: it may be retried after any failure
+            /// that can be transient (`502`, `503`, `504`, a dropped connection).
+            Idempotent,
+            /// Retried only when the server surely did not act on it: the connection was never made,
+            /// the answer was `429`, or `503` with `Retry-After`. Never after the body may have been
+            /// processed (`500`, `502`, `504`, a connection cut after sending).
+            OnlyIfNotProcessed,
+        }
         /// `POST /v2/apps/{appId}/attachments` (`uploadAttachment`).
         pub(crate) const UPLOAD_ATTACHMENT: OperationInfo = OperationInfo {
             id: "uploadAttachment",
@@ -100,8 +114,8 @@ pub mod operations {
         pub source: crate::FilePart,
     }
     impl UploadAttachmentForm {
-        fn into_parts(self) -> crate::multipart::Parts {
-            let mut parts = crate::multipart::Parts::new();
+        fn into_parts(self) -> crate::__rt::Parts {
+            let mut parts = crate::__rt::Parts::new();
             parts.file("source", self.source);
             parts
         }
@@ -180,7 +194,7 @@ pub mod operations {
                 for_,
                 conversation_id,
             } = self;
-            let mut request = crate::request::Request::new(&info::UPLOAD_ATTACHMENT);
+            let mut request = crate::__rt::Request::new(&info::UPLOAD_ATTACHMENT);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments");
@@ -192,7 +206,7 @@ pub mod operations {
                 request.query("conversationId", value);
             }
             request.multipart(body.into_parts());
-            let response = client.execute(request)?;
+            let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<types::AttachmentResponse>(),
                 400 => Err(response.error("Bad request")),
@@ -226,12 +240,12 @@ pub mod operations {
             body: &types::AttachmentDeleteBody,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
             let client = self;
-            let mut request = crate::request::Request::new(&info::DELETE_ATTACHMENT);
+            let mut request = crate::__rt::Request::new(&info::DELETE_ATTACHMENT);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/remove");
             request.json(body)?;
-            let response = client.execute(request)?;
+            let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<crate::JsonObject>(),
                 404 => Err(response.error("Attachment not found")),
@@ -262,14 +276,14 @@ pub mod operations {
             body: &types::AttachmentMediaTokenBody,
         ) -> Result<crate::ResponseValue<crate::MediaTokens>, crate::Error> {
             let client = self;
-            let mut request = crate::request::Request::new(
+            let mut request = crate::__rt::Request::new(
                 &info::GENERATE_MEDIA_JSON_WEB_TOKEN,
             );
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/token");
             request.json(body)?;
-            let response = client.execute(request)?;
+            let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<crate::MediaTokens>(),
                 _ => Err(response.error("")),
@@ -298,11 +312,11 @@ pub mod operations {
             app_id: &str,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
             let client = self;
-            let mut request = crate::request::Request::new(&info::SET_COOKIE);
+            let mut request = crate::__rt::Request::new(&info::SET_COOKIE);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/cookie");
-            let response = client.execute(request)?;
+            let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<crate::JsonObject>(),
                 _ => Err(response.error("")),
@@ -322,7 +336,7 @@ pub mod operations {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::types;
-    use crate::mock_support::{self as support, Segment};
+    use crate::__rt::mock::{self as support, Segment};
     use httpmock::{Mock, MockServer};
     /// One typed mock per generated operation, on an [`httpmock::MockServer`].
     pub trait MockServerExt {
@@ -402,7 +416,7 @@ pub mod mock {
         Segment::Param("appId"),
         Segment::Literal("/attachments"),
     ];
-    crate::mock_support::wrappers!(
+    crate::__rt::mock::wrappers!(
         UploadAttachmentWhen,
         " What a mock of [`Client::upload_attachment`](crate::Client::upload_attachment) matches, besides the method and path.",
         UploadAttachmentThen,
@@ -453,7 +467,7 @@ pub mod mock {
         Segment::Param("appId"),
         Segment::Literal("/attachments/remove"),
     ];
-    crate::mock_support::wrappers!(
+    crate::__rt::mock::wrappers!(
         DeleteAttachmentWhen,
         " What a mock of [`Client::delete_attachment`](crate::Client::delete_attachment) matches, besides the method and path.",
         DeleteAttachmentThen,
@@ -492,7 +506,7 @@ pub mod mock {
         Segment::Param("appId"),
         Segment::Literal("/attachments/token"),
     ];
-    crate::mock_support::wrappers!(
+    crate::__rt::mock::wrappers!(
         GenerateMediaJsonWebTokenWhen,
         " What a mock of [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) matches, besides the method and path.",
         GenerateMediaJsonWebTokenThen,
@@ -527,7 +541,7 @@ pub mod mock {
         Segment::Param("appId"),
         Segment::Literal("/attachments/cookie"),
     ];
-    crate::mock_support::wrappers!(
+    crate::__rt::mock::wrappers!(
         SetCookieWhen,
         " What a mock of [`Client::set_cookie`](crate::Client::set_cookie) matches, besides the method and path.",
         SetCookieThen,

@@ -3,7 +3,7 @@
 //! what it reads; and the receiver example answers as the service's retry policy wants,
 //! processes a redelivered event once, and downloads the files customers send.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

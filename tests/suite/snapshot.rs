@@ -1,7 +1,7 @@
 //! The generated code for the vendored document, compared with the reviewed copy in
 //! `tests/snapshots/attachments.rs`. A change to the generator or the document shows up here as
 //! a readable diff; after reviewing it, refresh the copy with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshot`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test suite snapshot`.
 //!
 //! The snapshot is of the default build (the vendored document's Attachments operations); a
 //! build from another document or with `full-api` reports the test as ignored.
@@ -30,7 +30,7 @@ fn generated_code_matches_the_reviewed_snapshot() {
             .unwrap_or_else(|| reviewed.lines().count().min(GENERATED.lines().count()));
         panic!(
             "the generated code differs from {SNAPSHOT}, first at line {}:\n  reviewed:  {:?}\n  generated: {:?}\n\
-             review the change, then run `UPDATE_SNAPSHOTS=1 cargo test --test snapshot`",
+             review the change, then run `UPDATE_SNAPSHOTS=1 cargo test --test suite snapshot`",
             first + 1,
             reviewed.lines().nth(first).unwrap_or("<end of file>"),
             GENERATED.lines().nth(first).unwrap_or("<end of file>"),

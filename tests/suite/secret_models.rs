@@ -4,8 +4,6 @@
 //! is never quoted in an error. The samples come from the build: one minimal valid value per
 //! model and secret field, synthesised from the document with the field set.
 
-mod support;
-
 #[allow(unused_imports)] // the samples of a full-api build name the models
 use sunshine_conversations_client::types;
 
@@ -66,7 +64,7 @@ fn every_model_with_a_secret_field_hides_it() {
 #[cfg(feature = "full-api")]
 #[test]
 fn a_misshapen_secret_answer_is_not_quoted() {
-    use support::{RawServer, Reply, response};
+    use crate::support::{self, RawServer, Reply, response};
     let body = format!(r#"{{"key": {{"id": 7, "secret": "{SENTINEL}"}}}}"#);
     let server = RawServer::start(vec![
         Reply::Bytes(response(

@@ -13,7 +13,7 @@
 //! with `--include-ignored`. A plain `cargo test` reports them as ignored; run without
 //! `PRISM_URL`, they fail.
 
-mod support;
+use crate::support;
 
 use std::net::TcpStream;
 use std::time::Duration;

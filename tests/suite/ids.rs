@@ -3,7 +3,7 @@
 //! `IDS_SEED` to try others), mixing printable Unicode, the characters that matter to a URL,
 //! control characters, and dot segments.
 
-mod support;
+use crate::support;
 
 use sunshine_conversations_client::{Error, types};
 use support::{RawServer, Reply, response};

@@ -2,8 +2,6 @@
 //! time as the iterator asks, each with the cursor the previous page gave, until `hasMore` is
 //! false; a server that loops a cursor ends the iteration with an error instead of spinning.
 
-mod support;
-
 #[cfg(feature = "full-api")]
 mod full_api {
     use serde_json::json;

@@ -3,7 +3,7 @@
 //! trip with nothing configured), and no panic and no secret on stderr. `cargo test` builds the
 //! examples next to the tests; this suite runs the built binary.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

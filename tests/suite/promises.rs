@@ -3,7 +3,7 @@
 //! sent, no URL credentials or raw server control characters are ever shown, empty successes
 //! are successes, and nothing that may have been acted on is sent twice.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
 //! Hostile input and misbehaving servers, all on loopback with bounded loops. Each case asserts
 //! a typed error (or the correct success), and for invalid input that nothing was sent.
 
-mod support;
+use crate::support;
 
 use std::io::Write;
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! Files both ways: what the service would refuse is refused before the first byte is sent,
 //! and media comes back with credentials only where they belong.
 
-mod support;
+use crate::support;
 
 use sunshine_conversations_client::{Error, Upload};
 use support::{RawServer, Reply, json_text, response};

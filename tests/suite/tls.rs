@@ -3,7 +3,7 @@
 //! host name and a CA presented as the server's certificate are refused with a message that
 //! says which and what to do; HTTPS goes through an HTTP `CONNECT` proxy.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener};

@@ -2,8 +2,6 @@
 //! what still applies — status handling, no redirects, timeouts — and what does not — the
 //! builder's proxy (refused) and TLS features (the agent's own).
 
-mod support;
-
 #[cfg(feature = "unstable-ureq")]
 mod with_the_feature {
     use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! How responses that are not a success become errors, and how bad input is refused before
 //! anything is sent. Against a scripted server on loopback.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use std::time::Duration;

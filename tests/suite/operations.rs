@@ -1,7 +1,7 @@
 //! Each generated operation on the wire: method, path, query, auth, content type, body, and
 //! the decoded response, against a recording server on loopback.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use sunshine_conversations_client::{Access, Client, FilePart, JwtScope, Upload, operations};

@@ -1,0 +1,89 @@
+//! The crate docs name the tests that check each promise ("What this client promises" in
+//! `src/lib.rs`): every file named there exists, and every test named after a file is a test
+//! of that file, so a renamed or moved test cannot leave a promise pointing at nothing.
+
+use std::path::Path;
+
+/// The text of the crate docs' section `# What this client promises`.
+fn promises_section() -> String {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("src/lib.rs");
+    let docs: Vec<&str> = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect();
+    let start = docs
+        .iter()
+        .position(|line| *line == "# What this client promises")
+        .expect("the crate docs have a section `# What this client promises`");
+    docs[start + 1..]
+        .iter()
+        .take_while(|line| !line.starts_with("# "))
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `code` spans of a text, in order.
+fn code_spans(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+/// What the section names: each test (a lower-case identifier with an underscore) with the
+/// file named last before it.
+fn named_tests(section: &str) -> Vec<(String, String)> {
+    let mut file: Option<&str> = None;
+    let mut named = Vec::new();
+    for span in code_spans(section) {
+        if span.ends_with(".rs") {
+            file = Some(span);
+        } else if span.contains('_')
+            && span
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            let file = file.unwrap_or_else(|| panic!("`{span}` is named before any test file"));
+            named.push((file.to_owned(), span.to_owned()));
+        }
+    }
+    named
+}
+
+#[test]
+fn every_test_the_crate_docs_name_exists_in_the_file_they_name() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let section = promises_section();
+    for file in code_spans(&section)
+        .into_iter()
+        .filter(|s| s.ends_with(".rs"))
+    {
+        assert!(
+            root.join(file).is_file(),
+            "the crate docs name `{file}`, which does not exist"
+        );
+    }
+    let named = named_tests(&section);
+    assert!(named.len() >= 20, "the section names {} tests", named.len());
+    for (file, test) in named {
+        let source = std::fs::read_to_string(root.join(&file)).expect("named file");
+        assert!(
+            source.contains(&format!("fn {test}(")),
+            "the crate docs name `{test}` in `{file}`, which has no such test"
+        );
+    }
+}
+
+#[test]
+fn the_check_finds_a_misnamed_test() {
+    let named =
+        named_tests("(`tests/suite/promises.rs`: `a_test`, `Debug`, `b_test`; `x.rs`: `c_d`)");
+    assert_eq!(
+        named,
+        [
+            ("tests/suite/promises.rs".to_owned(), "a_test".to_owned()),
+            ("tests/suite/promises.rs".to_owned(), "b_test".to_owned()),
+            ("x.rs".to_owned(), "c_d".to_owned()),
+        ]
+    );
+}
