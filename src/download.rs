@@ -6,17 +6,18 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use ureq::http::{HeaderValue, StatusCode, Uri, header};
 
 use crate::auth::Secret;
+use crate::call::Call;
 use crate::client::Client;
 use crate::config::redact_url;
 use crate::error::{ApiError, DecodeKind, Error};
 use crate::log_guard::LogGuard;
 use crate::request::{Method, OperationInfo};
-use crate::retry::{RetryPolicy, Verdict};
+use crate::retry::Verdict;
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
 static DOWNLOAD: OperationInfo = OperationInfo::new("download", Method::Get, "").with_accept("*/*");
@@ -169,12 +170,8 @@ impl Download<'_> {
         let url = parse(&self.url)?;
         let client = self.client;
         let config = client.config();
-        let deadline = config
-            .timeouts
-            .download
-            .and_then(|d| Instant::now().checked_add(d));
         let guard = LogGuard::enter(config.transport_trace);
-        let (parts, body, attempts) = self.open(&url, deadline)?;
+        let (parts, body, attempts) = self.open(&url, config.timeouts.download)?;
         let content_type = parts
             .headers
             .get(header::CONTENT_TYPE)
@@ -256,7 +253,7 @@ impl Download<'_> {
     fn open(
         &self,
         url: &Uri,
-        deadline: Option<Instant>,
+        deadline: Option<Duration>,
     ) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
         let client = self.client;
         let config = client.config();
@@ -264,23 +261,14 @@ impl Download<'_> {
             .base_url
             .parse()
             .map_err(|_| Error::invalid("base URL", "is not a URL"))?;
-        let policy = config.retry;
-        let started = Instant::now();
+        let mut call = Call::new(&DOWNLOAD, config.retry, deadline, true);
         let mut url = url.clone();
         // Credentials are sent while the request stays on the origin it started on.
         let origin = crate::media_hosts::Origin::of(&url);
         let mut credentials_allowed = true;
         let mut redirects = 0;
-        let mut attempt = 0;
         loop {
-            attempt += 1;
-            let Ok(remaining) = RetryPolicy::time_left(deadline) else {
-                return Err(crate::transport::deadline_passed(
-                    &DOWNLOAD,
-                    attempt - 1,
-                    false,
-                ));
-            };
+            let remaining = call.begin()?;
             let mut headers = Vec::new();
             if credentials_allowed && crate::media_hosts::may_see_credentials(&base, &url) {
                 match &self.credentials {
@@ -315,7 +303,7 @@ impl Download<'_> {
                         credentials_allowed &= crate::media_hosts::Origin::of(&next) == origin;
                         log::debug!("download: redirected to {}", shown(&next.to_string()));
                         url = next;
-                        attempt -= 1;
+                        call.uncount();
                         continue;
                     }
                     if status.is_success() {
@@ -323,27 +311,22 @@ impl Download<'_> {
                     } else {
                         let asked =
                             crate::response::retry_after(response.headers(), SystemTime::now());
-                        policy.after_status(&DOWNLOAD, status.as_u16(), asked)
+                        call.after_status(status.as_u16(), asked)
                     }
                 }
-                Err(e) => policy.after_transport(&DOWNLOAD, e),
+                Err(e) => call.after_transport(e),
             };
-            if let Verdict::Retry { retry_after, .. } = verdict {
-                let wait = policy.wait(attempt, retry_after);
-                if policy.allows(attempt, started, wait, deadline) {
-                    std::thread::sleep(wait);
-                    continue;
-                }
+            if let Some(wait) = call.retry(verdict) {
+                std::thread::sleep(wait);
+                continue;
             }
             return match sent {
                 Ok(response) if response.status().is_success() => {
                     let (parts, body) = response.into_parts();
-                    Ok((parts, body, attempt))
+                    Ok((parts, body, call.attempts()))
                 }
-                Ok(response) => Err(refused(response, attempt)),
-                Err(e) => Err(crate::transport::transport_error(
-                    &DOWNLOAD, attempt, false, e,
-                )),
+                Ok(response) => Err(refused(response, call.attempts())),
+                Err(e) => Err(call.failed(e)),
             };
         }
     }
@@ -548,7 +531,7 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
         Some(Err(other)) => ureq::Error::Io(io::Error::new(kind, other)),
         None => ureq::Error::Io(kind.into()),
     };
-    crate::transport::transport_error(&DOWNLOAD, 1, false, source)
+    crate::call::transport_error(&DOWNLOAD, 1, false, source)
 }
 
 fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {

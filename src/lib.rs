@@ -441,6 +441,7 @@ pub mod __rt;
 mod attachments;
 mod auth;
 mod builder;
+mod call;
 mod client;
 mod config;
 mod download;

@@ -6,7 +6,7 @@
 //! and dropped connections only where repeating the request is harmless, and never when the
 //! body cannot be sent again.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::request::OperationInfo;
 
@@ -116,39 +116,6 @@ impl RetryPolicy {
         self
     }
 
-    /// Whether retry number `attempt` (1 for the first retry) may start after `wait`: attempts
-    /// left, and the wait ending within the budget (counted from `started`, the start of the
-    /// call) and before the call's `deadline`.
-    pub(crate) fn allows(
-        &self,
-        attempt: u32,
-        started: Instant,
-        wait: Duration,
-        deadline: Option<Instant>,
-    ) -> bool {
-        let within_budget = started
-            .elapsed()
-            .checked_add(wait)
-            .is_some_and(|end| end <= self.budget);
-        let within_deadline = deadline.is_none_or(|deadline| {
-            Instant::now()
-                .checked_add(wait)
-                .is_some_and(|end| end < deadline)
-        });
-        attempt < self.max_attempts && within_budget && within_deadline
-    }
-
-    /// What is left of a call's `deadline` (`None`: no deadline), or `Err` once it passed.
-    pub(crate) fn time_left(deadline: Option<Instant>) -> Result<Option<Duration>, DeadlinePassed> {
-        match deadline {
-            None => Ok(None),
-            Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
-                Some(left) if !left.is_zero() => Ok(Some(left)),
-                _ => Err(DeadlinePassed),
-            },
-        }
-    }
-
     /// The wait before retry number `retry` (1 for the first retry): the server's
     /// `Retry-After`, or full jitter over a capped exponential.
     pub(crate) fn wait(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
@@ -164,10 +131,6 @@ impl RetryPolicy {
         Duration::from_nanos(fastrand::u64(0..=nanos))
     }
 }
-
-/// A call's deadline has passed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DeadlinePassed;
 
 /// What to do after one attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,13 +12,14 @@ use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 use ureq::{Agent, SendBody};
 
 use crate::auth::Auth;
-use crate::config::{Config, Timeouts};
-use crate::error::{DecodeKind, Error, TimeoutPhase, TransportError};
+use crate::call::Call;
+use crate::config::Config;
+use crate::error::{DecodeKind, Error};
 use crate::log_guard::LogGuard;
 use crate::multipart::{self, SourceMismatch};
-use crate::request::{Body, OperationInfo, Request};
+use crate::request::{Body, Request};
 use crate::response::RawResponse;
-use crate::retry::{RetryPolicy, Verdict};
+use crate::retry::Verdict;
 
 /// Applies what the request path relies on to a ureq config builder, of an agent or of one
 /// request (the same methods exist on both scopes): status codes are not errors, redirects are
@@ -36,12 +37,10 @@ macro_rules! relied_on {
     };
 }
 
-/// The HTTP agent, and whether this client configured it.
+/// The HTTP agent. Every request gets the settings the request path relies on, so a caller's
+/// agent works as the client's own does.
 pub(crate) struct Transport {
     agent: Agent,
-    /// Whether `agent` was configured here; a caller's agent gets the settings the request path
-    /// relies on with every request.
-    own_agent: bool,
 }
 
 /// What went wrong in one attempt, before it becomes an [`Error`].
@@ -71,20 +70,14 @@ impl Transport {
             DefaultConnector::default(),
             SystemResolver::default(),
         );
-        Transport {
-            agent,
-            own_agent: true,
-        }
+        Transport { agent }
     }
 
     /// A caller's agent: its connection pool, TLS and proxy are used as they are; the settings
     /// the request path relies on are applied to every request.
     #[cfg(feature = "unstable-ureq")]
     pub(crate) fn caller(agent: Agent) -> Transport {
-        Transport {
-            agent,
-            own_agent: false,
-        }
+        Transport { agent }
     }
 
     /// Sends a request built by a generated operation. Validates what can be validated before
@@ -105,20 +98,18 @@ impl Transport {
             _ => (true, false),
         };
         let url = request.url(&config.base_url);
-        let policy = config.retry;
-        let started = Instant::now();
-        let deadline = deadline(&config.timeouts, upload).and_then(|d| started.checked_add(d));
-        // Whether an earlier attempt may have been acted on although it failed.
-        let mut maybe_processed = false;
-        let mut attempt = 0u32;
+        let deadline = if upload {
+            config.timeouts.upload
+        } else {
+            Some(config.timeouts.call)
+        };
+        let mut call = Call::new(operation, config.retry, deadline, replayable);
         loop {
-            attempt += 1;
-            let Ok(remaining) = RetryPolicy::time_left(deadline) else {
-                return Err(deadline_passed(operation, attempt - 1, maybe_processed));
-            };
+            let remaining = call.begin()?;
             let attempt_started = Instant::now();
-            let mut outcome = self.attempt(config, auth, &url, &mut request, attempt, remaining);
+            let mut outcome = self.attempt(config, auth, &url, &mut request, remaining);
             let elapsed = attempt_started.elapsed();
+            let attempt = call.attempts();
             let verdict = match &mut outcome {
                 Ok(response) => {
                     log::debug!(
@@ -130,7 +121,7 @@ impl Transport {
                         operation.id
                     );
                     if response.status == 404
-                        && maybe_processed
+                        && call.maybe_processed()
                         && operation
                             .absent_after_retry
                             .is_some_and(|subject| response.is_absent(subject))
@@ -145,7 +136,7 @@ impl Transport {
                     } else {
                         let asked =
                             crate::response::retry_after(&response.headers, SystemTime::now());
-                        policy.after_status(operation, response.status, asked)
+                        call.after_status(response.status, asked)
                     }
                 }
                 Err(Failure::Transport(e)) => {
@@ -156,41 +147,22 @@ impl Transport {
                         elapsed,
                         operation.id
                     );
-                    policy.after_transport(operation, e)
+                    call.after_transport(e)
                 }
                 Err(Failure::Input(_)) => Verdict::Done,
             };
-            if let Verdict::Retry {
-                retry_after,
-                reason,
-                maybe_processed: processed,
-            } = verdict
-                && replayable
-            {
-                let wait = policy.wait(attempt, retry_after);
-                if policy.allows(attempt, started, wait, deadline) {
-                    maybe_processed |= processed;
-                    log::debug!(
-                        "retrying {} in {:.1?} after {reason} (attempt {attempt} of {})",
-                        operation.id,
-                        wait,
-                        policy.max_attempts()
-                    );
-                    std::thread::sleep(wait);
-                    continue;
-                }
+            if let Some(wait) = call.retry(verdict) {
+                std::thread::sleep(wait);
+                continue;
             }
             return match outcome {
                 Ok(mut response) => {
                     response.attempts = attempt;
-                    response.maybe_processed_before = maybe_processed;
+                    response.maybe_processed_before = call.maybe_processed();
                     Ok(response)
                 }
                 Err(Failure::Input(e)) => Err(e),
-                Err(Failure::Transport(e)) => {
-                    let processed = maybe_processed || crate::retry::may_have_been_processed(&e);
-                    Err(transport_error(operation, attempt, processed, e))
-                }
+                Err(Failure::Transport(e)) => Err(call.failed(e)),
             };
         }
     }
@@ -203,7 +175,6 @@ impl Transport {
         auth: &Auth,
         url: &str,
         request: &mut Request,
-        attempt: u32,
         remaining: Option<Duration>,
     ) -> Result<RawResponse, Failure> {
         let operation = request.operation;
@@ -216,18 +187,11 @@ impl Transport {
             .header(header::USER_AGENT, config.user_agent.clone())
             .header(header::ACCEPT, accept(operation.accept));
 
-        // The agent's own settings fit the first attempt of a call without a file; anything
-        // else is configured per request.
-        let per_request = match &request.body {
-            Body::Multipart(_) => Some(PerRequest {
-                global: remaining,
-                recv_body: Some(config.timeouts.call),
-            }),
-            _ if !self.own_agent || attempt > 1 => Some(PerRequest {
-                global: remaining,
-                recv_body: None,
-            }),
-            _ => None,
+        // Every attempt is bounded by what is left of the call's deadline; reading an upload's
+        // answer, by a call's own timeout (the upload's deadline may be long or none).
+        let per_request = PerRequest {
+            global: remaining,
+            recv_body: matches!(request.body, Body::Multipart(_)).then_some(config.timeouts.call),
         };
         let sent = match &mut request.body {
             Body::None => self.send(config, builder, (), per_request),
@@ -322,7 +286,7 @@ impl Transport {
             global: remaining,
             recv_body: None,
         };
-        self.send(config, builder, (), Some(per_request))
+        self.send(config, builder, (), per_request)
     }
 
     /// Sends the request with `body`, with the per-request settings when there are any.
@@ -331,12 +295,9 @@ impl Transport {
         config: &Config,
         builder: http::request::Builder,
         body: B,
-        per_request: Option<PerRequest>,
+        per_request: PerRequest,
     ) -> Result<http::Response<ureq::Body>, ureq::Error> {
         let request = builder.body(body)?;
-        let Some(per_request) = per_request else {
-            return self.agent.run(request);
-        };
         let request = relied_on!(self.agent.configure_request(request), config.timeouts)
             .timeout_global(per_request.global)
             .timeout_recv_body(per_request.recv_body)
@@ -377,15 +338,6 @@ fn accept(value: &'static str) -> HeaderValue {
     HeaderValue::from_str(value).unwrap_or(HeaderValue::from_static("application/json"))
 }
 
-/// The deadline of a whole call: an upload's own, or a call's.
-fn deadline(timeouts: &Timeouts, upload: bool) -> Option<Duration> {
-    if upload {
-        timeouts.upload
-    } else {
-        Some(timeouts.call)
-    }
-}
-
 /// The upload source's own failure, if that is what this transport error is. ureq hands the
 /// reader's `io::Error` back as `Error::Io` (without exposing it as `source()`).
 fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
@@ -402,55 +354,5 @@ fn source_mismatch(error: ureq::Error) -> Result<SourceMismatch, ureq::Error> {
             }
         }
         other => Err(other),
-    }
-}
-
-/// The error of a call whose deadline passed before attempt `attempts + 1` could start.
-pub(crate) fn deadline_passed(
-    operation: &OperationInfo,
-    attempts: u32,
-    may_have_been_processed: bool,
-) -> Error {
-    Error::Timeout {
-        operation: operation.id,
-        attempts,
-        phase: TimeoutPhase::Deadline,
-        may_have_been_processed,
-        harmless_to_repeat: operation.harmless_to_repeat(),
-    }
-}
-
-/// The error of a failed call. `may_have_been_processed`: whether this attempt or an earlier one
-/// may have reached the server whole.
-pub(crate) fn transport_error(
-    operation: &OperationInfo,
-    attempts: u32,
-    may_have_been_processed: bool,
-    source: ureq::Error,
-) -> Error {
-    let harmless_to_repeat = operation.harmless_to_repeat();
-    let operation = operation.id;
-    match source {
-        ureq::Error::Timeout(timeout) => Error::Timeout {
-            operation,
-            attempts,
-            may_have_been_processed,
-            harmless_to_repeat,
-            phase: match timeout {
-                ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
-                ureq::Timeout::SendRequest | ureq::Timeout::RecvResponse => TimeoutPhase::Response,
-                ureq::Timeout::PerRead | ureq::Timeout::PerWrite | ureq::Timeout::SendBody => {
-                    TimeoutPhase::Stall
-                }
-                _ => TimeoutPhase::Deadline,
-            },
-        },
-        source => Error::Transport {
-            operation,
-            attempts,
-            source: TransportError::new(source),
-            may_have_been_processed,
-            harmless_to_repeat,
-        },
     }
 }
