@@ -27,7 +27,7 @@ pub struct Options {
 /// Next to the code go the sources of the crate's own tests (see
 /// [`crate::Generated::test_support`]). Cargo learns: `cfg(sunco_op = "<method>")` for each generated operation and
 /// `cfg(sunco_helper = "<helper>")` for each helper those operations enable (see
-/// [`facts::Row::helper`]); `cfg(sunco_vendored_attachments)` when the build is of the vendored
+/// `facts::Row::helper`); `cfg(sunco_vendored_attachments)` when the build is of the vendored
 /// document's default selection (the one the reviewed snapshot shows); the environment
 /// variables `SUNSHINE_OPENAPI_VERSION` and `SUNSHINE_OPENAPI_SOURCE`.
 pub fn run(options: &Options) -> ExitCode {

@@ -38,7 +38,7 @@ pub fn operations(
     }
     let ids = api.operations.iter().map(|op| &op.id);
     let items = quote! { #(#items)* };
-    let types = models_import(&items);
+    let types = models_import(api.operations.iter().flat_map(code_types), models);
     let repeat: TokenStream = REPEAT_SOURCE
         .parse()
         .expect("the generator's repeat.rs is Rust");
@@ -62,6 +62,28 @@ pub fn operations(
     })
 }
 
+/// The types an operation's generated code names: its parameters, its JSON body and text form
+/// fields, its success answers and its list entries.
+fn code_types(op: &Operation) -> Vec<&TypeRef> {
+    let mut types: Vec<&TypeRef> = op.params.iter().map(|p| &p.ty).collect();
+    match &op.body {
+        Some(Body::Json { ty, .. }) => types.push(ty),
+        Some(Body::Multipart { fields }) => {
+            types.extend(fields.iter().filter(|f| !f.file).map(|f| &f.ty))
+        }
+        None => {}
+    }
+    for payload in op.success_payloads() {
+        if let Payload::Json { ty, .. } = payload {
+            types.push(ty);
+        }
+    }
+    if let Some(pagination) = &op.pagination {
+        types.push(&pagination.item_ty);
+    }
+    types
+}
+
 /// The name of an operation's `info` constant.
 pub fn info_const(op: &Operation) -> Ident {
     format_ident!("{}", op.name.to_uppercase())
@@ -83,8 +105,14 @@ fn info(op: &Operation) -> TokenStream {
     let secret = op.facts.secret_response;
     let accept = op.accept();
     let doc = format!(" `{} {}` (`{id}`).", op.method.to_uppercase(), op.path);
+    let why = op
+        .facts
+        .why
+        .map(|why| format!(" The facts table: {why}."))
+        .into_iter();
     quote! {
         #[doc = #doc]
+        #(#[doc = ""] #[doc = #why])*
         pub(crate) const #name: OperationInfo = OperationInfo {
             id: #id,
             method: Method::#method,

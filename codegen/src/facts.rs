@@ -145,6 +145,8 @@ pub struct Facts {
     pub helper: Option<&'static str>,
     /// See [`Row::pages_backwards`].
     pub pages_backwards: bool,
+    /// Why the table's row says what it says, when there is one.
+    pub why: Option<&'static str>,
 }
 
 impl Facts {
@@ -159,6 +161,7 @@ impl Facts {
             secret_response: row.is_some_and(|r| r.secret_response),
             helper: row.and_then(|r| r.helper),
             pages_backwards: row.is_some_and(|r| r.pages_backwards),
+            why: row.map(|r| r.why),
         }
     }
 

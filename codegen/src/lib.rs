@@ -2,47 +2,49 @@
 //! operations, models and typed mocks out, as Rust source for its build script to write into
 //! `OUT_DIR`.
 //!
-//! The steps, each a module:
+//! The entry points: [`build::run`], for a build script; [`generate`] and [`generate_with`]
+//! for a document file, [`generate_tree`] and [`generate_tree_with`] for one already read (with
+//! [`read_tree`]). Everything else is private: the steps, each a module,
 //!
-//! 1. [`read`]: the document (YAML or JSON) into a JSON tree, [`repair`] known quirks, parse it
-//!    with openapiv3;
-//! 2. [`select`]: the operations to generate (one tag, or all of them);
-//! 3. [`lower`]: each operation to plain data ([`ir`]), resolving schemas with [`resolve`] and
-//!    adding what the [`facts`] table knows about it;
-//! 4. [`prune`]: only the schemas those operations reach; [`secrets`]: mark the properties that
+//! 1. `read`: the document (YAML or JSON) into a JSON tree, `repair` known quirks, parse it with
+//!    openapiv3;
+//! 2. `select`: the operations to generate (one tag, or all of them);
+//! 3. `lower`: each operation to plain data (`ir`), resolving schemas with `resolve` and adding
+//!    what the `facts` table knows about it;
+//! 4. `prune`: only the schemas those operations reach; `secrets`: mark the properties that
 //!    carry secrets;
-//! 5. [`models`]: Rust types for them through progenitor's generator (typify), with their
-//!    descriptions made safe for rustdoc by [`docs`];
-//! 6. [`emit`]: one blocking method per operation; [`mock`]: typed httpmock helpers;
-//!    [`webhooks`]: the typed payload of `x-webhooks`, when asked for;
+//! 5. `models`: Rust types for them through progenitor's generator (typify), with their
+//!    descriptions made safe for rustdoc by `docs`;
+//! 6. `emit`: one blocking method per operation; `mock`: typed httpmock helpers; `webhooks`:
+//!    the typed payload of `x-webhooks`, when asked for;
 //! 7. format with prettyplease.
 //!
 //! Nothing here panics on a document: whatever the generator cannot handle comes back as an
 //! [`Error`] naming the file, the JSON pointer and the operation or schema.
 
 pub mod build;
-pub mod contract;
-pub mod docs;
-pub mod emit;
-pub mod error;
-pub mod facts;
-pub mod ir;
-pub mod lower;
-pub mod mock;
-pub mod models;
-pub mod names;
-pub mod pagination;
-pub mod prune;
-pub mod read;
-pub mod repair;
+mod contract;
+mod docs;
+mod emit;
+mod error;
+mod facts;
+mod ir;
+mod lower;
+mod mock;
+mod models;
+mod names;
+mod pagination;
+mod prune;
+mod read;
+mod repair;
 mod repeat;
-pub mod resolve;
-pub mod rust_types;
-pub mod samples;
-pub mod secrets;
-pub mod select;
-pub mod walk;
-pub mod webhooks;
+mod resolve;
+mod rust_types;
+mod samples;
+mod secrets;
+mod select;
+mod walk;
+mod webhooks;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -52,7 +54,9 @@ use openapiv3::{ReferenceOr, Schema};
 use quote::quote;
 
 pub use error::Error;
+pub use read::read_tree;
 pub use repair::Repair;
+pub use secrets::SecretField;
 pub use select::Selection;
 
 /// What the generator produced.
@@ -64,7 +68,9 @@ pub struct Generated {
     pub version: String,
     /// Method names of the generated operations (snake case), in document order.
     pub operations: Vec<String>,
-    /// The hand-written helpers the generated operations enable (see [`facts::Row::helper`]).
+    /// Their `operationId`s, as the document spells them.
+    pub operation_ids: Vec<String>,
+    /// The hand-written helpers the generated operations enable (see `facts::Row::helper`).
     pub helpers: Vec<&'static str>,
     /// The secret properties found in the generated models.
     pub secrets: Vec<secrets::SecretField>,
@@ -268,6 +274,7 @@ fn run(
         code,
         version: api.version.clone(),
         operations: api.operations.iter().map(|op| op.name.clone()).collect(),
+        operation_ids: api.operations.iter().map(|op| op.id.clone()).collect(),
         helpers,
         secrets: found.fields,
         test_support,
@@ -389,6 +396,20 @@ fn tagged_unions(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) {
             }
         }
     }
+}
+
+/// The `operationId`s of the facts table's rows that match none of `operation_ids`
+/// (case-insensitively, as rows match). Run over the operations of every known document, it
+/// finds a row whose id is misspelt, which would otherwise silently match nothing.
+pub fn unmatched_facts_rows<'a>(
+    operation_ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'static str> {
+    let known: Vec<&str> = operation_ids.into_iter().collect();
+    facts::TABLE
+        .iter()
+        .map(|row| row.id)
+        .filter(|id| !known.iter().any(|known| known.eq_ignore_ascii_case(id)))
+        .collect()
 }
 
 /// The value put into every secret field of the secret samples.

@@ -28,7 +28,7 @@ pub fn mocks(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
         types.push(items);
     }
     let types = quote! { #(#types)* };
-    let import_types = models_import(&types);
+    let import_types = models_import(api.operations.iter().flat_map(code_types), models);
     Ok(quote! {
         #import_types
         use crate::__rt::mock::{self as support, Segment};
@@ -267,6 +267,23 @@ fn param_matcher(
             }
         }
     })
+}
+
+/// The types an operation's mock names in its code: its parameters, its JSON body, and the
+/// answers of its documented success codes.
+fn code_types(op: &Operation) -> Vec<&TypeRef> {
+    let mut types: Vec<&TypeRef> = op.params.iter().map(|p| &p.ty).collect();
+    if let Some(Body::Json { ty, .. }) = &op.body {
+        types.push(ty);
+    }
+    for response in &op.responses {
+        if let (Status::Code(200..=299), Payload::Json { ty, .. }) =
+            (response.status, &response.payload)
+        {
+            types.push(ty);
+        }
+    }
+    types
 }
 
 /// The argument type of a scalar matcher: plain values by value, the rest borrowed.

@@ -7,8 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use indexmap::IndexMap;
 use openapiv3::{Components, Info, OpenAPI, ReferenceOr, Schema};
 use proc_macro2::TokenStream;
-use progenitor_impl::{GenerationSettings, Generator, TypeImpl};
-use quote::ToTokens;
+use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TypeImpl};
 use schemars::schema::{InstanceType, SchemaObject};
 
 use crate::error::{Error, pointer};
@@ -113,16 +112,19 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
         names.insert(key, path);
     }
     Ok(Models {
-        tokens: without_unused_error_module(space.to_stream())?,
+        tokens: space.to_stream(),
         names,
     })
 }
 
-/// typify's settings: `PartialEq` on every model, date and uuid strings as `String`, secrets
-/// as `crate::Secret`, and the replacements of the facts table.
+/// typify's settings: `PartialEq` on every model, a builder for every struct
+/// (`types::Foo::builder()`, as progenitor's builder interface has), date and uuid strings as
+/// `String`, secrets as `crate::Secret`, and the replacements of the facts table.
 fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings.with_derive("PartialEq");
+    // Builders come with progenitor's builder interface; its client code is not used.
+    settings.with_interface(InterfaceStyle::Builder);
     let string = |format: &str| SchemaObject {
         instance_type: Some(InstanceType::String.into()),
         format: Some(format.to_owned()),
@@ -144,29 +146,4 @@ fn settings() -> GenerationSettings {
         settings.with_replacement(model, replacement, std::iter::empty());
     }
     settings
-}
-
-/// typify always emits an `error` module for the `TryFrom`/`FromStr` impls of constrained
-/// types; when no model uses it, it is left out rather than published as a dead item.
-fn without_unused_error_module(tokens: TokenStream) -> Result<TokenStream, Error> {
-    let file = syn::parse2::<syn::File>(tokens)
-        .map_err(|e| Error::whole(format!("typify's output does not parse: {e}")))?;
-    let is_error_module =
-        |item: &syn::Item| matches!(item, syn::Item::Mod(m) if m.ident == "error");
-    let used = file
-        .items
-        .iter()
-        .filter(|item| !is_error_module(item))
-        .any(|item| {
-            item.to_token_stream()
-                .to_string()
-                .contains("ConversionError")
-        });
-    let mut out = TokenStream::new();
-    for item in &file.items {
-        if used || !is_error_module(item) {
-            item.to_tokens(&mut out);
-        }
-    }
-    Ok(out)
 }

@@ -11,10 +11,19 @@ use crate::ir::TypeRef;
 /// Rust names of the models, by schema name.
 pub type ModelNames = BTreeMap<String, String>;
 
-/// `use super::types;` when `code` names a model, nothing otherwise: a generated module that
-/// names no model must compile without an unused import.
-pub fn models_import(code: &TokenStream) -> TokenStream {
-    if code.to_string().contains("types ::") {
+/// `use super::types;` when one of `types` (those a generated module writes in its code, not
+/// only in its docs) is or contains a generated model, nothing otherwise: a module that names
+/// no model must compile without an unused import.
+pub fn models_import<'a>(
+    types: impl IntoIterator<Item = &'a TypeRef>,
+    models: &ModelNames,
+) -> TokenStream {
+    let mut named = Vec::new();
+    for ty in types {
+        ty.models(&mut named);
+    }
+    let generated = |name: &String| models.get(name).is_some_and(|p| p.starts_with("types::"));
+    if named.iter().any(generated) {
         quote! { use super::types; }
     } else {
         TokenStream::new()

@@ -9,11 +9,21 @@ pub mod types {
         #[serde(rename = "mediaUrl")]
         pub media_url: ::std::string::String,
     }
+    impl AttachmentDeleteBody {
+        pub fn builder() -> builder::AttachmentDeleteBody {
+            Default::default()
+        }
+    }
     ///`AttachmentMediaTokenBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct AttachmentMediaTokenBody {
         ///An array of strings representing the list of attachment paths used to generate the media JWT. One token will be generated for each path. Each token will be valid for 2 hours by default. This value can be modified, see App Settings (operation `createApp`) for more information.
         pub paths: ::std::vec::Vec<::std::string::String>,
+    }
+    impl AttachmentMediaTokenBody {
+        pub fn builder() -> builder::AttachmentMediaTokenBody {
+            Default::default()
+        }
     }
     ///`AttachmentResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -21,6 +31,11 @@ pub mod types {
         ///The uploaded attachment object.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub attachment: ::std::option::Option<AttachmentSchema>,
+    }
+    impl AttachmentResponse {
+        pub fn builder() -> builder::AttachmentResponse {
+            Default::default()
+        }
     }
     ///`AttachmentSchema`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
@@ -37,6 +52,246 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub media_url: ::std::option::Option<::std::string::String>,
+    }
+    impl AttachmentSchema {
+        pub fn builder() -> builder::AttachmentSchema {
+            Default::default()
+        }
+    }
+    /// Types for composing complex structures.
+    pub mod builder {
+        #[derive(Clone, Debug)]
+        pub struct AttachmentDeleteBody {
+            media_url: ::std::result::Result<
+                ::std::string::String,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AttachmentDeleteBody {
+            fn default() -> Self {
+                Self {
+                    media_url: Err("no value supplied for media_url".to_string()),
+                }
+            }
+        }
+        impl AttachmentDeleteBody {
+            pub fn media_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.media_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for media_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AttachmentDeleteBody>
+        for super::AttachmentDeleteBody {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AttachmentDeleteBody,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    media_url: value.media_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AttachmentDeleteBody> for AttachmentDeleteBody {
+            fn from(value: super::AttachmentDeleteBody) -> Self {
+                Self {
+                    media_url: Ok(value.media_url),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AttachmentMediaTokenBody {
+            paths: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AttachmentMediaTokenBody {
+            fn default() -> Self {
+                Self {
+                    paths: Err("no value supplied for paths".to_string()),
+                }
+            }
+        }
+        impl AttachmentMediaTokenBody {
+            pub fn paths<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.paths = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for paths: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AttachmentMediaTokenBody>
+        for super::AttachmentMediaTokenBody {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AttachmentMediaTokenBody,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { paths: value.paths? })
+            }
+        }
+        impl ::std::convert::From<super::AttachmentMediaTokenBody>
+        for AttachmentMediaTokenBody {
+            fn from(value: super::AttachmentMediaTokenBody) -> Self {
+                Self { paths: Ok(value.paths) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AttachmentResponse {
+            attachment: ::std::result::Result<
+                ::std::option::Option<super::AttachmentSchema>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AttachmentResponse {
+            fn default() -> Self {
+                Self {
+                    attachment: Ok(Default::default()),
+                }
+            }
+        }
+        impl AttachmentResponse {
+            pub fn attachment<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::AttachmentSchema>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.attachment = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for attachment: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AttachmentResponse> for super::AttachmentResponse {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AttachmentResponse,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    attachment: value.attachment?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AttachmentResponse> for AttachmentResponse {
+            fn from(value: super::AttachmentResponse) -> Self {
+                Self {
+                    attachment: Ok(value.attachment),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct AttachmentSchema {
+            media_type: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            media_url: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for AttachmentSchema {
+            fn default() -> Self {
+                Self {
+                    media_type: Ok(Default::default()),
+                    media_url: Ok(Default::default()),
+                }
+            }
+        }
+        impl AttachmentSchema {
+            pub fn media_type<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.media_type = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for media_type: {e}")
+                    });
+                self
+            }
+            pub fn media_url<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.media_url = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for media_url: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<AttachmentSchema> for super::AttachmentSchema {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: AttachmentSchema,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    media_type: value.media_type?,
+                    media_url: value.media_url?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::AttachmentSchema> for AttachmentSchema {
+            fn from(value: super::AttachmentSchema) -> Self {
+                Self {
+                    media_type: Ok(value.media_type),
+                    media_url: Ok(value.media_url),
+                }
+            }
+        }
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
     }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Sunshine Conversations API 12.5.1), with the request builders and multipart forms they use.
@@ -67,6 +322,8 @@ pub mod operations {
             OnlyIfNotProcessed,
         }
         /// `POST /v2/apps/{appId}/attachments` (`uploadAttachment`).
+        ///
+        /// The facts table: an upload sent twice may store the file twice: an orphan, public by default, whose URL the caller never learns.
         pub(crate) const UPLOAD_ATTACHMENT: OperationInfo = OperationInfo {
             id: "uploadAttachment",
             method: Method::Post,
@@ -77,6 +334,8 @@ pub mod operations {
             secret_response: false,
         };
         /// `POST /v2/apps/{appId}/attachments/remove` (`deleteAttachment`).
+        ///
+        /// The facts table: deleting twice deletes once; a 404 after a lost answer means the first one worked.
         pub(crate) const DELETE_ATTACHMENT: OperationInfo = OperationInfo {
             id: "deleteAttachment",
             method: Method::Post,
@@ -87,6 +346,8 @@ pub mod operations {
             secret_response: false,
         };
         /// `POST /v2/apps/{appId}/attachments/token` (`generateMediaJsonWebToken`).
+        ///
+        /// The facts table: a media token can be issued again; the answer is a map of tokens, held in `MediaTokens`, whose `Debug` shows only the paths.
         pub(crate) const GENERATE_MEDIA_JSON_WEB_TOKEN: OperationInfo = OperationInfo {
             id: "generateMediaJsonWebToken",
             method: Method::Post,
@@ -97,6 +358,8 @@ pub mod operations {
             secret_response: true,
         };
         /// `GET /v2/apps/{appId}/attachments/cookie` (`setCookie`).
+        ///
+        /// The facts table: the answer's `Set-Cookie` carries the media token.
         pub(crate) const SET_COOKIE: OperationInfo = OperationInfo {
             id: "setCookie",
             method: Method::Get,
