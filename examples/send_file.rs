@@ -105,58 +105,65 @@ fn run() -> Result<(), Failure> {
         .unwrap_or_else(|| "application/octet-stream".to_owned());
     println!("upload: {} ({media_type})", attachment.media_url);
 
-    // 2. Post it: an image message for images, a file message otherwise.
-    let (kind, article) = if media_type.starts_with("image/") {
-        ("image", "an")
+    // 2. Post it: an image message for images, a file message otherwise, built with the
+    //    models' builders (a required field left unset is an error, not a panic).
+    let media_url = attachment.media_url.clone();
+    let (content, kind, article): (types::Content, _, _) = if media_type.starts_with("image/") {
+        let image: types::ImageMessage = types::ImageMessage::builder()
+            .type_(types::ImageMessageType::Image)
+            .media_url(media_url)
+            .try_into()
+            .map_err(unfit)?;
+        (image.into(), "image", "an")
     } else {
-        ("file", "a")
+        let file: types::FileMessage = types::FileMessage::builder()
+            .type_(types::FileMessageType::File)
+            .media_url(media_url)
+            .try_into()
+            .map_err(unfit)?;
+        (file.into(), "file", "a")
     };
-    let message: types::MessagePost = serde_json::from_value(serde_json::json!({
-        "author": {"type": "business"},
-        "content": {"type": kind, "mediaUrl": attachment.media_url},
-    }))
-    .map_err(|e| Failure::Usage(format!("this build's message model does not fit: {e}")))?;
+    let message: types::MessagePost = types::MessagePost::builder()
+        .author(types::Author::builder().type_(types::AuthorType::Business))
+        .content(content)
+        .try_into()
+        .map_err(unfit)?;
     let posted = client.post_message(&app_id, &conversation, &message)?;
-    let ids: Vec<String> = message_ids(&*posted);
+    let ids: Vec<&str> = posted
+        .messages
+        .iter()
+        .filter_map(|m| m.id.as_deref())
+        .collect();
     println!(
         "message: posted {article} {kind} message ({})",
         ids.join(", ")
     );
 
     // 3. The conversation's last messages.
-    let listed = client.list_messages(&app_id, &conversation).send()?;
-    let listed = serde_json::to_value(&*listed).unwrap_or_default();
-    let messages = listed["messages"].as_array().cloned().unwrap_or_default();
+    let listed = client
+        .list_messages(&app_id, &conversation)
+        .send()?
+        .into_inner();
+    let messages = listed.messages;
     println!(
         "messages: the conversation's last {} of {}:",
         messages.len().min(SHOWN),
         messages.len()
     );
     for message in messages.iter().rev().take(SHOWN).rev() {
-        println!(
-            "  {} {} {}",
-            message["id"].as_str().unwrap_or("?"),
-            message["content"]["type"].as_str().unwrap_or("?"),
-            message["content"]["mediaUrl"]
-                .as_str()
-                .or(message["content"]["text"].as_str())
-                .unwrap_or("")
-        );
+        let (kind, shown) = match &message.content {
+            Some(types::Content::ImageMessage(image)) => ("image", image.media_url.as_str()),
+            Some(types::Content::FileMessage(file)) => ("file", file.media_url.as_str()),
+            Some(_) => ("other", ""),
+            None => ("?", ""),
+        };
+        println!("  {} {kind} {shown}", message.id.as_deref().unwrap_or("?"));
     }
     println!("sent");
     Ok(())
 }
 
-/// The ids of the posted messages, whatever the document's exact response model.
-fn message_ids(posted: &impl serde::Serialize) -> Vec<String> {
-    let value = serde_json::to_value(posted).unwrap_or_default();
-    value["messages"]
-        .as_array()
-        .map(|messages| {
-            messages
-                .iter()
-                .filter_map(|m| m["id"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+/// A message the models refuse: the build's document does not fit what the example sends.
+fn unfit(e: types::error::ConversionError) -> Failure {
+    Failure::Usage(format!("this build's message model does not fit: {e}"))
 }

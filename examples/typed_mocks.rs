@@ -20,9 +20,13 @@ fn publish_report(client: &Client, name: &str, pdf: Vec<u8>) -> Result<String, E
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = MockServer::start();
-    let answer: types::AttachmentResponse = serde_json::from_value(serde_json::json!({
-        "attachment": {"mediaUrl": "https://media.example/q3.pdf", "mediaType": "application/pdf"}
-    }))?;
+    let attachment: types::AttachmentSchema = types::AttachmentSchema::builder()
+        .media_url("https://media.example/q3.pdf".to_owned())
+        .media_type("application/pdf".to_owned())
+        .try_into()?;
+    let answer: types::AttachmentResponse = types::AttachmentResponse::builder()
+        .attachment(Some(attachment))
+        .try_into()?;
     let upload = server.upload_attachment(|when, then| {
         when.app_id("test-app")
             .access(&Access::Public)

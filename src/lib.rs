@@ -148,10 +148,12 @@
 //! # use sunshine_conversations_client::{Client, types};
 //! # let client = Client::from_env()?;
 //! # let app_id = "5d8cff3cd55b040010928b5b";
-//! // In a `full-api` build.
-//! let filter: types::ConversationListFilter =
-//!     serde_json::from_value(serde_json::json!({"userId": "42589ad070d43be9b00ff7e5"}))?;
-//! let first_page: types::Page = serde_json::from_value(serde_json::json!({"size": 10}))?;
+//! // In a `full-api` build. Every model has a builder: set its fields, then convert it; a
+//! // required field left unset is an error, not a panic.
+//! let filter: types::ConversationListFilter = types::ConversationListFilter::builder()
+//!     .user_id("42589ad070d43be9b00ff7e5".to_owned())
+//!     .try_into()?;
+//! let first_page: types::Page = types::Page::builder().size(10u64).try_into()?;
 //! let page = client.list_conversations(app_id, &filter).page(first_page).send()?;
 //! println!("{} conversations", page.conversations.len());
 //! # Ok(()) }
@@ -161,8 +163,10 @@
 //!
 //! Parameters with a closed set of values take the generated enum, and the attachment
 //! parameters `access` and `for` take [`Access`] and [`For`]. Request bodies are the generated
-//! models of [`types`]; values the document marks as secrets (key secrets, webhook secrets,
-//! channel credentials, OAuth tokens) are [`Secret`]s there.
+//! models of [`types`], each with a builder (`types::MessagePost::builder()`; a builder of a
+//! nested model can be given where the model is expected, and converting checks that every
+//! required field was set); values the document marks as secrets (key secrets, webhook
+//! secrets, channel credentials, OAuth tokens) are [`Secret`]s there.
 //!
 //! ## Pagination
 //!
