@@ -8,7 +8,7 @@
 //! it compiles, and is checked, whatever the document.
 
 pub use crate::multipart::Parts;
-pub use crate::pagination::{items, pages, with_cursor};
+pub use crate::pagination::{ListPage, items, pages};
 pub use crate::request::{Method, OperationInfo, Repeat, Request};
 pub use crate::response::RawResponse;
 

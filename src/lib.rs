@@ -487,7 +487,7 @@ pub use filename::sanitize_file_name;
 pub use generated::mock;
 pub use generated::{operations, types};
 pub use multipart::FilePart;
-pub use pagination::{Items, MAX_PAGES, Pages};
+pub use pagination::{Items, ListPage, MAX_PAGES, Pages};
 pub use response::{EXCERPT_LEN, ResponseValue};
 pub use retry::RetryPolicy;
 pub use upload::{Access, For, Upload};

@@ -6,11 +6,11 @@
 //! whose `meta.hasMore` is not true. An error is returned as an item and ends the iteration.
 //! A server that hands back a cursor it already gave (a loop) ends it with an error, and so
 //! does reaching the page limit, [`MAX_PAGES`] unless [`Pages::max_pages`] says otherwise.
+//!
+//! The answers are read as the typed models they are: the generator implements [`ListPage`]
+//! for each list's answer, naming its cursor and its entries.
 
 use std::collections::{HashSet, VecDeque};
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::error::Error;
 use crate::response::ResponseValue;
@@ -19,12 +19,24 @@ use crate::response::ResponseValue;
 /// 100,000 records). Raise or lower it with [`Pages::max_pages`].
 pub const MAX_PAGES: usize = 1000;
 
+/// The answer of a cursor-paginated list, as the generator knows it: whether more pages
+/// follow, the cursor of the next one, and the entries. Implemented by the generated answer
+/// model of each list (`types::AppListResponse`, ...).
+pub trait ListPage {
+    /// An entry of the list (`types::App`, ...).
+    type Entry;
+    /// Where the next page's cursor is, for errors: `meta.afterCursor` or `meta.beforeCursor`.
+    const CURSOR: &'static str;
+    /// `meta.hasMore`: whether more pages follow (`false` when the page does not say).
+    fn has_more(&self) -> bool;
+    /// The cursor of the next page, if the page gives one.
+    fn next_cursor(&self) -> Option<&str>;
+    /// The page's entries.
+    fn into_entries(self) -> Vec<Self::Entry>;
+}
+
 /// Fetches one page: after the given cursor, or the first page without one.
 type Fetch<'a, T> = Box<dyn FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a>;
-
-/// A fetched page and its JSON form (`Null` when it cannot be serialised): read once for the
-/// next cursor and, by [`Items`], for the entries.
-type Fetched<T> = (ResponseValue<T>, serde_json::Value);
 
 /// The pages of a list, fetched lazily: a page only when the iterator is asked for it, until
 /// the page whose `meta.hasMore` is not true. An error (a failed call, a cursor the server
@@ -33,8 +45,6 @@ type Fetched<T> = (ResponseValue<T>, serde_json::Value);
 pub struct Pages<'a, T> {
     operation: &'static str,
     fetch: Fetch<'a, T>,
-    /// The `meta` field holding the next cursor: `afterCursor` or `beforeCursor`.
-    cursor_field: &'static str,
     next: Option<String>,
     /// The SHA-256 of every cursor given so far (32 bytes each, whatever a cursor's size), to
     /// find a loop.
@@ -46,17 +56,15 @@ pub struct Pages<'a, T> {
     done: bool,
 }
 
-impl<'a, T: Serialize> Pages<'a, T> {
-    /// Pages fetched by `fetch`, the next cursor read from `meta.<cursor_field>`.
+impl<'a, T: ListPage> Pages<'a, T> {
+    /// Pages fetched by `fetch`, given the cursor of the page to fetch (none for the first).
     pub(crate) fn new(
         operation: &'static str,
-        cursor_field: &'static str,
         fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
     ) -> Self {
         Pages {
             operation,
             fetch: Box::new(fetch),
-            cursor_field,
             next: None,
             seen: HashSet::new(),
             fetched: 0,
@@ -81,9 +89,12 @@ impl<'a, T: Serialize> Pages<'a, T> {
             reason,
         }))
     }
+}
 
-    /// The next page with its JSON form: what both iterators step with.
-    fn next_page(&mut self) -> Option<Result<Fetched<T>, Error>> {
+impl<T: ListPage> Iterator for Pages<'_, T> {
+    type Item = Result<ResponseValue<T>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
         }
@@ -108,17 +119,25 @@ impl<'a, T: Serialize> Pages<'a, T> {
             }
         };
         self.fetched += 1;
-        let value = serde_json::to_value(&*page);
         // Hand out this page; a problem with the next one is reported after it.
-        match next_cursor(&value, self.cursor_field) {
-            Next::Done => self.done = true,
-            Next::After(next) if !self.seen.insert(digest(&next)) => {
-                self.stopping = Some(format!("the server gave the cursor {next:?} a second time"));
+        if !page.has_more() {
+            self.done = true;
+        } else {
+            match page.next_cursor().filter(|c| !c.is_empty()) {
+                Some(next) if !self.seen.insert(digest(next)) => {
+                    self.stopping =
+                        Some(format!("the server gave the cursor {next:?} a second time"));
+                }
+                Some(next) => self.next = Some(next.to_owned()),
+                None => {
+                    self.stopping = Some(format!(
+                        "the page says there is more but gives no `{}`",
+                        T::CURSOR
+                    ))
+                }
             }
-            Next::After(next) => self.next = Some(next),
-            Next::Broken(reason) => self.stopping = Some(reason),
         }
-        Some(Ok((page, value.unwrap_or_default())))
+        Some(Ok(page))
     }
 }
 
@@ -130,62 +149,17 @@ fn digest(cursor: &str) -> [u8; 32] {
     out
 }
 
-/// What a page says about the next one.
-enum Next {
-    /// It is the last page.
-    Done,
-    /// The next page is after this cursor.
-    After(String),
-    /// It says there is more but gives no cursor to get it.
-    Broken(String),
-}
-
-/// What a page (as JSON) says about the next one: its `meta.hasMore` and `meta.<field>`.
-fn next_cursor(page: &Result<serde_json::Value, serde_json::Error>, field: &str) -> Next {
-    let value = match page {
-        Ok(value) => value,
-        Err(e) => return Next::Broken(format!("the page cannot be read again: {e}")),
-    };
-    let meta = value.get("meta");
-    let more = meta
-        .and_then(|m| m.get("hasMore"))
-        .and_then(serde_json::Value::as_bool);
-    if more != Some(true) {
-        return Next::Done;
-    }
-    match meta
-        .and_then(|m| m.get(field))
-        .and_then(serde_json::Value::as_str)
-    {
-        Some(cursor) if !cursor.is_empty() => Next::After(cursor.to_owned()),
-        _ => Next::Broken(format!(
-            "the page says there is more but gives no `meta.{field}`"
-        )),
-    }
-}
-
-impl<T: Serialize> Iterator for Pages<'_, T> {
-    type Item = Result<ResponseValue<T>, Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        Some(self.next_page()?.map(|(page, _)| page))
-    }
-}
-
 /// The entries of every page of a list, fetched lazily (see [`Pages`]).
 #[must_use = "an iterator does nothing until it is iterated"]
-pub struct Items<'a, T, I> {
+pub struct Items<'a, T: ListPage> {
     pages: Pages<'a, T>,
-    /// The answer's field holding the entries, e.g. `messages`.
-    field: &'static str,
-    buffered: VecDeque<I>,
+    buffered: VecDeque<T::Entry>,
 }
 
-impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
-    pub(crate) fn new(pages: Pages<'a, T>, field: &'static str) -> Self {
+impl<'a, T: ListPage> Items<'a, T> {
+    pub(crate) fn new(pages: Pages<'a, T>) -> Self {
         Items {
             pages,
-            field,
             buffered: VecDeque::new(),
         }
     }
@@ -197,79 +171,33 @@ impl<'a, T: Serialize, I: DeserializeOwned> Items<'a, T, I> {
     }
 }
 
-impl<T: Serialize, I: DeserializeOwned> Iterator for Items<'_, T, I> {
-    type Item = Result<I, Error>;
+impl<T: ListPage> Iterator for Items<'_, T> {
+    type Item = Result<T::Entry, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(item) = self.buffered.pop_front() {
                 return Some(Ok(item));
             }
-            let mut value = match self.pages.next_page()? {
-                Ok((_, value)) => value,
+            match self.pages.next()? {
+                Ok(page) => self.buffered.extend(page.into_inner().into_entries()),
                 Err(e) => return Some(Err(e)),
-            };
-            let entries = value
-                .get_mut(self.field)
-                .map(serde_json::Value::take)
-                .unwrap_or_else(|| serde_json::Value::Array(Vec::new()));
-            match serde_json::from_value::<Vec<I>>(entries) {
-                Ok(entries) => self.buffered.extend(entries),
-                Err(e) => {
-                    self.pages.done = true;
-                    return Some(Err(Error::Pagination {
-                        operation: self.pages.operation,
-                        pages: self.pages.fetched,
-                        reason: format!("the entries of `{}` do not decode: {e}", self.field),
-                    }));
-                }
             }
         }
     }
 }
 
-/// The pages of a generated list request, the next cursor read from `meta.<cursor_field>`.
-pub fn pages<'a, T: Serialize>(
+/// The pages of a generated list request.
+pub fn pages<'a, T: ListPage>(
     operation: &'static str,
-    cursor_field: &'static str,
     fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
 ) -> Pages<'a, T> {
-    Pages::new(operation, cursor_field, fetch)
+    Pages::new(operation, fetch)
 }
 
-/// The entries of a generated list request's pages, from the answers' field `field`.
-pub fn items<'a, T: Serialize, I: DeserializeOwned>(
-    pages: Pages<'a, T>,
-    field: &'static str,
-) -> Items<'a, T, I> {
-    Items::new(pages, field)
-}
-
-/// `page` with `key` (`after` or `before`) set to `cursor` and the other direction left out:
-/// how a generated list request asks for the page after a cursor.
-pub fn with_cursor<P>(
-    operation: &'static str,
-    page: Option<&P>,
-    key: &str,
-    cursor: &str,
-) -> Result<P, Error>
-where
-    P: Serialize + DeserializeOwned,
-{
-    let mut value = match page {
-        Some(page) => serde_json::to_value(page).unwrap_or_default(),
-        None => serde_json::Value::Object(Default::default()),
-    };
-    if let Some(map) = value.as_object_mut() {
-        map.remove("after");
-        map.remove("before");
-        map.insert(key.to_owned(), serde_json::Value::String(cursor.to_owned()));
-    }
-    serde_json::from_value(value).map_err(|e| Error::Pagination {
-        operation,
-        pages: 0,
-        reason: format!("the cursor {cursor:?} is not a valid `page[{key}]`: {e}"),
-    })
+/// The entries of a generated list request's pages.
+pub fn items<T: ListPage>(pages: Pages<'_, T>) -> Items<'_, T> {
+    Items::new(pages)
 }
 
 #[cfg(test)]
@@ -280,18 +208,45 @@ mod tests {
 
     const LIST: OperationInfo = OperationInfo::new("listThings", Method::Get, "/things");
 
+    /// A list's answer, as a generated model holds it.
+    #[derive(serde::Deserialize)]
+    struct Things {
+        things: Vec<u32>,
+        meta: Option<Meta>,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Meta {
+        has_more: Option<bool>,
+        after_cursor: Option<String>,
+    }
+
+    /// What the generator writes for such a model (it spells `as_deref` out, as a cursor may
+    /// be a newtype of `String`).
+    impl ListPage for Things {
+        type Entry = u32;
+        const CURSOR: &'static str = "meta.afterCursor";
+        fn has_more(&self) -> bool {
+            self.meta.as_ref().and_then(|m| m.has_more).unwrap_or(false)
+        }
+        fn next_cursor(&self) -> Option<&str> {
+            self.meta.as_ref().and_then(|m| m.after_cursor.as_deref())
+        }
+        fn into_entries(self) -> Vec<u32> {
+            self.things
+        }
+    }
+
     /// A page as the API answers it.
-    fn page(
-        entries: &[u32],
-        next: Option<&str>,
-    ) -> Result<ResponseValue<serde_json::Value>, Error> {
+    fn page(entries: &[u32], next: Option<&str>) -> Result<ResponseValue<Things>, Error> {
         answer(serde_json::json!({
             "things": entries,
             "meta": {"hasMore": next.is_some(), "afterCursor": next},
         }))
     }
 
-    fn answer(body: serde_json::Value) -> Result<ResponseValue<serde_json::Value>, Error> {
+    fn answer(body: serde_json::Value) -> Result<ResponseValue<Things>, Error> {
         RawResponse {
             operation: &LIST,
             status: 200,
@@ -307,7 +262,7 @@ mod tests {
     #[test]
     fn pages_are_fetched_lazily_until_the_last() {
         let asked = std::cell::RefCell::new(Vec::new());
-        let pages = Pages::new("listThings", "afterCursor", |cursor: Option<&str>| {
+        let pages = Pages::new("listThings", |cursor: Option<&str>| {
             asked.borrow_mut().push(cursor.map(str::to_owned));
             match cursor {
                 None => page(&[1, 2], Some("c1")),
@@ -315,7 +270,7 @@ mod tests {
                 _ => page(&[4], None),
             }
         });
-        let mut items = Items::<_, u32>::new(pages, "things");
+        let mut items = Items::new(pages);
         assert_eq!(items.next().unwrap().unwrap(), 1);
         assert_eq!(asked.borrow().len(), 1, "only the first page so far");
         let rest: Vec<u32> = items.map(Result::unwrap).collect();
@@ -329,7 +284,7 @@ mod tests {
     #[test]
     fn a_looping_cursor_ends_with_an_error() {
         let mut calls = 0;
-        let pages = Pages::new("listThings", "afterCursor", |_: Option<&str>| {
+        let pages = Pages::new("listThings", |_: Option<&str>| {
             calls += 1;
             page(&[calls], Some("same"))
         });
@@ -345,7 +300,7 @@ mod tests {
 
     #[test]
     fn more_without_a_cursor_is_an_error_not_the_end() {
-        let pages = Pages::new("listThings", "afterCursor", |_: Option<&str>| {
+        let pages = Pages::new("listThings", |_: Option<&str>| {
             answer(serde_json::json!({"things": [1], "meta": {"hasMore": true}}))
         });
         let results: Vec<_> = pages.collect();
@@ -357,7 +312,7 @@ mod tests {
 
     #[test]
     fn the_page_limit_and_errors_end_the_iteration() {
-        let pages = Pages::new("listThings", "afterCursor", |cursor: Option<&str>| {
+        let pages = Pages::new("listThings", |cursor: Option<&str>| {
             let n: u32 = cursor.map_or(0, |c| c.parse().unwrap_or(0));
             page(&[n], Some(&(n + 1).to_string()))
         })
@@ -369,15 +324,10 @@ mod tests {
             Err(Error::Pagination { pages: 3, .. })
         ));
 
-        let mut failing =
-            Pages::new(
-                "listThings",
-                "afterCursor",
-                |cursor: Option<&str>| match cursor {
-                    None => page(&[1], Some("c1")),
-                    Some(_) => Err(Error::invalid("page", "boom")),
-                },
-            );
+        let mut failing = Pages::new("listThings", |cursor: Option<&str>| match cursor {
+            None => page(&[1], Some("c1")),
+            Some(_) => Err(Error::invalid("page", "boom")),
+        });
         assert!(failing.next().unwrap().is_ok());
         assert!(failing.next().unwrap().is_err());
         assert!(failing.next().is_none(), "an error ends the iteration");

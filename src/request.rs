@@ -182,20 +182,40 @@ impl Request {
         name: &str,
         value: &T,
     ) -> Result<(), Error> {
-        let value = serde_json::to_value(value)
-            .map_err(|e| Error::invalid(name, format!("cannot be serialised: {e}")))?;
-        if !value.is_object() {
-            return Err(Error::invalid(
-                name,
-                "a deepObject parameter must be an object",
-            ));
+        let value = deep_object(name, value)?;
+        self.push_deep_object(name, &value);
+        Ok(())
+    }
+
+    /// Appends a list's deepObject `page` parameter (`value`, when the caller set one) asking
+    /// for the page after `cursor`: `key` (`after` or `before`) set to it, the other
+    /// direction left out. Without a cursor this is [`query_deep_object`](Self::query_deep_object).
+    pub fn query_page<T: Serialize>(
+        &mut self,
+        name: &str,
+        value: Option<&T>,
+        key: &str,
+        cursor: Option<&str>,
+    ) -> Result<(), Error> {
+        let mut value = match value {
+            Some(value) => deep_object(name, value)?,
+            None => serde_json::Value::Object(serde_json::Map::new()),
+        };
+        if let (Some(cursor), Some(map)) = (cursor, value.as_object_mut()) {
+            map.remove("after");
+            map.remove("before");
+            map.insert(key.to_owned(), cursor.into());
         }
+        self.push_deep_object(name, &value);
+        Ok(())
+    }
+
+    fn push_deep_object(&mut self, name: &str, value: &serde_json::Value) {
         let mut pairs = Vec::new();
-        deep_object_pairs(name, &value, &mut pairs);
+        deep_object_pairs(name, value, &mut pairs);
         for (key, value) in pairs {
             self.query(&key, value);
         }
-        Ok(())
     }
 
     fn push_query_name(&mut self, name: &str) {
@@ -234,6 +254,19 @@ impl Request {
         }
         out
     }
+}
+
+/// A deepObject parameter's value as JSON: an object, or the reason it cannot be one.
+fn deep_object<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<serde_json::Value, Error> {
+    let value = serde_json::to_value(value)
+        .map_err(|e| Error::invalid(name, format!("cannot be serialised: {e}")))?;
+    if !value.is_object() {
+        return Err(Error::invalid(
+            name,
+            "a deepObject parameter must be an object",
+        ));
+    }
+    Ok(value)
 }
 
 /// Percent-encodes everything but unreserved characters.
@@ -298,9 +331,21 @@ mod tests {
             )
             .unwrap();
         request.query_joined("ids", ["1", "2"]);
+        request
+            .query_page(
+                "page",
+                Some(&serde_json::json!({"size": 5, "before": "b"})),
+                "after",
+                Some("c"),
+            )
+            .unwrap();
+        request
+            .query_page::<serde_json::Value>("p", None, "before", None)
+            .unwrap();
         assert_eq!(
             request.query,
-            "for=message&q=a%20b%26c%3Dd&page%5Bafter%5D=x&page%5Bsize%5D=10&ids=1%2C2"
+            "for=message&q=a%20b%26c%3Dd&page%5Bafter%5D=x&page%5Bsize%5D=10&ids=1%2C2\
+             &page%5Bafter%5D=c&page%5Bsize%5D=5"
         );
     }
 }

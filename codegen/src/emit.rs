@@ -14,7 +14,8 @@ use crate::docs;
 use crate::error::Error;
 use crate::facts::Repeat;
 use crate::ir::{
-    Api, Body, FormField, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef,
+    Api, Body, FormField, Location, Operation, Pagination, Param, PathPart, Payload, Status, Style,
+    TypeRef,
 };
 use crate::names;
 use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
@@ -37,7 +38,8 @@ pub fn operations(
         items.push(operation(op, models, links).map_err(fail)?);
     }
     let ids = api.operations.iter().map(|op| &op.id);
-    let items = quote! { #(#items)* };
+    let list_pages = list_pages(api, models)?;
+    let items = quote! { #(#items)* #list_pages };
     let types = models_import(api.operations.iter().flat_map(code_types), models);
     let repeat: TokenStream = REPEAT_SOURCE
         .parse()
@@ -141,7 +143,8 @@ fn operation(
 ) -> Result<TokenStream, String> {
     let name = ident(&op.name);
     let (success_ty, _) = success(op, models)?;
-    let send = request_code(op, models)?;
+    let paged = paged(op);
+    let send = request_code(op, models, paged)?;
     let mut form_item = TokenStream::new();
     let body_arg = match &op.body {
         None => None,
@@ -216,11 +219,32 @@ fn operation(
          [`send`]({1}::send) it.",
         op.name, builder
     );
-    let pages = match &op.pagination {
-        Some(pagination) if !matches!(op.body, Some(Body::Multipart { .. })) => {
-            pages_methods(op, pagination, models)?
-        }
-        _ => TokenStream::new(),
+    let (send_fn, pages) = match paged {
+        Some(pagination) => (
+            quote! {
+                /// Sends the request.
+                pub fn send(self) -> #result {
+                    self.send_at(None)
+                }
+
+                /// Sends the request for the page after `cursor` (the first page without one).
+                fn send_at(self, cursor: Option<&str>) -> #result {
+                    let #builder { client, #(#names),* } = self;
+                    #send
+                }
+            },
+            pages_methods(op, pagination, models)?,
+        ),
+        None => (
+            quote! {
+                /// Sends the request.
+                pub fn send(self) -> #result {
+                    let #builder { client, #(#names),* } = self;
+                    #send
+                }
+            },
+            TokenStream::new(),
+        ),
     };
     // A builder without a file can be sent again: `pages()` sends it once per page.
     let derive = if matches!(op.body, Some(Body::Multipart { .. })) {
@@ -249,11 +273,7 @@ fn operation(
         impl<'a> #builder<'a> {
             #(#setters)*
 
-            /// Sends the request.
-            pub fn send(self) -> #result {
-                let #builder { client, #(#names),* } = self;
-                #send
-            }
+            #send_fn
 
             #pages
         }
@@ -295,7 +315,12 @@ pub fn place(param: &Param) -> &'static str {
 
 /// The statements that build, send and decode the request, with every parameter in scope as a
 /// local of its own name (required ones borrowed, optional ones as `Option`s) and `client`.
-fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
+/// A list's request asks for the page after the local `cursor` (see [`paged`]).
+fn request_code(
+    op: &Operation,
+    models: &ModelNames,
+    paged: Option<&Pagination>,
+) -> Result<TokenStream, String> {
     let info = info_const(op);
     let path_steps = op.path_parts.iter().map(|part| match part {
         PathPart::Literal(text) => quote! { request.path_literal(#text); },
@@ -314,7 +339,12 @@ fn request_code(op: &Operation, models: &ModelNames) -> Result<TokenStream, Stri
         .params
         .iter()
         .filter(|p| p.location == Location::Query)
-        .map(query_step)
+        .map(|param| match paged {
+            Some(pagination) if param.ident == pagination.page_param => {
+                page_step(param, pagination)
+            }
+            _ => query_step(param),
+        })
         .collect();
     let body_setup = match &op.body {
         None => TokenStream::new(),
@@ -373,6 +403,19 @@ fn query_step(param: &Param) -> TokenStream {
     } else {
         quote! { if let Some(value) = &#ident { #push } }
     }
+}
+
+/// The `page` parameter of a list, with the cursor of the page to fetch.
+fn page_step(param: &Param, pagination: &Pagination) -> TokenStream {
+    let wire = &param.name;
+    let ident = ident(&param.ident);
+    let key = pagination.cursor_key;
+    let value = if param.required {
+        quote! { Some(#ident) }
+    } else {
+        quote! { #ident.as_ref() }
+    };
+    quote! { request.query_page(#wire, #value, #key, cursor)?; }
 }
 
 /// The success type and the expression that decodes it from `response`.
@@ -481,19 +524,25 @@ fn form_type(
     })
 }
 
+/// The pagination an operation's request builder gets: a cursor-paginated list without a file
+/// (its builder is sent again for every page) whose `page` parameter is optional.
+fn paged(op: &Operation) -> Option<&Pagination> {
+    op.pagination.as_ref().filter(|_| {
+        !matches!(op.body, Some(Body::Multipart { .. })) && op.optional_params().next().is_some()
+    })
+}
+
 /// `pages()` and `items()` of a cursor-paginated list's request.
 fn pages_methods(
     op: &Operation,
-    pagination: &crate::ir::Pagination,
+    pagination: &Pagination,
     models: &ModelNames,
 ) -> Result<TokenStream, String> {
-    let (success_ty, _) = success(op, models)?;
+    let (answer, _) = success(op, models)?;
     let info = info_const(op);
-    let page = ident(&pagination.page_param);
     let key = pagination.cursor_key;
     let field = pagination.cursor_field;
     let items = &pagination.items_field;
-    let item_ty = value_type(&pagination.item_ty, models)?;
     let pages_doc = format!(
         " Every page, fetched lazily: the first as set up, then each asking for `page[{key}]` \
          = the previous page's `meta.{field}` while its `meta.hasMore` is true. At most \
@@ -505,25 +554,71 @@ fn pages_methods(
     );
     Ok(quote! {
         #[doc = #pages_doc]
-        pub fn pages(self) -> crate::Pages<'a, #success_ty> {
+        pub fn pages(self) -> crate::Pages<'a, #answer> {
             let first = self;
-            crate::__rt::pages(info::#info.id, #field, move |cursor: Option<&str>| {
-                let mut request = first.clone();
-                if let Some(cursor) = cursor {
-                    request.#page = Some(crate::__rt::with_cursor(
-                        info::#info.id,
-                        request.#page.as_ref(),
-                        #key,
-                        cursor,
-                    )?);
-                }
-                request.send()
+            crate::__rt::pages(info::#info.id, move |cursor: Option<&str>| {
+                first.clone().send_at(cursor)
             })
         }
 
         #[doc = #items_doc]
-        pub fn items(self) -> crate::Items<'a, #success_ty, #item_ty> {
-            crate::__rt::items(self.pages(), #items)
+        pub fn items(self) -> crate::Items<'a, #answer> {
+            crate::__rt::items(self.pages())
         }
     })
+}
+
+/// `ListPage` for the answer model of every paginated list: its cursor and entries, read as
+/// the fields they are. Lists sharing an answer model share its impl.
+fn list_pages(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
+    let mut done = std::collections::BTreeSet::new();
+    let mut impls = Vec::new();
+    for op in &api.operations {
+        let Some(pagination) = paged(op) else {
+            continue;
+        };
+        if !done.insert(pagination.answer.clone()) {
+            continue;
+        }
+        let fail = |message: String| Error::at(op.pointer.clone(), message).about(op.id.clone());
+        let answer =
+            value_type(&TypeRef::Model(pagination.answer.clone()), models).map_err(fail)?;
+        let entry = value_type(&pagination.item_ty, models).map_err(fail)?;
+        let meta = ident(&pagination.meta.ident);
+        let meta = if pagination.meta.optional {
+            quote! { self.#meta.as_ref() }
+        } else {
+            quote! { Some(&self.#meta) }
+        };
+        let has_more = ident(&pagination.has_more.ident);
+        let has_more = if pagination.has_more.optional {
+            quote! { meta.#has_more }
+        } else {
+            quote! { Some(meta.#has_more) }
+        };
+        let cursor = ident(&pagination.cursor.ident);
+        let cursor = if pagination.cursor.optional {
+            quote! { meta.#cursor.as_ref().map(|c| c.as_str()) }
+        } else {
+            quote! { Some(meta.#cursor.as_str()) }
+        };
+        let entries = ident(&pagination.entries);
+        let cursor_doc = format!("meta.{}", pagination.cursor_field);
+        impls.push(quote! {
+            impl crate::ListPage for #answer {
+                type Entry = #entry;
+                const CURSOR: &'static str = #cursor_doc;
+                fn has_more(&self) -> bool {
+                    #meta.and_then(|meta| #has_more).unwrap_or(false)
+                }
+                fn next_cursor(&self) -> Option<&str> {
+                    #meta.and_then(|meta| #cursor)
+                }
+                fn into_entries(self) -> Vec<#entry> {
+                    self.#entries
+                }
+            }
+        });
+    }
+    Ok(quote! { #(#impls)* })
 }

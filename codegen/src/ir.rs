@@ -128,6 +128,26 @@ pub struct Pagination {
     pub items_field: String,
     /// The type of one entry.
     pub item_ty: TypeRef,
+    /// The answer's model, by schema name.
+    pub answer: String,
+    /// How the answer's model holds `meta`, and `meta`'s model `hasMore` and the cursor.
+    pub meta: Field,
+    /// See [`Pagination::meta`].
+    pub has_more: Field,
+    /// See [`Pagination::meta`].
+    pub cursor: Field,
+    /// The Rust field of the entries (a `Vec`).
+    pub entries: String,
+}
+
+/// A property as typify holds it in a model's struct: its Rust field, and whether the field is
+/// an `Option` (a property neither required nor with a default).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The Rust field name.
+    pub ident: String,
+    /// Whether the field is an `Option`.
+    pub optional: bool,
 }
 
 /// A piece of a path template.

@@ -5,7 +5,7 @@
 #[cfg(feature = "full-api")]
 mod full_api {
     use serde_json::json;
-    use sunshine_conversations_client::Error;
+    use sunshine_conversations_client::{Error, types};
 
     use crate::support::{self, RawServer, json_reply};
 
@@ -49,8 +49,8 @@ mod full_api {
             targets,
             [
                 "/v2/apps".to_owned(),
-                format!("/v2/apps?page%5Bafter%5D={C1}&page%5Bsize%5D=25"),
-                format!("/v2/apps?page%5Bafter%5D={C2}&page%5Bsize%5D=25"),
+                format!("/v2/apps?page%5Bafter%5D={C1}"),
+                format!("/v2/apps?page%5Bafter%5D={C2}"),
             ]
         );
     }
@@ -77,9 +77,37 @@ mod full_api {
         assert_eq!(pages.len(), 2);
         assert_eq!(
             server.requests()[1].target(),
-            format!(
-                "/v2/apps/app/conversations/conv/messages?page%5Bbefore%5D={C1}&page%5Bsize%5D=25"
-            )
+            format!("/v2/apps/app/conversations/conv/messages?page%5Bbefore%5D={C1}")
+        );
+    }
+
+    #[test]
+    fn the_callers_page_is_kept_and_only_the_cursor_changes() {
+        let server = RawServer::start(vec![apps_page(&["a1"], Some(C1)), apps_page(&["a2"], None)]);
+        let client = support::client(&server.url());
+        let page: types::Page = types::Page::builder()
+            .size(5u64)
+            .before(Some(C2.parse().unwrap()))
+            .try_into()
+            .unwrap();
+        let ids: Vec<String> = client
+            .list_apps()
+            .page(page)
+            .items()
+            .map(|app| app.unwrap().id.unwrap_or_default())
+            .collect();
+        assert_eq!(ids, ["a1", "a2"]);
+        let targets: Vec<String> = server
+            .requests()
+            .iter()
+            .map(|r| r.target().to_owned())
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                format!("/v2/apps?page%5Bbefore%5D={C2}&page%5Bsize%5D=5"),
+                format!("/v2/apps?page%5Bafter%5D={C1}&page%5Bsize%5D=5"),
+            ]
         );
     }
 
