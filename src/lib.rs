@@ -398,23 +398,10 @@
 //!
 //! # How it fits together
 //!
-//! ```text
-//! openapi/sunshine-conversations.yaml          the document (or SUNSHINE_OPENAPI)
-//!   │  build.rs → sunshine-conversations-codegen (the workspace's codegen/ crate):
-//!   │    read → repair → select → lower (+ facts table) → prune → secrets
-//!   │    → models (progenitor's typify) → emit operations, mocks → format
-//!   ▼
-//! OUT_DIR/sunshine_conversations.rs            generated: types, operations, mock
-//!   │  one method per operation, each filling a Request with its OperationInfo
-//!   ▼
-//! Client (client.rs)                           the handle: Config, Auth, Transport
-//!   │  helpers (attachments.rs) call the generated methods
-//!   ▼
-//! Transport::execute (transport.rs)            deadline, retries, auth header, log guard,
-//!   │                                          body reading, errors
-//!   ▼
-//! ureq → the wire
-//! ```
+//! The README's "How it fits together" pictures the path from the document to the wire: the
+//! generator's steps, the generated code (which uses this crate's public API and a hidden
+//! runtime surface named for it, nothing else), the client, and the one request path where
+//! every call's deadline and retries are decided.
 //!
 //! The per-operation knowledge the document does not carry (which operations are harmless to
 //! repeat, which answers carry secrets, which models are replaced by the crate's own types,

@@ -565,3 +565,49 @@ fn webhook_events_come_from_the_document_and_a_bad_one_names_its_place() {
     .to_string();
     assert!(err.contains("two webhook events"), "{err}");
 }
+
+/// A list whose answer holds `meta` as required, `hasMore` with a default and the cursor as
+/// optional: the generated `ListPage` reads each as typify holds it; a nullable cursor (which
+/// typify would wrap in an `Option` of its own) gives the list no `pages()` rather than a guess.
+#[test]
+fn a_lists_page_is_read_as_typify_holds_its_fields() {
+    let list = |cursor: Value| {
+        json!({
+            "openapi": "3.0.2",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/things": {"get": {
+                "tags": ["Attachments"],
+                "operationId": "listThings",
+                "parameters": [{"name": "page", "in": "query", "style": "deepObject",
+                    "schema": {"$ref": "#/components/schemas/page"}}],
+                "responses": {"200": {"description": "Ok", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/thingList"}}}}}
+            }}},
+            "components": {"schemas": {
+                "page": {"type": "object", "properties": {
+                    "after": {"type": "string"}, "size": {"type": "integer"}}},
+                "thing": {"type": "object", "properties": {"a": {"type": "string"}}},
+                "thingList": {"type": "object", "required": ["meta"], "properties": {
+                    "things": {"type": "array", "items": {"$ref": "#/components/schemas/thing"}},
+                    "meta": {"type": "object", "properties": {
+                        "hasMore": {"type": "boolean", "default": false},
+                        "afterCursor": cursor}}}}
+            }}
+        })
+    };
+    let generated = generate(list(json!({"type": "string"})), &attachments()).unwrap();
+    let code: String = generated.code.split_whitespace().collect();
+    for expected in [
+        "implcrate::ListPagefortypes::ThingList{typeEntry=types::Thing;",
+        "Some(&self.meta).and_then(|meta|Some(meta.has_more))",
+        "Some(&self.meta).and_then(|meta|meta.after_cursor.as_ref().map(|c|c.as_str()))",
+        "self.things",
+        "request.query_page(\"page\",page.as_ref(),\"after\",cursor)?;",
+    ] {
+        assert!(code.contains(expected), "{expected}");
+    }
+    let nullable = list(json!({"type": "string", "nullable": true}));
+    let generated = generate(nullable, &attachments()).unwrap();
+    assert!(!generated.code.contains("ListPage"));
+    assert!(!generated.code.contains("pub fn pages"));
+}

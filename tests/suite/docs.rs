@@ -87,3 +87,55 @@ fn the_check_finds_a_misnamed_test() {
         ]
     );
 }
+
+/// The README's "How it fits together" picture.
+fn pipeline_picture() -> String {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("## How it fits together")
+        .nth(1)
+        .expect("the README has a section `How it fits together`");
+    section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the section opens with a text picture")
+        .to_owned()
+}
+
+#[test]
+fn the_pipeline_picture_is_written_once_and_names_files_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let picture = pipeline_picture();
+    let named: Vec<&str> = picture
+        .split(|c: char| c.is_whitespace() || "(),:".contains(c))
+        .filter(|word| {
+            (word.starts_with("src/")
+                || word.starts_with("codegen/")
+                || word.starts_with("openapi/"))
+                || *word == "build.rs"
+        })
+        .collect();
+    assert!(named.len() >= 8, "{named:?}");
+    for path in named {
+        assert!(
+            root.join(path).exists(),
+            "the picture names `{path}`, which does not exist"
+        );
+    }
+    // The generator's steps, the line that would be copied with the picture.
+    let steps = picture
+        .lines()
+        .find(|line| line.contains("read → repair → select"))
+        .expect("the picture shows the generator's steps")
+        .trim_start_matches([' ', '│'])
+        .to_owned();
+    for file in ["src/lib.rs", "codegen/src/lib.rs", "openapi/README.md"] {
+        let text = std::fs::read_to_string(root.join(file)).expect("a file of the repository");
+        assert!(
+            !text.contains(&steps),
+            "`{file}` repeats the README's picture"
+        );
+    }
+}
