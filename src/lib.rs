@@ -287,15 +287,15 @@
 //!   `a_dripping_body_ends_at_the_calls_deadline`, `the_answer_to_an_upload_is_bounded_too`,
 //!   `an_upload_deadline_ends_a_slow_upload`, `retries_stop_at_the_deadline`; the CLI's
 //!   `SUNCO_TIMEOUT_SECS` in `tests/suite/cli.rs`: `the_timeout_variable_bounds_a_call_and_is_checked`;
-//!   eight threads against a hostile server in `tests/soak.rs`).
+//!   eight threads against a hostile server in `tests/process/soak.rs`).
 //! - **Settings are checked before anything is sent.** Zero and endless timeouts, zero limits,
 //!   JWT lifetimes outside [`MIN_JWT_LIFETIME`]..=[`MAX_JWT_LIFETIME`], bad base URLs, bad
 //!   credentials and ids, unusable proxies (given or from the environment) and root
 //!   certificates are refused with [`Error::InvalidInput`] (`tests/suite/promises.rs`:
 //!   `zero_and_endless_timeouts_are_refused`, `odd_limits_and_jwt_lifetimes_are_refused`;
-//!   `tests/proxy.rs`; `tests/suite/tls.rs`: `text_without_a_certificate_is_refused_before_sending`;
+//!   `tests/process/proxy.rs`; `tests/suite/tls.rs`: `text_without_a_certificate_is_refused_before_sending`;
 //!   `tests/suite/adversarial.rs`; `tests/suite/ids.rs`). A documented setting never panics: SOCKS
-//!   proxies work (`tests/proxy.rs`:
+//!   proxies work (`tests/process/proxy.rs`:
 //!   `environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used`).
 //! - **A source is read no further than it must be.** A reader with a declared length is
 //!   read up to it and no further, so a socket or pipe that stays open ends the upload
@@ -305,12 +305,12 @@
 //! - **TLS failures say which and what to do** (`tests/suite/tls.rs`:
 //!   `an_extra_root_is_trusted_and_refusals_say_why`, `https_goes_through_a_connect_proxy`).
 //! - **No secret in any output.** Keys, tokens and the secret fields of every model are
-//!   redacted in `Debug`, never in an error, a log line or a URL shown (`tests/secrets.rs`,
+//!   redacted in `Debug`, never in an error, a log line or a URL shown (`tests/process/secrets.rs`,
 //!   `tests/suite/secret_models.rs` in `full-api` builds: `every_model_with_a_secret_field_hides_it`
 //!   and `a_misshapen_secret_answer_is_not_quoted`, `tests/suite/promises.rs`:
 //!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`,
 //!   `a_scheme_relative_location_with_a_url_in_its_query_loses_its_user_info`), and no byte
-//!   dump of the HTTP layer reaches a logger while requests overlap (`tests/log_guard.rs`:
+//!   dump of the HTTP layer reaches a logger while requests overlap (`tests/process/log_guard.rs`:
 //!   `the_application_keeps_its_logging`, with reassembled dump rows).
 //! - **Server text is shown safely.** Control characters from the server are escaped in
 //!   `Display`; the raw text stays in [`ApiError`] (`tests/suite/promises.rs`:
@@ -325,11 +325,11 @@
 //!   `an_upload_that_may_have_been_stored_is_never_sent_again`,
 //!   `an_upload_whose_answer_never_came_is_not_retryable`,
 //!   `a_404_about_something_else_after_a_lost_answer_stays_an_error`,
-//!   `a_delete_whose_answer_was_lost_is_a_success`; `tests/soak.rs`).
+//!   `a_delete_whose_answer_was_lost_is_a_success`; `tests/process/soak.rs`).
 //! - **Empty successes are successes** (`tests/suite/promises.rs`: `empty_successes_are_successes`,
 //!   `a_cookie_without_a_body_keeps_its_set_cookie`).
 //! - **The host's global state is left alone**, the log level included
-//!   (`tests/log_guard.rs`: `the_application_keeps_its_logging`; `tests/soak.rs`).
+//!   (`tests/process/log_guard.rs`: `the_application_keeps_its_logging`; `tests/process/soak.rs`).
 //!
 //! # Logging
 //!

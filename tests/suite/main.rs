@@ -1,9 +1,9 @@
 //! The integration tests that share a process: one binary, so that `cargo test` links the
 //! crate and its dependencies once for all of them. Each module is one subject.
 //!
-//! Tests that change what a process has only once stay in binaries of their own: the global
-//! logger (`tests/log_guard.rs`, `tests/secrets.rs`, `tests/soak.rs`) and the proxy variables
-//! of the environment (`tests/proxy.rs`). Nothing here changes either.
+//! The tests that change what a process has only once (the global logger, the environment's
+//! proxy variables) are in `tests/process/`, a binary whose tests take the process in turn.
+//! Nothing here changes either.
 
 #[path = "../support/mod.rs"]
 mod support;

@@ -4,8 +4,6 @@
 //! have stored is sent again, every success is counted once, memory stays flat, and the
 //! process-wide log level is what it was.
 
-mod support;
-
 use std::collections::HashMap;
 use std::io::{BufReader, Write};
 use std::net::TcpListener;
@@ -13,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use sunshine_conversations_client::{Client, RetryPolicy, Timeouts, Upload};
+
+use crate::support;
 
 const THREADS: usize = 8;
 const WARM_UP_CALLS: usize = 6;
@@ -137,16 +137,6 @@ fn rss_kib() -> u64 {
 
 /// A logger that would print everything, ureq's byte dumps included, and drops it: the log
 /// guard then has to hold the level at debug while requests are in flight and put it back.
-struct Everything;
-
-impl log::Log for Everything {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-    fn log(&self, _: &log::Record<'_>) {}
-    fn flush(&self) {}
-}
-
 /// `calls` calls on each of the threads; returns the tokens of the successful uploads.
 fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
     let workers: Vec<_> = (0..THREADS)
@@ -188,9 +178,9 @@ fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
     ignore = "measures memory through Linux's /proc"
 )]
 fn eight_threads_against_a_hostile_server() {
-    static LOGGER: Everything = Everything;
-    log::set_logger(&LOGGER).unwrap();
-    log::set_max_level(log::LevelFilter::Trace);
+    // Every line at trace is formatted and dropped: memory is measured.
+    let _process = crate::process();
+    crate::RECORDER.set_recording(false);
     let ledger = Arc::new(Mutex::new(Ledger::default()));
     let url = chaos_server(Arc::clone(&ledger));
     let client = Client::builder()

@@ -1,8 +1,8 @@
 //! A proxy configured in the environment is not used for loopback hosts, and an explicitly
-//! configured proxy is; SOCKS proxies work, from `proxy()` and from `ALL_PROXY`. One test in
-//! its own binary: it changes the process environment.
+//! configured proxy is; SOCKS proxies work, from `proxy()` and from `ALL_PROXY`. It takes the
+//! process: it changes the environment.
 
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 
@@ -11,9 +11,11 @@ use support::{RawServer, Reply, builder, proxies, response};
 
 #[test]
 fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
+    let _process = crate::process();
     let proxy = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
     let target = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
-    // SAFETY: this binary has exactly one test, so no other thread reads the environment.
+    // SAFETY: every test of this binary holds the process (`crate::process`), so no other
+    // thread reads the environment.
     unsafe {
         for name in [
             "HTTP_PROXY",
@@ -92,7 +94,8 @@ fn socks_proxies_are_used() {
 
     // From the environment: ALL_PROXY names a SOCKS proxy that resolves the host itself.
     let socks = proxies::socks5(address);
-    // SAFETY: this binary has exactly one test, so no other thread reads the environment.
+    // SAFETY: every test of this binary holds the process (`crate::process`), so no other
+    // thread reads the environment.
     unsafe {
         for name in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"] {
             std::env::remove_var(name);

@@ -1,9 +1,8 @@
 //! No secret — key secret, Basic header, JWT, media token — appears in `Debug`, `Display`,
 //! errors, or any log line down to trace level (ureq's own logging included).
 
-mod support;
+use crate::support;
 
-use std::sync::Mutex;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -13,21 +12,6 @@ use support::{RawServer, Reply, response};
 const KEY_ID: &str = "app_key_visible";
 const SECRET: &str = "Very-Secret-Value-123";
 const MEDIA_TOKEN: &str = "media-token-value-456";
-
-static LOG: Mutex<String> = Mutex::new(String::new());
-
-struct Capture;
-
-impl log::Log for Capture {
-    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
-        true
-    }
-    fn log(&self, record: &log::Record<'_>) {
-        let line = format!("{} {} {}\n", record.level(), record.target(), record.args());
-        LOG.lock().unwrap().push_str(&line);
-    }
-    fn flush(&self) {}
-}
 
 fn assert_no_secret(what: &str, text: &str) {
     let basic = base64::engine::general_purpose::STANDARD.encode(format!("{KEY_ID}:{SECRET}"));
@@ -64,9 +48,7 @@ fn clients(url: &str) -> Vec<Client> {
 
 #[test]
 fn secrets_stay_out_of_debug_display_errors_and_logs() {
-    static CAPTURE: Capture = Capture;
-    log::set_logger(&CAPTURE).unwrap();
-    log::set_max_level(log::LevelFilter::Trace);
+    let _process = crate::process();
 
     let unauthorized = response(
         401,
@@ -96,19 +78,25 @@ fn secrets_stay_out_of_debug_display_errors_and_logs() {
         let bearer = client.with_bearer_token(MEDIA_TOKEN).unwrap();
         shown.push_str(&format!("{bearer:?}\n"));
     }
-    // A transport failure and a timeout, too.
+    // A transport failure and a timeout, too: the clients wait out their deadline together.
     let silent = RawServer::start(vec![Reply::Silent(Duration::from_secs(3))]);
-    for client in clients(&silent.url()) {
-        let err = client.delete("u").unwrap_err();
-        shown.push_str(&format!("{err}\n{err:?}\n"));
-    }
+    std::thread::scope(|scope| {
+        let calls: Vec<_> = clients(&silent.url())
+            .into_iter()
+            .map(|client| scope.spawn(move || client.delete("u").unwrap_err()))
+            .collect();
+        for call in calls {
+            let err = call.join().unwrap();
+            shown.push_str(&format!("{err}\n{err:?}\n"));
+        }
+    });
     shown.push_str(&format!("{:?}\n", Secret::new(MEDIA_TOKEN)));
     let tokens: sunshine_conversations_client::MediaTokens =
         serde_json::from_value(serde_json::json!({"tokens": {"/apps/a": MEDIA_TOKEN}})).unwrap();
     shown.push_str(&format!("{tokens:?}\n"));
 
     assert_no_secret("Debug and Display output", &shown);
-    let log = LOG.lock().unwrap().clone();
+    let log = crate::RECORDER.lines().join("\n");
     assert!(log.contains("DEBUG"), "debug lines were captured:\n{log}");
     assert!(
         // The operationId is `deleteAttachment` in 12.x documents, `DeleteAttachment` later.
@@ -128,7 +116,7 @@ fn secrets_stay_out_of_debug_display_errors_and_logs() {
 
     // The upstream behaviour the client works around: with the guard off, ureq-proto's
     // hex dump carries the Authorization header.
-    LOG.lock().unwrap().clear();
+    crate::RECORDER.clear();
     let server = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
     Client::builder()
         .base_url(server.url())
@@ -139,10 +127,9 @@ fn secrets_stay_out_of_debug_display_errors_and_logs() {
         .unwrap()
         .delete("u")
         .unwrap();
-    let dump: String = LOG
-        .lock()
-        .unwrap()
+    let dump: String = crate::RECORDER
         .lines()
+        .iter()
         .filter(|line| line.starts_with("TRACE ureq_proto"))
         .filter_map(|line| line.rsplit(' ').next())
         .collect();

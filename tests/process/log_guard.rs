@@ -1,55 +1,20 @@
 //! The log guard leaves the application's logging alone: with the recommended filter it never
 //! touches the process-wide level, even while threads make requests and the application logs
 //! at trace and changes its level; without it, secrets stay out and a level the application
-//! sets is never overwritten. One test in its own binary: it installs the process's logger.
+//! sets is never overwritten. It takes the process: the level is the process's.
 
-mod support;
+use crate::support;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use log::LevelFilter;
+
+use crate::RECORDER;
 use support::{RawServer, Reply, response};
 
 const SECRET: &str = "log-guard-secret-value";
-
-/// A logger that records every line and can filter the `ureq_proto` targets at debug, as
-/// `RUST_LOG=trace,ureq_proto=debug` does.
-struct Recorder {
-    filter_ureq_proto: AtomicBool,
-    lines: Mutex<Vec<String>>,
-}
-
-impl log::Log for Recorder {
-    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
-        !(self.filter_ureq_proto.load(Ordering::SeqCst)
-            && metadata.target().starts_with("ureq_proto")
-            && metadata.level() > log::Level::Debug)
-    }
-    fn log(&self, record: &log::Record<'_>) {
-        if self.enabled(record.metadata()) {
-            let line = format!(
-                "{} {} {:?} {}",
-                record.level(),
-                record.target(),
-                std::thread::current().id(),
-                record.args()
-            );
-            self.lines.lock().unwrap().push(line);
-        }
-    }
-    fn flush(&self) {}
-}
-
-static RECORDER: Recorder = Recorder {
-    filter_ureq_proto: AtomicBool::new(true),
-    lines: Mutex::new(Vec::new()),
-};
-
-fn lines() -> Vec<String> {
-    RECORDER.lines.lock().unwrap().clone()
-}
 
 fn client(url: &str) -> sunshine_conversations_client::Client {
     support::builder(url)
@@ -60,8 +25,7 @@ fn client(url: &str) -> sunshine_conversations_client::Client {
 
 #[test]
 fn the_application_keeps_its_logging() {
-    log::set_logger(&RECORDER).unwrap();
-    log::set_max_level(LevelFilter::Trace);
+    let _process = crate::process();
     with_the_recommended_filter_nothing_changes();
     without_it_secrets_stay_out_and_the_applications_level_wins();
     overlapping_requests_never_let_a_dump_through();
@@ -106,8 +70,8 @@ fn reassembly_finds_a_secret_split_over_rows() {
 /// Requests that start while others hold the level, and outlive them, are guarded too: the
 /// decision is taken under the guard's lock, from the logger itself.
 fn overlapping_requests_never_let_a_dump_through() {
-    RECORDER.filter_ureq_proto.store(false, Ordering::SeqCst);
-    RECORDER.lines.lock().unwrap().clear();
+    RECORDER.filter_ureq_proto(false);
+    RECORDER.clear();
     log::set_max_level(LevelFilter::Trace);
     let server = Arc::new(RawServer::start(vec![Reply::SlowBody(
         Duration::from_millis(7),
@@ -129,7 +93,7 @@ fn overlapping_requests_never_let_a_dump_through() {
         worker.join().unwrap();
     }
     assert_eq!(log::max_level(), LevelFilter::Trace, "put back at the end");
-    let lines = lines();
+    let lines = RECORDER.lines();
     let logged = lines
         .iter()
         .filter(|l| l.contains("/attachments/remove -> 200"))
@@ -154,7 +118,7 @@ fn overlapping_requests_never_let_a_dump_through() {
 }
 
 fn with_the_recommended_filter_nothing_changes() {
-    RECORDER.filter_ureq_proto.store(true, Ordering::SeqCst);
+    RECORDER.filter_ureq_proto(true);
     let server = Arc::new(RawServer::start(vec![Reply::Bytes(response(
         200,
         &[],
@@ -210,7 +174,7 @@ fn with_the_recommended_filter_nothing_changes() {
         "the level was never lowered to debug"
     );
     assert_eq!(log::max_level(), LevelFilter::Trace);
-    let lines = lines();
+    let lines = RECORDER.lines();
     let application = lines
         .iter()
         .filter(|l| l.contains("application trace"))
@@ -234,13 +198,15 @@ fn with_the_recommended_filter_nothing_changes() {
 }
 
 fn without_it_secrets_stay_out_and_the_applications_level_wins() {
-    RECORDER.filter_ureq_proto.store(false, Ordering::SeqCst);
-    RECORDER.lines.lock().unwrap().clear();
+    RECORDER.filter_ureq_proto(false);
+    RECORDER.clear();
     log::set_max_level(LevelFilter::Trace);
-    let server = Arc::new(RawServer::start(vec![Reply::SlowBody(
-        Duration::from_millis(600),
-        response(200, &[], "{}"),
-    )]));
+    // The first answer is slow, so that the application can change its level meanwhile; the
+    // next ones are not.
+    let server = Arc::new(RawServer::start(vec![
+        Reply::SlowBody(Duration::from_millis(600), response(200, &[], "{}")),
+        Reply::Bytes(response(200, &[], "{}")),
+    ]));
     // One request in flight; meanwhile the application asks for info.
     let request = {
         let server = Arc::clone(&server);
@@ -270,12 +236,12 @@ fn without_it_secrets_stay_out_and_the_applications_level_wins() {
         LevelFilter::Trace,
         "put back after the request"
     );
-    let lines = lines();
-    let warnings = lines
-        .iter()
-        .filter(|l| l.contains("ureq_proto=debug"))
-        .count();
-    assert_eq!(warnings, 1, "one warning with the filter to add: {lines:?}");
+    let lines = RECORDER.lines();
+    assert_eq!(
+        RECORDER.guard_warnings(),
+        1,
+        "one warning a process, with the filter to add (given here or by an earlier test)"
+    );
     assert!(
         !lines.iter().any(|l| l.starts_with("TRACE ureq_proto")),
         "no byte dump, so no Authorization header, got through"
