@@ -15,7 +15,7 @@ pub(crate) struct Call {
     operation: &'static OperationInfo,
     policy: RetryPolicy,
     started: Instant,
-    /// When the whole call must have ended (`None`: an upload without a deadline).
+    /// When the whole call must have ended (`None`: an upload or a download without one).
     deadline: Option<Instant>,
     /// Whether the request can be sent again at all (a one-shot reader cannot).
     replayable: bool,
@@ -23,6 +23,9 @@ pub(crate) struct Call {
     attempt: u32,
     /// Whether an earlier attempt may have been acted on although it failed.
     maybe_processed: bool,
+    /// Whether errors say what the server may have done: not for a download, which changes
+    /// nothing on the server.
+    reports_processing: bool,
 }
 
 impl Call {
@@ -43,7 +46,15 @@ impl Call {
             replayable,
             attempt: 0,
             maybe_processed: false,
+            reports_processing: true,
         }
+    }
+
+    /// The same call, whose errors never say the server may have acted on it: a download
+    /// changes nothing there.
+    pub(crate) fn changing_nothing(mut self) -> Call {
+        self.reports_processing = false;
+        self
     }
 
     /// Starts the next attempt: what is left of the deadline for it (`None`: no deadline), or
@@ -139,14 +150,15 @@ impl Call {
             operation: self.operation.id,
             attempts: self.attempt,
             phase: TimeoutPhase::Deadline,
-            may_have_been_processed: self.maybe_processed,
+            may_have_been_processed: self.reports_processing && self.maybe_processed,
             harmless_to_repeat: self.operation.harmless_to_repeat(),
         }
     }
 
     /// The error of a call whose last attempt failed with `source`.
     pub(crate) fn failed(&self, source: ureq::Error) -> Error {
-        let processed = self.maybe_processed || crate::retry::may_have_been_processed(&source);
+        let processed = self.reports_processing
+            && (self.maybe_processed || crate::retry::may_have_been_processed(&source));
         transport_error(self.operation, self.attempt, processed, source)
     }
 }
@@ -244,6 +256,28 @@ mod tests {
             }) => {}
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_download_never_says_the_server_may_have_acted() {
+        let mut call = Call::new(&DELETE, quick(), Some(Duration::ZERO), true).changing_nothing();
+        assert!(matches!(
+            call.begin(),
+            Err(Error::Timeout {
+                may_have_been_processed: false,
+                ..
+            })
+        ));
+        let failed = call.failed(ureq::Error::ConnectionFailed);
+        assert!(!failed.may_have_been_processed());
+        let mut call = Call::new(&DELETE, quick(), None, true).changing_nothing();
+        call.begin().unwrap();
+        call.retry(server_error());
+        assert!(
+            !call
+                .failed(ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into()))
+                .may_have_been_processed()
+        );
     }
 
     #[test]

@@ -261,7 +261,7 @@ impl Download<'_> {
             .base_url
             .parse()
             .map_err(|_| Error::invalid("base URL", "is not a URL"))?;
-        let mut call = Call::new(&DOWNLOAD, config.retry, deadline, true);
+        let mut call = Call::new(&DOWNLOAD, config.retry, deadline, true).changing_nothing();
         let mut url = url.clone();
         // Credentials are sent while the request stays on the origin it started on.
         let origin = crate::media_hosts::Origin::of(&url);

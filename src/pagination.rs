@@ -110,11 +110,8 @@ impl<T: ListPage> Iterator for Pages<'_, T> {
         let cursor = self.next.take();
         let page = match (self.fetch)(cursor.as_deref()) {
             Ok(page) => page,
-            Err(mut e) => {
+            Err(e) => {
                 self.done = true;
-                if let Error::Pagination { pages, .. } = &mut e {
-                    *pages = self.fetched;
-                }
                 return Some(Err(e));
             }
         };
@@ -222,8 +219,8 @@ mod tests {
         after_cursor: Option<String>,
     }
 
-    /// What the generator writes for such a model (it spells `as_deref` out, as a cursor may
-    /// be a newtype of `String`).
+    /// What the generator writes for such a model (where it writes `.as_ref().map(|c|
+    /// c.as_str())`, as a cursor may be a newtype of `String`).
     impl ListPage for Things {
         type Entry = u32;
         const CURSOR: &'static str = "meta.afterCursor";

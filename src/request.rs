@@ -189,7 +189,7 @@ impl Request {
 
     /// Appends a list's deepObject `page` parameter (`value`, when the caller set one) asking
     /// for the page after `cursor`: `key` (`after` or `before`) set to it, the other
-    /// direction left out. Without a cursor this is [`query_deep_object`](Self::query_deep_object).
+    /// direction left out. Without a cursor it is `value` as a deepObject, or nothing.
     pub fn query_page<T: Serialize>(
         &mut self,
         name: &str,

@@ -1,7 +1,8 @@
 //! The one request path: every generated operation ends in [`Transport::execute`], where
-//! authentication, the deadline, retries, limits and logging live. One attempt sends the
-//! request through ureq and reads the whole response body (up to the cap); the attempts are
-//! repeated as the [`RetryPolicy`](crate::RetryPolicy) and the operation's facts allow.
+//! authentication, limits and logging live. One attempt sends the request through ureq and
+//! reads the whole response body (up to the cap); the call's deadline and its retries, as the
+//! [`RetryPolicy`](crate::RetryPolicy) and the operation's facts allow, are a
+//! [`Call`](crate::call::Call)'s.
 
 use std::io::Read as _;
 use std::time::{Duration, Instant, SystemTime};

@@ -525,7 +525,8 @@ fn form_type(
 }
 
 /// The pagination an operation's request builder gets: a cursor-paginated list without a file
-/// (its builder is sent again for every page) whose `page` parameter is optional.
+/// (its builder is sent again for every page) that has a request builder (an optional
+/// parameter, `page` or another).
 fn paged(op: &Operation) -> Option<&Pagination> {
     op.pagination.as_ref().filter(|_| {
         !matches!(op.body, Some(Body::Multipart { .. })) && op.optional_params().next().is_some()
@@ -569,18 +570,31 @@ fn pages_methods(
 }
 
 /// `ListPage` for the answer model of every paginated list: its cursor and entries, read as
-/// the fields they are. Lists sharing an answer model share its impl.
+/// the fields they are. Lists sharing an answer model share its impl, and must read it alike.
 fn list_pages(api: &Api, models: &ModelNames) -> Result<TokenStream, Error> {
-    let mut done = std::collections::BTreeSet::new();
+    let mut done: std::collections::BTreeMap<&str, &Pagination> = Default::default();
     let mut impls = Vec::new();
     for op in &api.operations {
         let Some(pagination) = paged(op) else {
             continue;
         };
-        if !done.insert(pagination.answer.clone()) {
+        let fail = |message: String| Error::at(op.pointer.clone(), message).about(op.id.clone());
+        if let Some(first) = done.insert(&pagination.answer, pagination) {
+            if (first.cursor_field, &first.items_field)
+                != (pagination.cursor_field, &pagination.items_field)
+            {
+                return Err(fail(format!(
+                    "lists answering `{}` page it differently (`{}` and `{}`, entries `{}` and \
+                     `{}`): one `ListPage` cannot read both",
+                    pagination.answer,
+                    first.cursor_field,
+                    pagination.cursor_field,
+                    first.items_field,
+                    pagination.items_field
+                )));
+            }
             continue;
         }
-        let fail = |message: String| Error::at(op.pointer.clone(), message).about(op.id.clone());
         let answer =
             value_type(&TypeRef::Model(pagination.answer.clone()), models).map_err(fail)?;
         let entry = value_type(&pagination.item_ty, models).map_err(fail)?;

@@ -4,7 +4,8 @@
 //!
 //! The entry points: [`build::run`], for a build script; [`generate`] and [`generate_with`]
 //! for a document file, [`generate_tree`] and [`generate_tree_with`] for one already read (with
-//! [`read_tree`]). Everything else is private: the steps, each a module,
+//! [`read_tree`]), with what they take and give ([`Selection`], [`Extras`], [`Generated`]) and
+//! [`unmatched_facts_rows`] for the facts table's test. The steps are private, each a module:
 //!
 //! 1. `read`: the document (YAML or JSON) into a JSON tree, `repair` known quirks, parse it with
 //!    openapiv3;

@@ -114,10 +114,12 @@ fn the_whole_api_generates_for_both_documents_and_every_facts_row_names_one_of_t
                 "{version}: {expected}"
             );
         }
+        // Every list reads its pages as the typed answers they are.
+        assert!(generated.code.contains("request.query_page(\"page\""));
         assert!(
             generated
                 .code
-                .contains("request.query_deep_object(\"page\"")
+                .contains("impl crate::ListPage for types::MessageListResponse")
         );
     }
     let unmatched = codegen::unmatched_facts_rows(ids.iter().map(String::as_str));

@@ -135,8 +135,6 @@ fn rss_kib() -> u64 {
         .expect("a VmRSS line")
 }
 
-/// A logger that would print everything, ureq's byte dumps included, and drops it: the log
-/// guard then has to hold the level at debug while requests are in flight and put it back.
 /// `calls` calls on each of the threads; returns the tokens of the successful uploads.
 fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
     let workers: Vec<_> = (0..THREADS)

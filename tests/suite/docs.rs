@@ -68,10 +68,27 @@ fn every_test_the_crate_docs_name_exists_in_the_file_they_name() {
     for (file, test) in named {
         let source = std::fs::read_to_string(root.join(&file)).expect("named file");
         assert!(
-            source.contains(&format!("fn {test}(")),
+            is_test(&source, &test),
             "the crate docs name `{test}` in `{file}`, which has no such test"
         );
     }
+}
+
+/// Whether `source` has a test function `name`: `fn name(` with `#[test]` among the lines
+/// right above it (its docs and attributes, up to a blank line or the end of another item).
+fn is_test(source: &str, name: &str) -> bool {
+    let Some(at) = source.find(&format!("fn {name}(")) else {
+        return false;
+    };
+    let line_start = source[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    source[..line_start]
+        .lines()
+        .rev()
+        .take_while(|line| {
+            let line = line.trim();
+            !line.is_empty() && line != "}" && !line.starts_with("fn ")
+        })
+        .any(|line| line.trim() == "#[test]")
 }
 
 #[test]
@@ -86,6 +103,11 @@ fn the_check_finds_a_misnamed_test() {
             ("x.rs".to_owned(), "c_d".to_owned()),
         ]
     );
+    assert!(is_test(
+        "#[test]\n#[cfg_attr(\n    not(unix),\n    ignore = \"x\"\n)]\nfn a_test() {}",
+        "a_test"
+    ));
+    assert!(!is_test("/// A helper.\nfn a_test() {}", "a_test"));
 }
 
 /// The README's "How it fits together" picture.

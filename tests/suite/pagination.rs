@@ -24,6 +24,15 @@ mod full_api {
         )
     }
 
+    /// The request targets the server received, in order.
+    fn targets(server: &RawServer) -> Vec<String> {
+        server
+            .requests()
+            .iter()
+            .map(|r| r.target().to_owned())
+            .collect()
+    }
+
     #[test]
     fn three_pages_forwards() {
         let server = RawServer::start(vec![
@@ -40,11 +49,7 @@ mod full_api {
             .map(|app| app.unwrap().id.unwrap_or_default())
             .collect();
         assert_eq!(rest, ["a2", "a3", "a4"]);
-        let targets: Vec<String> = server
-            .requests()
-            .iter()
-            .map(|r| r.target().to_owned())
-            .collect();
+        let targets = targets(&server);
         assert_eq!(
             targets,
             [
@@ -97,11 +102,7 @@ mod full_api {
             .map(|app| app.unwrap().id.unwrap_or_default())
             .collect();
         assert_eq!(ids, ["a1", "a2"]);
-        let targets: Vec<String> = server
-            .requests()
-            .iter()
-            .map(|r| r.target().to_owned())
-            .collect();
+        let targets = targets(&server);
         assert_eq!(
             targets,
             [
