@@ -10,8 +10,8 @@
 //! 1. `read`: the document (YAML or JSON) into a JSON tree, `repair` known quirks, parse it with
 //!    openapiv3;
 //! 2. `select`: the operations to generate (one tag, or all of them);
-//! 3. `lower`: each operation to plain data (`ir`), resolving schemas with `resolve` and adding
-//!    what the `facts` table knows about it;
+//! 3. `lower`: each operation to plain data (`ir`), resolving schemas with `resolve`, adding
+//!    what the `facts` table knows about it and, with `pagination`, how a list pages;
 //! 4. `prune`: only the schemas those operations reach; `secrets`: mark the properties that
 //!    carry secrets;
 //! 5. `models`: Rust types for them through progenitor's generator (typify), with their
@@ -171,10 +171,9 @@ fn run(
 
     let started = Instant::now();
     let mut api = lower::lower(&doc, &selected)?;
-    // A plain view of the document, for what looks at it as JSON.
+    // A plain view of the document, for the webhooks (an extension) and the tests' samples.
     let tree: serde_json::Value =
         serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))?;
-    pagination::detect(&mut api.operations, &tree);
     let hooks = if extras.webhooks {
         webhooks::find(&tree, &mut repairs)?
     } else {

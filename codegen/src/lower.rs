@@ -1,13 +1,13 @@
 //! Step 3, lower: every selected operation becomes plain data ([`crate::ir::Operation`]), in
 //! named steps: its id, its parameters, its path template, its request body, its responses,
-//! its credentials and its facts.
+//! its credentials, its facts and its pagination.
 
 use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use openapiv3::{
-    Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, RequestBody,
-    Response as DocResponse, SchemaKind, StatusCode, Type,
+    Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, RequestBody,
+    Response as DocResponse, Schema, SchemaKind, StatusCode, Type,
 };
 
 use crate::error::{Error, pointer, pointer_join};
@@ -17,6 +17,7 @@ use crate::ir::{
     TypeRef,
 };
 use crate::names;
+use crate::pagination;
 use crate::resolve::{Resolver, is_binary, is_json, unbox};
 use crate::select::Selected;
 
@@ -68,7 +69,10 @@ fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operatio
     let (params, path_parts) = params_and_path(resolver, sel, &id, &declared).map_err(about)?;
     let body = request_body(resolver, sel, &name).map_err(about)?;
     let responses = responses(resolver, sel, &id).map_err(about)?;
-    Ok(Operation {
+    let page = declared
+        .get(&("page".to_owned(), false))
+        .map(|(parameter, _)| *parameter);
+    let mut op = Operation {
         facts: Facts::of(&id, sel.method),
         pagination: None,
         security: security(resolver.doc(), sel),
@@ -84,7 +88,34 @@ fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operatio
         body,
         responses,
         pointer: sel.pointer.clone(),
-    })
+    };
+    op.pagination = pagination::detect(resolver, &op, page, success_schema(resolver, sel));
+    Ok(op)
+}
+
+/// The schema of an operation's JSON success answer, when it has exactly one.
+fn success_schema<'b>(
+    resolver: &Resolver<'b>,
+    sel: &Selected<'b>,
+) -> Option<&'b ReferenceOr<Schema>> {
+    let mut schemas = sel
+        .operation
+        .responses
+        .responses
+        .iter()
+        .filter(|(code, _)| match code {
+            StatusCode::Code(code) => (200..300).contains(code),
+            StatusCode::Range(hundreds) => *hundreds == 2,
+        })
+        .filter_map(|(_, response)| {
+            let (response, _) = resolver
+                .resolve(response, "", "responses", |c| &c.responses)
+                .ok()?;
+            let (_, content) = response.content.iter().find(|(media, _)| is_json(media))?;
+            content.schema.as_ref()
+        });
+    let first = schemas.next()?;
+    schemas.next().is_none().then_some(first)
 }
 
 /// The `operationId`, which every generated operation needs for its method name.
