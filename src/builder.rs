@@ -521,6 +521,7 @@ impl ClientBuilder {
         };
         let config = Config {
             base_url,
+            base_uri: uri,
             user_agent,
             app_id: self.app_id,
             timeouts: self.timeouts,
@@ -541,7 +542,7 @@ impl ClientBuilder {
             }
             return Ok(Client::new(config, auth, Transport::caller(agent)));
         }
-        let transport = Transport::own(&config, proxy, extra_roots);
+        let transport = Transport::own(proxy, extra_roots);
         Ok(Client::new(config, auth, transport))
     }
 }

@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use ureq::http::HeaderValue;
+use ureq::http::{HeaderValue, Uri};
 
 use crate::error::Error;
 use crate::retry::RetryPolicy;
@@ -205,6 +205,8 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 1024 * 1024;
 pub(crate) struct Config {
     /// Without a trailing slash, without credentials.
     pub(crate) base_url: String,
+    /// `base_url`, parsed: whose origin may see the client's credentials.
+    pub(crate) base_uri: Uri,
     pub(crate) user_agent: HeaderValue,
     pub(crate) app_id: Option<String>,
     pub(crate) timeouts: Timeouts,

@@ -64,13 +64,10 @@ impl Client {
     /// request for `media_url`: the API's own origin, or a media host of its host over https
     /// (loopback excepted). A redirect to another origin drops them all the same.
     pub fn sends_credentials_to(&self, media_url: &str) -> bool {
-        let (Ok(base), Ok(media)) = (
-            self.config().base_url.parse::<Uri>(),
-            media_url.trim().parse::<Uri>(),
-        ) else {
+        let Ok(media) = media_url.trim().parse::<Uri>() else {
             return false;
         };
-        crate::media_hosts::may_see_credentials(&base, &media)
+        crate::media_hosts::may_see_credentials(&self.config().base_uri, &media)
     }
 
     /// Downloads media from `media_url`: an attachment's `mediaUrl`, or that of an image or
@@ -257,10 +254,6 @@ impl Download<'_> {
     ) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
         let client = self.client;
         let config = client.config();
-        let base: Uri = config
-            .base_url
-            .parse()
-            .map_err(|_| Error::invalid("base URL", "is not a URL"))?;
         let mut call = Call::new(&DOWNLOAD, config.retry, deadline, true).changing_nothing();
         let mut url = url.clone();
         // Credentials are sent while the request stays on the origin it started on.
@@ -270,7 +263,9 @@ impl Download<'_> {
         loop {
             let remaining = call.begin()?;
             let mut headers = Vec::new();
-            if credentials_allowed && crate::media_hosts::may_see_credentials(&base, &url) {
+            if credentials_allowed
+                && crate::media_hosts::may_see_credentials(&config.base_uri, &url)
+            {
                 match &self.credentials {
                     Credentials::Client => {
                         headers.push((header::AUTHORIZATION, client.auth().header()?));

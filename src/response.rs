@@ -180,11 +180,7 @@ impl RawResponse {
         let errors = api_errors(&self.body);
         let retry_after = retry_after(&self.headers, SystemTime::now());
         let may_have_been_processed = self.maybe_processed_before
-            || match self.status {
-                500 | 502 | 504 => true,
-                503 => retry_after.is_none(),
-                _ => false,
-            };
+            || crate::retry::status_may_have_been_processed(self.status, retry_after);
         let header = |name: &str| {
             self.headers
                 .get(name)

@@ -170,7 +170,7 @@ impl RetryPolicy {
             502..=504 if operation.harmless_to_repeat() => Verdict::Retry {
                 retry_after: None,
                 reason: "server error",
-                maybe_processed: true,
+                maybe_processed: status_may_have_been_processed(status, retry_after),
             },
             _ => Verdict::Done,
         }
@@ -206,6 +206,17 @@ fn nothing_was_sent(error: &ureq::Error) -> bool {
         ureq::Error::ConnectionFailed => true,
         ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => true,
         ureq::Error::Io(e) => e.kind() == std::io::ErrorKind::ConnectionRefused,
+        _ => false,
+    }
+}
+
+/// Whether an answer with `status` says the server may have acted on the request: a server
+/// error (`500`, `502`, `504`), or `503` without `Retry-After` (with one, the server says it
+/// did not and when to come back).
+pub(crate) fn status_may_have_been_processed(status: u16, retry_after: Option<Duration>) -> bool {
+    match status {
+        500 | 502 | 504 => true,
+        503 => retry_after.is_none(),
         _ => false,
     }
 }

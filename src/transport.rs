@@ -22,22 +22,6 @@ use crate::request::{Body, Request};
 use crate::response::RawResponse;
 use crate::retry::Verdict;
 
-/// Applies what the request path relies on to a ureq config builder, of an agent or of one
-/// request (the same methods exist on both scopes): status codes are not errors, redirects are
-/// not followed, and the client's timeouts hold.
-macro_rules! relied_on {
-    ($config:expr, $timeouts:expr) => {
-        $config
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .max_redirects_will_error(false)
-            .timeout_connect(Some($timeouts.connect))
-            .timeout_recv_response(Some($timeouts.response))
-            .timeout_per_read(Some($timeouts.stall))
-            .timeout_per_write(Some($timeouts.stall))
-    };
-}
-
 /// The HTTP agent. Every request gets the settings the request path relies on, so a caller's
 /// agent works as the client's own does.
 pub(crate) struct Transport {
@@ -53,16 +37,14 @@ enum Failure {
 }
 
 impl Transport {
-    /// An agent configured for `config`: its timeouts (a call's deadline as ureq's global
-    /// timeout), no redirects, status codes as values, the TLS of the crate features with
-    /// `extra_roots` trusted too, `proxy`.
+    /// The client's own agent: the TLS of the crate features with `extra_roots` trusted too,
+    /// and `proxy`. What the request path relies on (no redirects, status codes as values,
+    /// the timeouts) is set on every request, as for a caller's agent.
     pub(crate) fn own(
-        config: &Config,
         proxy: Option<ureq::Proxy>,
         extra_roots: Vec<ureq::tls::Certificate<'static>>,
     ) -> Transport {
-        let settings = relied_on!(Agent::config_builder(), config.timeouts)
-            .timeout_global(Some(config.timeouts.call))
+        let settings = Agent::config_builder()
             .tls_config(crate::tls::config(extra_roots))
             .proxy(proxy)
             .build();
@@ -290,7 +272,9 @@ impl Transport {
         self.send(config, builder, (), per_request)
     }
 
-    /// Sends the request with `body`, with the per-request settings when there are any.
+    /// Sends the request with `body` and the settings the request path relies on: status
+    /// codes are not errors, redirects are not followed, and the client's timeouts hold, with
+    /// `per_request`'s bounds.
     fn send<B: ureq::AsSendBody>(
         &self,
         config: &Config,
@@ -299,7 +283,17 @@ impl Transport {
         per_request: PerRequest,
     ) -> Result<http::Response<ureq::Body>, ureq::Error> {
         let request = builder.body(body)?;
-        let request = relied_on!(self.agent.configure_request(request), config.timeouts)
+        let timeouts = &config.timeouts;
+        let request = self
+            .agent
+            .configure_request(request)
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .timeout_connect(Some(timeouts.connect))
+            .timeout_recv_response(Some(timeouts.response))
+            .timeout_per_read(Some(timeouts.stall))
+            .timeout_per_write(Some(timeouts.stall))
             .timeout_global(per_request.global)
             .timeout_recv_body(per_request.recv_body)
             .build();
