@@ -219,6 +219,10 @@ fn operation(
          [`send`]({1}::send) it.",
         op.name, builder
     );
+    let send_body = quote! {
+        let #builder { client, #(#names),* } = self;
+        #send
+    };
     let (send_fn, pages) = match paged {
         Some(pagination) => (
             quote! {
@@ -229,8 +233,7 @@ fn operation(
 
                 /// Sends the request for the page after `cursor` (the first page without one).
                 fn send_at(self, cursor: Option<&str>) -> #result {
-                    let #builder { client, #(#names),* } = self;
-                    #send
+                    #send_body
                 }
             },
             pages_methods(op, pagination, models)?,
@@ -239,8 +242,7 @@ fn operation(
             quote! {
                 /// Sends the request.
                 pub fn send(self) -> #result {
-                    let #builder { client, #(#names),* } = self;
-                    #send
+                    #send_body
                 }
             },
             TokenStream::new(),

@@ -119,6 +119,24 @@ pub fn row(operation_id: &str) -> Option<&'static Row> {
         .find(|row| row.id.eq_ignore_ascii_case(operation_id))
 }
 
+/// The `operationId`s of the table's rows that match none of `operation_ids`, as [`row`]
+/// matches them. Run over the operations of every known document, it finds a row whose id is
+/// misspelt, which would otherwise silently match nothing.
+pub fn unmatched_facts_rows<'a>(
+    operation_ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'static str> {
+    let matched: Vec<&str> = operation_ids
+        .into_iter()
+        .filter_map(row)
+        .map(|row| row.id)
+        .collect();
+    TABLE
+        .iter()
+        .map(|row| row.id)
+        .filter(|id| !matched.contains(id))
+        .collect()
+}
+
 /// Every model replacement of the table: (schema name, Rust path).
 pub fn replacements() -> impl Iterator<Item = (&'static str, &'static str)> {
     TABLE

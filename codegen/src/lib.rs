@@ -55,6 +55,7 @@ use openapiv3::{ReferenceOr, Schema};
 use quote::quote;
 
 pub use error::Error;
+pub use facts::unmatched_facts_rows;
 pub use read::read_tree;
 pub use repair::Repair;
 pub use secrets::SecretField;
@@ -396,20 +397,6 @@ fn tagged_unions(schemas: &mut IndexMap<String, ReferenceOr<Schema>>) {
             }
         }
     }
-}
-
-/// The `operationId`s of the facts table's rows that match none of `operation_ids`
-/// (case-insensitively, as rows match). Run over the operations of every known document, it
-/// finds a row whose id is misspelt, which would otherwise silently match nothing.
-pub fn unmatched_facts_rows<'a>(
-    operation_ids: impl IntoIterator<Item = &'a str>,
-) -> Vec<&'static str> {
-    let known: Vec<&str> = operation_ids.into_iter().collect();
-    facts::TABLE
-        .iter()
-        .map(|row| row.id)
-        .filter(|id| !known.iter().any(|known| known.eq_ignore_ascii_case(id)))
-        .collect()
 }
 
 /// The value put into every secret field of the secret samples.

@@ -55,7 +55,7 @@ pub fn lower(doc: &openapiv3::OpenAPI, selected: &[Selected<'_>]) -> Result<Api,
 }
 
 /// One operation, step by step; any error names the operation.
-fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operation, Error> {
+fn operation<'b>(resolver: &mut Resolver<'b>, sel: &Selected<'b>) -> Result<Operation, Error> {
     let id = operation_id(sel)?;
     let about = |e: Error| {
         if e.subject.is_none() {
@@ -68,7 +68,7 @@ fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operatio
     let declared = declared_params(resolver, sel).map_err(about)?;
     let (params, path_parts) = params_and_path(resolver, sel, &id, &declared).map_err(about)?;
     let body = request_body(resolver, sel, &name).map_err(about)?;
-    let responses = responses(resolver, sel, &id).map_err(about)?;
+    let (responses, success_schema) = responses(resolver, sel, &id).map_err(about)?;
     let page = declared
         .get(&("page".to_owned(), false))
         .map(|(parameter, _)| *parameter);
@@ -89,33 +89,8 @@ fn operation(resolver: &mut Resolver<'_>, sel: &Selected<'_>) -> Result<Operatio
         responses,
         pointer: sel.pointer.clone(),
     };
-    op.pagination = pagination::detect(resolver, &op, page, success_schema(resolver, sel));
+    op.pagination = pagination::detect(resolver, &op, page, success_schema);
     Ok(op)
-}
-
-/// The schema of an operation's JSON success answer, when it has exactly one.
-fn success_schema<'b>(
-    resolver: &Resolver<'b>,
-    sel: &Selected<'b>,
-) -> Option<&'b ReferenceOr<Schema>> {
-    let mut schemas = sel
-        .operation
-        .responses
-        .responses
-        .iter()
-        .filter(|(code, _)| match code {
-            StatusCode::Code(code) => (200..300).contains(code),
-            StatusCode::Range(hundreds) => *hundreds == 2,
-        })
-        .filter_map(|(_, response)| {
-            let (response, _) = resolver
-                .resolve(response, "", "responses", |c| &c.responses)
-                .ok()?;
-            let (_, content) = response.content.iter().find(|(media, _)| is_json(media))?;
-            content.schema.as_ref()
-        });
-    let first = schemas.next()?;
-    schemas.next().is_none().then_some(first)
 }
 
 /// The `operationId`, which every generated operation needs for its method name.
@@ -410,11 +385,13 @@ fn multipart(
 }
 
 /// The documented responses, `default` last.
-fn responses(
-    resolver: &mut Resolver<'_>,
-    sel: &Selected<'_>,
+/// The documented responses, and the schema of the JSON success answer when exactly one
+/// success answer has one.
+fn responses<'b>(
+    resolver: &mut Resolver<'b>,
+    sel: &Selected<'b>,
     id: &str,
-) -> Result<Vec<Response>, Error> {
+) -> Result<(Vec<Response>, Option<&'b ReferenceOr<Schema>>), Error> {
     let documented = sel
         .operation
         .responses
@@ -435,16 +412,26 @@ fn responses(
                 .map(|r| (Status::Default, "default".to_owned(), r)),
         );
     let mut out = Vec::new();
+    let mut success_schemas = Vec::new();
     for (status, key, response) in documented {
         let at = format!("{}/responses/{key}", sel.pointer);
         let (response, at) = resolver.resolve(response, &at, "responses", |c| &c.responses)?;
+        if status.is_success()
+            && let Some((_, content)) = response.content.iter().find(|(m, _)| is_json(m))
+        {
+            success_schemas.extend(content.schema.as_ref());
+        }
         let hint = match status {
             Status::Code(c) if (200..300).contains(&c) => format!("{id}Response"),
             _ => format!("{id}Response{key}"),
         };
         out.push(response_payload(resolver, status, response, &at, &hint)?);
     }
-    Ok(out)
+    let success_schema = match success_schemas.as_slice() {
+        [schema] => Some(*schema),
+        _ => None,
+    };
+    Ok((out, success_schema))
 }
 
 fn response_payload(

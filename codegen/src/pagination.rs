@@ -33,7 +33,6 @@ pub fn detect(
         ("after", "afterCursor")
     };
     if !object(resolver, page_schema)?
-        .1
         .properties
         .contains_key(cursor_key)
     {
@@ -48,9 +47,9 @@ pub fn detect(
     else {
         return None;
     };
-    let (_, answer) = object(resolver, answer?)?;
+    let answer = object(resolver, answer?)?;
     let meta_schema = unbox(answer.properties.get("meta")?);
-    let (_, meta_object) = object(resolver, &meta_schema)?;
+    let meta_object = object(resolver, &meta_schema)?;
     let meta = field(resolver, answer, "meta")?;
     let has_more = field(resolver, meta_object, "hasMore")?;
     let cursor = field(resolver, meta_object, cursor_field)?;
@@ -63,6 +62,8 @@ pub fn detect(
     if arrays.next().is_some() {
         return None;
     }
+    // An array typify holds as a `Vec` whether required or not: only its name, and that it is
+    // not nullable, matter.
     let entries = field(resolver, answer, items_field)?;
     // The entries are typed as their model: an inline item schema has a name only typify knows.
     let ReferenceOr::Item(items) = items else {
@@ -89,13 +90,10 @@ pub fn detect(
 }
 
 /// An object schema, through its references.
-fn object<'b>(
-    resolver: &Resolver<'b>,
-    schema: &'b ReferenceOr<Schema>,
-) -> Option<(&'b Schema, &'b ObjectType)> {
+fn object<'b>(resolver: &Resolver<'b>, schema: &'b ReferenceOr<Schema>) -> Option<&'b ObjectType> {
     let (schema, _) = resolver.schema(schema, "").ok()?;
     match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(object)) => Some((schema, object)),
+        SchemaKind::Type(Type::Object(object)) => Some(object),
         _ => None,
     }
 }

@@ -12,8 +12,9 @@ use serde_json::Value;
 
 use crate::Repair;
 use crate::error::{Error, pointer, pointer_join, schema_key};
+use crate::ir::TypeRef;
 use crate::names;
-use crate::rust_types::ModelNames;
+use crate::rust_types::{ModelNames, value_type};
 
 /// The payload of the document's webhook calls.
 #[derive(Debug, Clone)]
@@ -71,13 +72,13 @@ pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>,
     // The one webhook whose body has an `events` array: "Webhook Event" in every version.
     for (name, item) in hooks {
         let at = pointer(["x-webhooks", name.as_str(), "post"]);
-        let Some(schema) = item
-            .pointer("/post/requestBody/content/application~1json/schema")
+        let content = item.pointer("/post/requestBody/content/application~1json");
+        let Some(schema) = content
+            .and_then(|c| c.get("schema"))
             .filter(|s| s.pointer("/properties/events").is_some())
         else {
             continue;
         };
-        let content = item.pointer("/post/requestBody/content/application~1json");
         let examples_at = format!("{at}/requestBody/content/application~1json/examples");
         let examples = content
             .and_then(|c| c.get("examples"))
@@ -112,14 +113,16 @@ pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>,
                 .and_then(schema_key)
                 .map(str::to_owned)
         };
-        let members_at = format!("{at}/properties/events/items/anyOf");
-        let members = schema
-            .pointer("/properties/events/items/anyOf")
-            .or_else(|| schema.pointer("/properties/events/items/oneOf"))
-            .and_then(Value::as_array)
+        let (members_at, members) = ["anyOf", "oneOf"]
+            .into_iter()
+            .find_map(|union| {
+                let members = schema.pointer(&format!("/properties/events/items/{union}"))?;
+                Some((format!("{at}/properties/events/items/{union}"), members))
+            })
+            .and_then(|(at, members)| Some((at, members.as_array()?)))
             .ok_or_else(|| {
                 Error::at(
-                    members_at.clone(),
+                    format!("{at}/properties/events/items/anyOf"),
                     "the events must be an `anyOf` (or `oneOf`) of event schemas",
                 )
             })?;
@@ -256,14 +259,8 @@ fn coerce(
 /// `EVENT_TYPES`, and the documented examples (`EXAMPLES`, for the crate's tests).
 pub fn emit(webhooks: &Webhooks, models: &ModelNames) -> Result<TokenStream, Error> {
     let model = |key: &str| -> Result<TokenStream, Error> {
-        let path = models.get(key).ok_or_else(|| {
-            Error::at(
-                pointer(["components", "schemas", key]),
-                "has no generated model",
-            )
-        })?;
-        path.parse::<TokenStream>()
-            .map_err(|e| Error::whole(format!("model path `{path}` does not parse: {e}")))
+        value_type(&TypeRef::Model(key.to_owned()), models)
+            .map_err(|message| Error::at(pointer(["components", "schemas", key]), message))
     };
     let optional = |key: &Option<String>| -> Result<TokenStream, Error> {
         Ok(match key {
