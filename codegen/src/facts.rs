@@ -119,7 +119,7 @@ pub fn row(operation_id: &str) -> Option<&'static Row> {
         .find(|row| row.id.eq_ignore_ascii_case(operation_id))
 }
 
-/// The `operationId`s of the table's rows that match none of `operation_ids`, as [`row`]
+/// The `operationId`s of the table's rows that match none of `operation_ids`, as the table
 /// matches them. Run over the operations of every known document, it finds a row whose id is
 /// misspelt, which would otherwise silently match nothing.
 pub fn unmatched_facts_rows<'a>(
