@@ -487,17 +487,24 @@ fn peak_rss_kib(binary: &Path, url: &str, args: &[&std::ffi::OsStr]) -> Option<u
         })
 }
 
-/// Figure 3, what the file size costs in memory: peak RSS of the example CLI uploading
-/// 512 MiB minus the same for 1 MiB.
-fn rss_difference(url: &str) -> Option<f64> {
+/// The example CLI's release binary, with `/usr/bin/time` there to measure its peak RSS; or
+/// nothing, saying why figure `label` is skipped.
+fn rss_example(label: &str) -> Option<PathBuf> {
     let Some(binary) = example_binary() else {
-        println!("rss: skipped, the example did not build");
+        println!("{label}: skipped, the example did not build");
         return None;
     };
     if !Path::new("/usr/bin/time").exists() {
-        println!("rss: skipped, /usr/bin/time is not installed");
+        println!("{label}: skipped, /usr/bin/time is not installed");
         return None;
     }
+    Some(binary)
+}
+
+/// Figure 3, what the file size costs in memory: peak RSS of the example CLI uploading
+/// 512 MiB minus the same for 1 MiB.
+fn rss_difference(url: &str) -> Option<f64> {
+    let binary = rss_example("rss")?;
     let dir = TempDir::new()?;
     let small = temp_file(dir.path(), MIB)?;
     let Some(large) = temp_file(dir.path(), 512 * MIB) else {
@@ -687,14 +694,7 @@ fn download_peak_rss_kib(binary: &Path, url: &str, size: u64, file: &Path) -> Op
 /// Figure 6, what the size of a download costs in memory: peak RSS of the example CLI
 /// downloading 512 MiB to a file minus the same for 1 MiB (budget <= 4 MiB).
 fn download_rss_difference(url: &str) -> Option<f64> {
-    let Some(binary) = example_binary() else {
-        println!("download rss: skipped, the example did not build");
-        return None;
-    };
-    if !Path::new("/usr/bin/time").exists() {
-        println!("download rss: skipped, /usr/bin/time is not installed");
-        return None;
-    }
+    let binary = rss_example("download rss")?;
     let dir = TempDir::new()?;
     let file = dir.path().join("download.txt");
     let mut small_kib = Vec::new();

@@ -408,18 +408,18 @@ fn an_upload_whose_answer_never_came_is_not_retryable() {
         "{err:?}"
     );
     // A 502 to an upload may have stored it; a 429 did not.
-    let server = RawServer::start(vec![Reply::Bytes(response(502, &[], ""))]);
-    let err = support::client(&server.url())
-        .upload(Upload::bytes("a.txt", b"x".to_vec()))
-        .unwrap_err();
+    let upload_answered = |status: u16| {
+        let server = RawServer::start(vec![Reply::Bytes(response(status, &[], ""))]);
+        support::client(&server.url())
+            .upload(Upload::bytes("a.txt", b"x".to_vec()))
+            .unwrap_err()
+    };
+    let err = upload_answered(502);
     assert!(
         err.may_have_been_processed() && !err.is_retryable(),
         "{err:?}"
     );
-    let server = RawServer::start(vec![Reply::Bytes(response(429, &[], ""))]);
-    let err = support::client(&server.url())
-        .upload(Upload::bytes("a.txt", b"x".to_vec()))
-        .unwrap_err();
+    let err = upload_answered(429);
     assert!(
         !err.may_have_been_processed() && err.is_retryable(),
         "{err:?}"
