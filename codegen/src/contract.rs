@@ -1,8 +1,9 @@
 //! Contract cases: for every generated operation, one call of the generated method with values
 //! the document accepts — its own examples where it has them (the parameter's or the request
 //! body's), minimal valid values synthesised from the schemas otherwise (see
-//! [`crate::samples`]). The crate's contract suite sends each to a contract mock of the same
-//! document, so a newer document gets its contract tests with no hand-written case.
+//! [`crate::samples`]; lowering puts them into the IR as each parameter's and body's `sample`).
+//! The crate's contract suite sends each to a contract mock of the same document, so a newer
+//! document gets its contract tests with no hand-written case.
 //!
 //! The cases are Rust source for the suite to `include!`: a `contract_cases()` function listing
 //! `ContractCase { id, method, path, run }`, where `run` calls the operation on a client and
@@ -15,17 +16,14 @@ use quote::quote;
 use serde_json::Value;
 
 use crate::emit::form_name;
-use crate::ir::{Api, Body, Operation, Param, TypeRef};
+use crate::ir::{Api, Body, Operation, TypeRef};
 use crate::rust_types::{ModelNames, value_type_from};
 
-use crate::samples::Samples;
-
-/// The source of `contract_cases()` for `api`, from the document `tree`.
-pub fn cases(api: &Api, models: &ModelNames, tree: &Value) -> Result<String, crate::Error> {
-    let samples = Samples::new(tree);
+/// The source of `contract_cases()` for `api`.
+pub fn cases(api: &Api, models: &ModelNames) -> Result<String, crate::Error> {
     let mut cases = Vec::new();
     for op in &api.operations {
-        let case = case(op, models, tree, &samples)
+        let case = case(op, models)
             .map_err(|m| crate::Error::at(op.pointer.clone(), m).about(op.id.clone()))?;
         cases.push(case);
     }
@@ -40,29 +38,19 @@ pub fn cases(api: &Api, models: &ModelNames, tree: &Value) -> Result<String, cra
     ))
 }
 
-fn case(
-    op: &Operation,
-    models: &ModelNames,
-    tree: &Value,
-    samples: &Samples<'_>,
-) -> Result<TokenStream, String> {
+fn case(op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
     let id = &op.id;
     let method = op.method.to_uppercase();
     let path = &op.path;
     let name = Ident::new(&op.name, Span::call_site());
     let mut args = Vec::new();
     for param in op.required_params() {
-        let value = param_value(param, tree, samples);
-        args.push(argument(&param.ty, &value, models)?);
+        args.push(argument(&param.ty, &param.sample, models)?);
     }
     match &op.body {
-        Some(Body::Json { ty, schema_pointer }) => {
-            let value = schema_pointer
-                .as_deref()
-                .and_then(|at| body_example(at, tree, samples))
-                .unwrap_or_else(|| Value::Object(Default::default()));
+        Some(Body::Json { ty, sample }) => {
             let ty = test_type(ty, models)?;
-            let text = value.to_string();
+            let text = sample.to_string();
             args.push(quote! { &json::<#ty>(#text)? });
         }
         Some(Body::Multipart { fields }) => {
@@ -114,43 +102,6 @@ fn case(
             },
         }
     })
-}
-
-/// The value of a parameter: its example, its schema's example, or a synthesised one.
-fn param_value(param: &Param, tree: &Value, samples: &Samples<'_>) -> Value {
-    let parameter_at = param
-        .schema_pointer
-        .strip_suffix("/schema")
-        .unwrap_or(&param.schema_pointer);
-    if let Some(example) = tree.pointer(parameter_at).and_then(|p| p.get("example")) {
-        return example.clone();
-    }
-    match tree.pointer(&param.schema_pointer) {
-        Some(schema) => samples.value(schema),
-        None => Value::String("sample".to_owned()),
-    }
-}
-
-/// The request body's example (`example`, or of `examples` the first by name, through a
-/// reference), or a synthesised value of its schema.
-fn body_example(schema_at: &str, tree: &Value, samples: &Samples<'_>) -> Option<Value> {
-    let media_at = schema_at.strip_suffix("/schema")?;
-    let media = tree.pointer(media_at)?;
-    if let Some(example) = media.get("example") {
-        return Some(example.clone());
-    }
-    if let Some(Value::Object(examples)) = media.get("examples")
-        && let Some((_, first)) = examples.iter().next()
-    {
-        let first = match first.get("$ref").and_then(Value::as_str) {
-            Some(reference) => tree.pointer(reference.strip_prefix('#')?)?,
-            None => first,
-        };
-        if let Some(value) = first.get("value") {
-            return Some(value.clone());
-        }
-    }
-    Some(samples.value(tree.pointer(schema_at)?))
 }
 
 /// A type as the including test names it: the crate is `crate_` there.

@@ -197,8 +197,9 @@ pub struct Param {
     pub style: Style,
     /// `description`, if any.
     pub description: Option<String>,
-    /// JSON pointer of the parameter's schema.
-    pub schema_pointer: String,
+    /// What the contract cases send: the parameter's example, or a minimal value of its
+    /// schema.
+    pub sample: serde_json::Value,
 }
 
 /// The Rust type of a value, before names are resolved.
@@ -260,8 +261,8 @@ pub enum Body {
     Json {
         /// Its type.
         ty: TypeRef,
-        /// JSON pointer of its schema, when it has one.
-        schema_pointer: Option<String>,
+        /// What the contract cases send: the body's example, or a minimal value of its schema.
+        sample: serde_json::Value,
     },
     /// A `multipart/form-data` form.
     Multipart {

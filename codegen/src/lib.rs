@@ -7,11 +7,13 @@
 //! [`read_tree`]), with what they take and give ([`Selection`], [`Extras`], [`Generated`]) and
 //! [`unmatched_facts_rows`] for the facts table's test. The steps are private, each a module:
 //!
-//! 1. `read`: the document (YAML or JSON) into a JSON tree, `repair` known quirks, parse it with
-//!    openapiv3;
+//! 1. `read`: the document (YAML or JSON) into an ordered tree, `repair` known quirks there,
+//!    parse it with openapiv3. From here on, openapiv3's document is the only form of the
+//!    document every step reads (`keywords` reads its schemas keyword by keyword);
 //! 2. `select`: the operations to generate (one tag, or all of them);
 //! 3. `lower`: each operation to plain data (`ir`), resolving schemas with `resolve`, adding
-//!    what the `facts` table knows about it and, with `pagination`, how a list pages;
+//!    what the `facts` table knows about it, with `pagination`, how a list pages, and with
+//!    `samples`, the values the contract cases send;
 //! 4. `prune`: only the schemas those operations reach; `secrets`: mark the properties that
 //!    carry secrets;
 //! 5. `models`: Rust types for them through progenitor's generator (typify), with their
@@ -30,6 +32,7 @@ mod emit;
 mod error;
 mod facts;
 mod ir;
+mod keywords;
 mod lower;
 mod mock;
 mod models;
@@ -51,7 +54,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use indexmap::IndexMap;
-use openapiv3::{ReferenceOr, Schema};
+use openapiv3::{OpenAPI, ReferenceOr, Schema};
 use quote::quote;
 
 pub use error::Error;
@@ -120,7 +123,8 @@ pub fn generate_with(
     Ok(generated)
 }
 
-/// Runs every step after reading, on a document given as a JSON tree (in the tree's order).
+/// Runs every step on a document already loaded as a JSON value, in the value's order: the
+/// repairs and the openapiv3 parse of step 1, and all the steps after it.
 pub fn generate_tree(
     tree: serde_json::Value,
     display: &str,
@@ -172,11 +176,8 @@ fn run(
 
     let started = Instant::now();
     let mut api = lower::lower(&doc, &selected)?;
-    // A plain view of the document, for the webhooks (an extension) and the tests' samples.
-    let tree: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| Error::whole(e.to_string()))?;
     let hooks = if extras.webhooks {
-        webhooks::find(&tree, &mut repairs)?
+        webhooks::find(&doc, &mut repairs)?
     } else {
         None
     };
@@ -269,7 +270,7 @@ fn run(
         .collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let test_support = test_support(&tree, &api, &found.fields, &models.names)?;
+    let test_support = test_support(&doc, &api, &found.fields, &models.names)?;
     Ok(Generated {
         webhook_events: hooks.map(|h| h.events.len()),
         code,
@@ -404,7 +405,7 @@ pub const SECRET_SENTINEL: &str = "sunco-secret-sentinel";
 
 /// The sources of [`Generated::test_support`].
 fn test_support(
-    tree: &serde_json::Value,
+    doc: &OpenAPI,
     api: &ir::Api,
     fields: &[secrets::SecretField],
     models: &rust_types::ModelNames,
@@ -412,9 +413,9 @@ fn test_support(
     Ok(vec![
         (
             "secret_samples.rs",
-            secret_samples(tree, api, fields, models),
+            secret_samples(doc, api, fields, models),
         ),
-        ("contract_cases.rs", contract::cases(api, models, tree)?),
+        ("contract_cases.rs", contract::cases(api, models)?),
     ])
 }
 
@@ -422,12 +423,12 @@ fn test_support(
 /// field set to [`SECRET_SENTINEL`], checked by `check::<Model>` (which the including test
 /// defines).
 fn secret_samples(
-    tree: &serde_json::Value,
+    doc: &OpenAPI,
     api: &ir::Api,
     fields: &[secrets::SecretField],
     models: &rust_types::ModelNames,
 ) -> String {
-    let samples = samples::Samples::new(tree);
+    let samples = samples::Samples::new(doc);
     let mut cases = String::new();
     for field in fields {
         let Some(path) = models
@@ -437,10 +438,14 @@ fn secret_samples(
             continue;
         };
         let root = match api.lifted.get(&field.schema) {
-            Some((pointer, _)) => pointer.clone(),
-            None => error::pointer(["components", "schemas", field.schema.as_str()]),
+            Some((_, schema)) => Some(keywords::Node::Schema(schema)),
+            None => doc
+                .components
+                .as_ref()
+                .and_then(|c| c.schemas.get(&field.schema))
+                .map(keywords::Node::from),
         };
-        let sample = tree.pointer(&root).and_then(|schema| {
+        let sample = root.and_then(|schema| {
             samples.with_value_at(
                 schema,
                 &field.at,

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use indexmap::IndexMap;
 use openapiv3::{
-    Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr, RequestBody,
-    Response as DocResponse, Schema, SchemaKind, StatusCode, Type,
+    MediaType, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr,
+    RequestBody, Response as DocResponse, Schema, SchemaKind, StatusCode, Type,
 };
 
 use crate::error::{Error, pointer, pointer_join};
@@ -19,6 +19,7 @@ use crate::ir::{
 use crate::names;
 use crate::pagination;
 use crate::resolve::{Resolver, is_binary, is_json, unbox};
+use crate::samples::Samples;
 use crate::select::Selected;
 
 /// Names the generated method bodies use for themselves; parameters with these names get a
@@ -285,7 +286,10 @@ fn param(
         ty,
         style,
         description: data.description.clone(),
-        schema_pointer: schema_at,
+        sample: data
+            .example
+            .clone()
+            .unwrap_or_else(|| Samples::new(resolver.doc()).value(schema)),
     })
 }
 
@@ -310,7 +314,7 @@ fn request_body(
         };
         return Ok(Some(Body::Json {
             ty,
-            schema_pointer: content.schema.is_some().then_some(schema_at),
+            sample: body_sample(resolver, content),
         }));
     }
     if let Some(content) = body.content.get("multipart/form-data") {
@@ -432,6 +436,25 @@ fn responses<'b>(
         _ => None,
     };
     Ok((out, success_schema))
+}
+
+/// What the contract cases send as a JSON body: its `example`, or of its `examples` the first
+/// by name (through a reference), or a minimal value of its schema.
+fn body_sample(resolver: &Resolver<'_>, content: &MediaType) -> serde_json::Value {
+    if let Some(example) = &content.example {
+        return example.clone();
+    }
+    let first = content.examples.iter().min_by(|a, b| a.0.cmp(b.0));
+    if let Some((_, first)) = first
+        && let Ok((example, _)) = resolver.resolve(first, "", "examples", |c| &c.examples)
+        && let Some(value) = &example.value
+    {
+        return value.clone();
+    }
+    match &content.schema {
+        Some(schema) => Samples::new(resolver.doc()).value(schema),
+        None => serde_json::Value::Object(Default::default()),
+    }
 }
 
 fn response_payload(

@@ -5,10 +5,11 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
-use serde_json::Value;
 
 use crate::error::{Error, pointer, schema_key};
 use crate::ir::{Api, Body, Payload};
+use crate::keywords::Node;
+use crate::walk;
 
 /// What the selected operations reach.
 pub struct Reachable {
@@ -56,20 +57,20 @@ pub fn reachable(doc: &OpenAPI, api: &Api, extra_roots: &[String]) -> Result<Rea
     }
 
     while let Some(name) = queue.pop_front() {
-        let (schema_json, at) = if let Some((at, schema)) = api.lifted.get(&name) {
-            (to_json(schema, at)?, at.clone())
+        let (schema, at) = if let Some((at, schema)) = api.lifted.get(&name) {
+            (Node::Schema(schema), at.clone())
         } else {
             let at = pointer(["components", "schemas", name.as_str()]);
             let schema = components
                 .and_then(|c| c.get(&name))
                 .ok_or_else(|| Error::at(at.clone(), "schema not found"))?;
-            (to_json(schema, &at)?, at)
+            (Node::from(schema), at)
         };
         let mut refs = Vec::new();
-        collect_refs(&schema_json, &mut refs);
+        walk::references(schema, &mut refs);
         let mut targets = BTreeSet::new();
         for reference in refs {
-            let key = schema_key(&reference)
+            let key = schema_key(reference)
                 .filter(|key| components.is_some_and(|c| c.contains_key(*key)))
                 .ok_or_else(|| {
                     Error::at(at.clone(), format!("`{reference}` does not name a schema"))
@@ -94,21 +95,4 @@ pub fn reachable(doc: &OpenAPI, api: &Api, extra_roots: &[String]) -> Result<Rea
         }
     }
     Ok(Reachable { schemas, refers })
-}
-
-fn to_json<T: serde::Serialize>(schema: &T, at: &str) -> Result<Value, Error> {
-    serde_json::to_value(schema).map_err(|e| Error::at(at.to_owned(), e.to_string()))
-}
-
-fn collect_refs(node: &Value, out: &mut Vec<String>) {
-    match node {
-        Value::Object(map) => {
-            if let Some(Value::String(reference)) = map.get("$ref") {
-                out.push(reference.clone());
-            }
-            map.values().for_each(|v| collect_refs(v, out));
-        }
-        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
-        _ => {}
-    }
 }

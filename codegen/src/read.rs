@@ -13,7 +13,7 @@ use openapiv3::OpenAPI;
 use serde_json::Value;
 use yaml_rust2::{Yaml, YamlLoader};
 
-use crate::error::{Error, pointer};
+use crate::error::{Error, path_tokens, pointer};
 
 /// Reads a document from disk into its ordered tree.
 pub fn load(path: &Path) -> Result<Yaml, Error> {
@@ -172,13 +172,8 @@ fn write_json(node: &Yaml, path: &mut Vec<String>, out: &mut Vec<u8>) -> Result<
 pub fn parse(text: &str) -> Result<OpenAPI, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, OpenAPI>(&mut deserializer).map_err(|e| {
-        let tokens = e.path().iter().filter_map(|segment| match segment {
-            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-            _ => None,
-        });
         Error::at(
-            pointer(tokens),
+            pointer(path_tokens(e.path())),
             format!("not a valid OpenAPI 3.0 node: {}", e.inner()),
         )
     })

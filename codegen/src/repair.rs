@@ -1,6 +1,6 @@
-//! Step 1b, repair: known quirks of upstream documents, fixed on the plain JSON tree before
-//! the strict openapiv3 parse. The document on disk is never edited; every repair is reported
-//! (as a `cargo:warning` by `build.rs`) with the JSON pointer it touched.
+//! Step 1b, repair: known quirks of upstream documents, fixed on the ordered tree `read` loads,
+//! before the strict openapiv3 parse. The document on disk is never edited; every repair is
+//! reported (as a `cargo:warning` by `build.rs`) with the JSON pointer it touched.
 
 use yaml_rust2::Yaml;
 

@@ -3,7 +3,10 @@
 //! schema has one. Tests use them to build requests and models the document accepts, so that a
 //! newer document gets its tests with no hand-written case.
 
+use openapiv3::{OpenAPI, Schema};
 use serde_json::{Map, Value, json};
+
+use crate::keywords::{Components, Keywords, Node, first_enum_value};
 
 /// How deep references and nested schemas are followed before giving up with `null`.
 const MAX_DEPTH: usize = 24;
@@ -11,57 +14,54 @@ const MAX_DEPTH: usize = 24;
 /// The most items an array sample has, and the longest string sample, whatever a document's
 /// `minItems` and `minLength` ask: a sample stays small.
 const MAX_ITEMS: usize = 64;
-const MAX_LENGTH: u64 = 4096;
+const MAX_LENGTH: usize = 4096;
 
-/// Synthesises values from the schemas of one document (its JSON tree).
+/// Synthesises values from the schemas of one document.
 pub struct Samples<'a> {
-    schemas: Option<&'a Map<String, Value>>,
+    components: Components<'a>,
 }
 
 impl<'a> Samples<'a> {
-    /// Samples for the document `tree`.
-    pub fn new(tree: &'a Value) -> Self {
+    /// Samples for the document `doc`.
+    pub fn new(doc: &'a OpenAPI) -> Self {
         Samples {
-            schemas: tree
-                .pointer("/components/schemas")
-                .and_then(Value::as_object),
+            components: Components::of(doc),
         }
-    }
-
-    /// The schema `reference` (`#/components/schemas/x`) points at.
-    pub fn resolve(&self, reference: &str) -> Option<&'a Value> {
-        let key = crate::error::schema_key(reference)?;
-        self.schemas?.get(key)
     }
 
     /// A minimal valid value of `schema`.
-    pub fn value(&self, schema: &Value) -> Value {
-        self.sample(schema, 0)
+    pub fn value<'s>(&self, schema: impl Into<Node<'s>>) -> Value
+    where
+        'a: 's,
+    {
+        self.sample(schema.into(), 0)
     }
 
-    fn sample(&self, schema: &Value, depth: usize) -> Value {
+    fn sample<'s>(&self, node: Node<'s>, depth: usize) -> Value
+    where
+        'a: 's,
+    {
         if depth > MAX_DEPTH {
             return Value::Null;
         }
-        let Some(map) = schema.as_object() else {
-            return Value::Null;
+        let schema = match node {
+            Node::Schema(schema) => schema,
+            Node::Ref(_) => {
+                return match self.components.schema(node) {
+                    Some(target) => self.sample(Node::Schema(target), depth + 1),
+                    None => Value::Null,
+                };
+            }
         };
-        if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
-            return match self.resolve(reference) {
-                Some(target) => self.sample(target, depth + 1),
-                None => Value::Null,
-            };
+        if let Some(first) = first_enum_value(schema) {
+            return first;
         }
-        if let Some(Value::Array(values)) = map.get("enum")
-            && let Some(first) = values.iter().find(|v| !v.is_null())
-        {
-            return first.clone();
-        }
-        if let Some(Value::Array(members)) = map.get("allOf") {
+        let keywords = Keywords::of(schema);
+        if let Some(members) = keywords.all_of {
             let mut merged: Option<Map<String, Value>> = None;
             let mut other = None;
             for member in members {
-                match self.sample(member, depth + 1) {
+                match self.sample(member.into(), depth + 1) {
                     Value::Object(part) => merged.get_or_insert_with(Map::new).extend(part),
                     value => {
                         other.get_or_insert(value);
@@ -73,70 +73,55 @@ impl<'a> Samples<'a> {
                 return value;
             }
             let mut merged = merged.unwrap_or_default();
-            if let Value::Object(own) = self.object(map, depth) {
+            if let Value::Object(own) = self.object(schema, depth) {
                 merged.extend(own);
             }
             return Value::Object(merged);
         }
-        for key in ["oneOf", "anyOf"] {
-            if let Some(Value::Array(members)) = map.get(key)
-                && let Some(first) = members.first()
-            {
-                return self.sample(first, depth + 1);
+        for members in [keywords.one_of, keywords.any_of] {
+            if let Some(first) = members.first() {
+                return self.sample(first.into(), depth + 1);
             }
         }
-        let kind = map.get("type").and_then(Value::as_str).unwrap_or_else(|| {
-            if map.contains_key("properties") {
-                "object"
-            } else if map.contains_key("items") {
-                "array"
-            } else {
-                ""
-            }
+        let kind = keywords.typ.unwrap_or(if keywords.properties.is_some() {
+            "object"
+        } else if keywords.items.is_some() {
+            "array"
+        } else {
+            ""
         });
+        let data = &schema.schema_data;
         match kind {
-            "object" => self.object(map, depth),
+            "object" => self.object(schema, depth),
             "array" => {
                 // One item (or as many as `minItems` asks), so that a request says something.
-                let wanted = map
-                    .get("minItems")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(1)
-                    .max(1);
-                let allowed = map
-                    .get("maxItems")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(u64::MAX);
-                match map.get("items") {
+                let wanted = keywords.min_items.unwrap_or(1).max(1);
+                let allowed = keywords.max_items.unwrap_or(usize::MAX);
+                match keywords.items {
                     Some(items) if allowed > 0 => {
-                        let item = self.sample(items, depth + 1);
-                        let count = usize::try_from(wanted).unwrap_or(MAX_ITEMS).min(MAX_ITEMS);
-                        Value::Array(vec![item; count])
+                        let item = self.sample(items.into(), depth + 1);
+                        Value::Array(vec![item; wanted.min(MAX_ITEMS)])
                     }
                     _ => Value::Array(Vec::new()),
                 }
             }
-            "string" => string(map),
-            "integer" | "number" => number(map, kind == "integer"),
-            "boolean" => map.get("default").cloned().unwrap_or(Value::Bool(true)),
-            _ => map
-                .get("example")
-                .or_else(|| map.get("default"))
+            "string" => string(schema, &keywords),
+            "integer" | "number" => number(schema, &keywords, kind == "integer"),
+            "boolean" => data.default.clone().unwrap_or(Value::Bool(true)),
+            _ => data
+                .example
+                .as_ref()
+                .or(data.default.as_ref())
                 .cloned()
                 .unwrap_or_else(|| json!({})),
         }
     }
 
-    fn object(&self, map: &Map<String, Value>, depth: usize) -> Value {
+    fn object(&self, schema: &Schema, depth: usize) -> Value {
         let mut out = Map::new();
-        let required: Vec<&str> = map
-            .get("required")
-            .and_then(Value::as_array)
-            .map(|names| names.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        for name in required {
-            if let Some(property) = self.property(map, name, depth) {
-                out.insert(name.to_owned(), self.sample(property, depth + 1));
+        for name in Keywords::of(schema).required {
+            if let Some(property) = self.property(schema, name, depth) {
+                out.insert(name.clone(), self.sample(property, depth + 1));
             }
         }
         Value::Object(out)
@@ -144,30 +129,37 @@ impl<'a> Samples<'a> {
 
     /// The schema of property `name`: the object's own, or one of its `allOf` members' (a
     /// `required` list may name properties its members declare).
-    fn property(&self, map: &'a Map<String, Value>, name: &str, depth: usize) -> Option<&'a Value>
+    fn property<'s>(&self, schema: &'s Schema, name: &str, depth: usize) -> Option<Node<'s>>
     where
-        Self: 'a,
+        'a: 's,
     {
-        if let Some(property) = map.get("properties").and_then(|p| p.get(name)) {
-            return Some(property);
+        let keywords = Keywords::of(schema);
+        if let Some(property) = keywords.properties.and_then(|p| p.get(name)) {
+            return Some(property.into());
         }
         if depth > MAX_DEPTH {
             return None;
         }
-        map.get("allOf")?.as_array()?.iter().find_map(|member| {
-            let member = match member.get("$ref").and_then(Value::as_str) {
-                Some(reference) => self.resolve(reference)?,
-                None => member,
-            };
-            self.property(member.as_object()?, name, depth + 1)
+        keywords.all_of?.iter().find_map(|member| {
+            let member = self.components.schema(member.into())?;
+            self.property(member, name, depth + 1)
         })
     }
 
     /// A minimal value of `schema` with the value at `path` (a pointer into the schema, such as
     /// `/properties/key/properties/secret`) set to `leaf`, through `properties`, `allOf`,
     /// `items` and references.
-    pub fn with_value_at(&self, schema: &Value, path: &str, leaf: Value) -> Option<Value> {
-        let mut value = self.value(schema);
+    pub fn with_value_at<'s>(
+        &self,
+        schema: impl Into<Node<'s>>,
+        path: &str,
+        leaf: Value,
+    ) -> Option<Value>
+    where
+        'a: 's,
+    {
+        let schema = schema.into();
+        let mut value = self.sample(schema, 0);
         let tokens: Vec<String> = path
             .split('/')
             .skip(1)
@@ -177,29 +169,30 @@ impl<'a> Samples<'a> {
         Some(value)
     }
 
-    fn place(
+    fn place<'s>(
         &self,
-        schema: &Value,
+        node: Node<'s>,
         tokens: &[String],
         value: &mut Value,
         leaf: Value,
         depth: usize,
-    ) -> Option<()> {
+    ) -> Option<()>
+    where
+        'a: 's,
+    {
         if depth > MAX_DEPTH {
             return None;
         }
-        let schema = match schema.get("$ref").and_then(Value::as_str) {
-            Some(reference) => self.resolve(reference)?,
-            None => schema,
-        };
+        let schema = self.components.schema(node)?;
         let Some((first, rest)) = tokens.split_first() else {
             *value = leaf;
             return Some(());
         };
+        let keywords = Keywords::of(schema);
         match first.as_str() {
             "properties" => {
                 let (name, rest) = rest.split_first()?;
-                let property = schema.get("properties")?.get(name)?;
+                let property = Node::from(keywords.properties?.get(name)?);
                 if !value.is_object() {
                     *value = json!({});
                 }
@@ -211,11 +204,11 @@ impl<'a> Samples<'a> {
             }
             "allOf" => {
                 let (index, rest) = rest.split_first()?;
-                let member = schema.get("allOf")?.get(index.parse::<usize>().ok()?)?;
-                self.place(member, rest, value, leaf, depth + 1)
+                let member = keywords.all_of?.get(index.parse::<usize>().ok()?)?;
+                self.place(member.into(), rest, value, leaf, depth + 1)
             }
             "items" => {
-                let items = schema.get("items")?;
+                let items = Node::from(keywords.items?);
                 if !value.is_array() {
                     *value = json!([]);
                 }
@@ -230,14 +223,15 @@ impl<'a> Samples<'a> {
     }
 }
 
-fn string(map: &Map<String, Value>) -> Value {
-    if let Some(example) = map.get("example").filter(|e| e.is_string()) {
+fn string(schema: &Schema, keywords: &Keywords<'_>) -> Value {
+    let data = &schema.schema_data;
+    if let Some(example) = data.example.as_ref().filter(|e| e.is_string()) {
         return example.clone();
     }
-    if let Some(default) = map.get("default").filter(|d| d.is_string()) {
+    if let Some(default) = data.default.as_ref().filter(|d| d.is_string()) {
         return default.clone();
     }
-    let text = match map.get("format").and_then(Value::as_str) {
+    let mut text = match keywords.format {
         Some("date-time") => "2024-01-01T00:00:00.000Z".to_owned(),
         Some("date") => "2024-01-01".to_owned(),
         Some("time") => "00:00:00".to_owned(),
@@ -246,37 +240,28 @@ fn string(map: &Map<String, Value>) -> Value {
         Some("uuid") => "00000000-0000-4000-8000-000000000000".to_owned(),
         _ => "sample".to_owned(),
     };
-    let min = map
-        .get("minLength")
-        .and_then(Value::as_u64)
-        .unwrap_or(0)
-        .min(MAX_LENGTH);
-    let max = map.get("maxLength").and_then(Value::as_u64);
-    let mut text = text;
-    while (text.len() as u64) < min {
+    let min = keywords.min_length.unwrap_or(0).min(MAX_LENGTH);
+    while text.len() < min {
         text.push('x');
     }
-    if let Some(max) = max {
-        text.truncate(usize::try_from(max).unwrap_or(usize::MAX));
+    if let Some(max) = keywords.max_length {
+        text.truncate(max);
     }
     Value::String(text)
 }
 
-fn number(map: &Map<String, Value>, integer: bool) -> Value {
-    for key in ["example", "default"] {
-        if let Some(value) = map.get(key).filter(|v| v.is_number()) {
+fn number(schema: &Schema, keywords: &Keywords<'_>, integer: bool) -> Value {
+    let data = &schema.schema_data;
+    for value in [&data.example, &data.default].into_iter().flatten() {
+        if value.is_number() {
             return value.clone();
         }
     }
-    let exclusive = |key: &str| map.get(key).and_then(Value::as_bool) == Some(true);
     let step = if integer { 1.0 } else { 0.5 };
-    let value = match (
-        map.get("minimum").and_then(Value::as_f64),
-        map.get("maximum").and_then(Value::as_f64),
-    ) {
-        (Some(min), _) if exclusive("exclusiveMinimum") => min + step,
+    let value = match (keywords.minimum, keywords.maximum) {
+        (Some(min), _) if keywords.exclusive_minimum => min + step,
         (Some(min), _) => min,
-        (None, Some(max)) if exclusive("exclusiveMaximum") => (max - step).min(1.0),
+        (None, Some(max)) if keywords.exclusive_maximum => (max - step).min(1.0),
         (None, Some(max)) => max.min(1.0),
         (None, None) => 1.0,
     };
@@ -293,23 +278,39 @@ mod tests {
 
     #[test]
     fn minimal_values_follow_the_schema() {
-        let doc = json!({"components": {"schemas": {
-            "key": {"type": "object", "required": ["id"], "properties": {
-                "id": {"type": "string", "minLength": 10},
-                "secret": {"type": "string"},
-                "kind": {"type": "string", "enum": ["app", "account"]}
-            }},
-            "response": {"type": "object", "properties": {"key": {"$ref": "#/components/schemas/key"}}},
-            "both": {"allOf": [{"$ref": "#/components/schemas/key"}, {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer", "minimum": 3}}}]}
-        }}});
+        let doc: OpenAPI = serde_json::from_value(json!({
+            "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+            "components": {"schemas": {
+                "key": {"type": "object", "required": ["id"], "properties": {
+                    "id": {"type": "string", "minLength": 10},
+                    "secret": {"type": "string"},
+                    "kind": {"type": "string", "enum": ["app", "account"]}
+                }},
+                "response": {"type": "object", "properties": {"key": {"$ref": "#/components/schemas/key"}}},
+                "both": {"allOf": [{"$ref": "#/components/schemas/key"}, {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer", "minimum": 3}}}]},
+                "mixed": {"required": ["kind", "n"], "allOf": [{"$ref": "#/components/schemas/key"}],
+                    "properties": {"kind": {"enum": [null, "b"]}, "n": {"type": "number", "exclusiveMinimum": true, "minimum": 2}}}
+            }}
+        }))
+        .unwrap();
+        let schema = |name: &str| &doc.components.as_ref().unwrap().schemas[name];
         let samples = Samples::new(&doc);
-        let key = doc.pointer("/components/schemas/key").unwrap();
-        assert_eq!(samples.value(key), json!({"id": "samplexxxx"}));
-        let both = doc.pointer("/components/schemas/both").unwrap();
-        assert_eq!(samples.value(both), json!({"id": "samplexxxx", "n": 3}));
-        let response = doc.pointer("/components/schemas/response").unwrap();
+        assert_eq!(samples.value(schema("key")), json!({"id": "samplexxxx"}));
         assert_eq!(
-            samples.with_value_at(response, "/properties/key/properties/secret", json!("S")),
+            samples.value(schema("both")),
+            json!({"id": "samplexxxx", "n": 3})
+        );
+        // `allOf` next to properties, and an `enum` without a type: openapiv3's `Any` form.
+        assert_eq!(
+            samples.value(schema("mixed")),
+            json!({"id": "samplexxxx", "kind": "b", "n": 2.5})
+        );
+        assert_eq!(
+            samples.with_value_at(
+                schema("response"),
+                "/properties/key/properties/secret",
+                json!("S")
+            ),
             Some(json!({"key": {"id": "samplexxxx", "secret": "S"}}))
         );
     }

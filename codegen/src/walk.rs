@@ -1,10 +1,11 @@
-//! Walking a schema and every schema nested in it, in place and in document order: what the
-//! secrets step and the description step share.
+//! Walking a schema and every schema nested in it, in document order: in place, as the secrets
+//! step and the description step do, or to list the references it holds, as pruning does.
 
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use crate::error::pointer_join;
+use crate::keywords::Node;
 
 /// Calls `visit` on `schema`, then on every schema nested in it (properties, items,
 /// `additionalProperties`, `allOf`, `oneOf`, `anyOf`, `not`), parents first. `at` is the
@@ -92,5 +93,71 @@ fn members(
             let at = pointer_join(at, [key, &index.to_string()]);
             schemas_mut(member, &at, visit);
         }
+    }
+}
+
+/// Every `$ref` in `node` and in the schemas nested in it (properties, items,
+/// `additionalProperties`, `allOf`, `oneOf`, `anyOf`, `not`), not following any.
+pub fn references<'s>(node: Node<'s>, out: &mut Vec<&'s str>) {
+    let schema = match node {
+        Node::Ref(reference) => return out.push(reference),
+        Node::Schema(schema) => schema,
+    };
+    let mut nested: Vec<Node<'s>> = Vec::new();
+    let mut object = |properties: &'s IndexMap<String, ReferenceOr<Box<Schema>>>,
+                      additional: &'s Option<AdditionalProperties>| {
+        nested.extend(properties.values().map(Node::from));
+        if let Some(AdditionalProperties::Schema(inner)) = additional {
+            nested.push(Node::from(inner.as_ref()));
+        }
+    };
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => object(&o.properties, &o.additional_properties),
+        SchemaKind::Type(Type::Array(array)) => nested.extend(array.items.as_ref().map(Node::from)),
+        SchemaKind::OneOf { one_of: list }
+        | SchemaKind::AllOf { all_of: list }
+        | SchemaKind::AnyOf { any_of: list } => nested.extend(list.iter().map(Node::from)),
+        SchemaKind::Not { not } => nested.push(Node::from(not.as_ref())),
+        SchemaKind::Any(any) => {
+            object(&any.properties, &any.additional_properties);
+            nested.extend(any.items.as_ref().map(Node::from));
+            for list in [&any.all_of, &any.one_of, &any.any_of] {
+                nested.extend(list.iter().map(Node::from));
+            }
+            nested.extend(any.not.as_deref().map(Node::from));
+        }
+        SchemaKind::Type(_) => {}
+    }
+    for node in nested {
+        references(node, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_found_in_every_nested_schema_of_either_form() {
+        let schema: ReferenceOr<Schema> = serde_json::from_value(serde_json::json!({
+            // `allOf` next to `properties`: openapiv3's `Any` form.
+            "allOf": [{"$ref": "#/components/schemas/a"}],
+            "properties": {
+                "list": {"type": "array", "items": {"$ref": "#/components/schemas/b"}},
+                "map": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/c"}},
+                "either": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/d"}]}
+            },
+            "not": {"$ref": "#/components/schemas/e"},
+            "example": {"$ref": "not a schema: an example's value"}
+        }))
+        .unwrap();
+        let mut found = Vec::new();
+        references(Node::from(&schema), &mut found);
+        found.sort_unstable();
+        let keys: Vec<&str> = found
+            .iter()
+            .filter_map(|r| crate::error::schema_key(r))
+            .collect();
+        assert_eq!(keys, ["a", "b", "c", "d", "e"]);
     }
 }

@@ -6,13 +6,16 @@
 //! the examples for the crate's tests. Nothing about the events is hand-listed: a new document
 //! brings its own.
 
+use indexmap::IndexMap;
+use openapiv3::{OpenAPI, PathItem, ReferenceOr, Schema};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::Repair;
-use crate::error::{Error, pointer, pointer_join, schema_key};
+use crate::error::{Error, path_tokens, pointer, pointer_join, schema_key};
 use crate::ir::TypeRef;
+use crate::keywords::{Components, Keywords, Node};
 use crate::names;
 use crate::rust_types::{ModelNames, value_type};
 
@@ -59,101 +62,113 @@ impl Webhooks {
 /// contradicts it in a way typing cannot absorb (a number where the schema says string, as
 /// `externalId: 912382197` in the `conversation:referral` example): each such value is turned
 /// into the string the schema asks for, and listed in `repairs` with its pointer.
-pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>, Error> {
-    let Some(hooks) = tree.get("x-webhooks") else {
+pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>, Error> {
+    let Some(hooks) = doc.extensions.get("x-webhooks") else {
         return Ok(None);
     };
-    let hooks = hooks.as_object().ok_or_else(|| {
-        Error::at(
-            "/x-webhooks",
-            "must be a map of webhook names to path items",
-        )
-    })?;
+    // openapiv3 keeps an extension as plain JSON; the webhooks are path items.
+    let hooks: IndexMap<String, PathItem> =
+        serde_path_to_error::deserialize(hooks).map_err(|e| {
+            Error::at(
+                pointer_join("/x-webhooks", path_tokens(e.path())),
+                format!("not a map of webhook names to path items: {}", e.inner()),
+            )
+        })?;
+    let components = Components::of(doc);
     // The one webhook whose body has an `events` array: "Webhook Event" in every version.
-    for (name, item) in hooks {
+    for (name, item) in &hooks {
         let at = pointer(["x-webhooks", name.as_str(), "post"]);
-        let content = item.pointer("/post/requestBody/content/application~1json");
-        let Some(schema) = content
-            .and_then(|c| c.get("schema"))
-            .filter(|s| s.pointer("/properties/events").is_some())
+        let Some(ReferenceOr::Item(body)) =
+            item.post.as_ref().and_then(|p| p.request_body.as_ref())
+        else {
+            continue;
+        };
+        let content = body.content.get("application/json");
+        let Some(properties) = content
+            .and_then(|c| c.schema.as_ref())
+            .and_then(|s| Keywords::of(components.schema(s.into())?).properties)
+            .filter(|p| p.contains_key("events"))
         else {
             continue;
         };
         let examples_at = format!("{at}/requestBody/content/application~1json/examples");
-        let examples = content
-            .and_then(|c| c.get("examples"))
-            .and_then(Value::as_object);
         // An event's example: its value, and the pointer of that value.
         let example_of = |event_type: &str| -> Result<Option<(Value, String)>, Error> {
-            let Some(example) = examples.and_then(|e| e.get(event_type)) else {
+            let Some(example) = content.and_then(|c| c.examples.get(event_type)) else {
                 return Ok(None);
             };
-            let (example, example_at) = match example.get("$ref").and_then(Value::as_str) {
-                Some(reference) => {
+            let (example, example_at) = match example {
+                ReferenceOr::Reference { reference } => {
                     let target = crate::error::ref_pointer(reference);
-                    let example = tree.pointer(target).ok_or_else(|| {
-                        Error::at(
-                            pointer_join(&examples_at, [event_type]),
-                            format!("`{reference}` names no example"),
-                        )
-                    })?;
+                    let example = reference
+                        .strip_prefix("#/components/examples/")
+                        .and_then(|key| doc.components.as_ref()?.examples.get(key))
+                        .ok_or_else(|| {
+                            Error::at(
+                                pointer_join(&examples_at, [event_type]),
+                                format!("`{reference}` names no example"),
+                            )
+                        })?;
+                    let ReferenceOr::Item(example) = example else {
+                        return Ok(None);
+                    };
                     (example, target.to_owned())
                 }
-                None => (example, pointer_join(&examples_at, [event_type])),
+                ReferenceOr::Item(example) => (example, pointer_join(&examples_at, [event_type])),
             };
             Ok(example
-                .get("value")
+                .value
+                .as_ref()
                 .map(|value| (value.clone(), format!("{example_at}/value"))))
         };
         let at = format!("{at}/requestBody/content/application~1json/schema");
-        let reference = |property: &str| {
-            schema
-                .pointer(&format!("/properties/{property}/$ref"))
-                .and_then(Value::as_str)
-                .and_then(schema_key)
-                .map(str::to_owned)
+        let reference = |property: &str| match properties.get(property) {
+            Some(ReferenceOr::Reference { reference }) => schema_key(reference).map(str::to_owned),
+            _ => None,
         };
-        let (members_at, members) = ["anyOf", "oneOf"]
-            .into_iter()
-            .find_map(|union| {
-                let members = schema.pointer(&format!("/properties/events/items/{union}"))?;
-                Some((format!("{at}/properties/events/items/{union}"), members))
-            })
-            .and_then(|(at, members)| Some((at, members.as_array()?)))
+        let (union, members) = properties
+            .get("events")
+            .and_then(|events| event_union(components, events.into()))
             .ok_or_else(|| {
                 Error::at(
                     format!("{at}/properties/events/items/anyOf"),
                     "the events must be an `anyOf` (or `oneOf`) of event schemas",
                 )
             })?;
+        let members_at = format!("{at}/properties/events/items/{union}");
         let mut events = Vec::new();
         for (index, member) in members.iter().enumerate() {
             let member_at = format!("{members_at}/{index}");
-            let key = member
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(schema_key)
-                .ok_or_else(|| {
-                    Error::at(member_at.clone(), "must be a `$ref` to a component schema")
-                })?;
-            let schema_at = pointer(["components", "schemas", key]);
-            let event_schema = tree.pointer(&schema_at).ok_or_else(|| {
-                Error::at(
-                    member_at.clone(),
-                    format!("`{key}` is not a component schema"),
-                )
+            let key = match member {
+                ReferenceOr::Reference { reference } => schema_key(reference),
+                ReferenceOr::Item(_) => None,
+            }
+            .ok_or_else(|| {
+                Error::at(member_at.clone(), "must be a `$ref` to a component schema")
             })?;
-            let event_type = event_schema
-                .get("title")
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic()))
+            let schema_at = pointer(["components", "schemas", key]);
+            let event_schema = doc
+                .components
+                .as_ref()
+                .and_then(|c| c.schemas.get(key))
                 .ok_or_else(|| {
                     Error::at(
-                        format!("{schema_at}/title"),
-                        "a webhook event needs its `type` string (`conversation:message`) as \
-                         its title",
+                        member_at.clone(),
+                        format!("`{key}` is not a component schema"),
                     )
                 })?;
+            let event_type = match event_schema {
+                ReferenceOr::Item(schema) => schema.schema_data.title.as_deref(),
+                ReferenceOr::Reference { .. } => None,
+            }
+            .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic()))
+            .ok_or_else(|| {
+                Error::at(
+                    format!("{schema_at}/title"),
+                    "a webhook event needs its `type` string (`conversation:message`) as \
+                     its title",
+                )
+            })?;
             if events.iter().any(|e: &Event| e.event_type == event_type) {
                 return Err(Error::at(
                     format!("{schema_at}/title"),
@@ -170,7 +185,7 @@ pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>,
                         .enumerate()
                     {
                         let at = format!("{value_at}/events/{index}");
-                        coerce(tree, event_schema, event, &at, 0, repairs);
+                        coerce(components, event_schema.into(), event, &at, 0, repairs);
                     }
                     Some(value.to_string())
                 }
@@ -192,12 +207,24 @@ pub fn find(tree: &Value, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>,
     Ok(None)
 }
 
+/// The union the `events` array's items are (`anyOf`, or `oneOf`), and its members.
+fn event_union<'s>(
+    components: Components<'s>,
+    events: Node<'s>,
+) -> Option<(&'static str, &'s [ReferenceOr<Schema>])> {
+    let items = Keywords::of(components.schema(events)?).items?;
+    let items = Keywords::of(components.schema(items.into())?);
+    [("anyOf", items.any_of), ("oneOf", items.one_of)]
+        .into_iter()
+        .find(|(_, members)| !members.is_empty())
+}
+
 /// Turns the numbers and booleans of `value` that `schema` declares as strings into strings,
 /// following `$ref`, `allOf`, properties and array items (not `anyOf`/`oneOf`, whose member is
 /// not known), and records each change.
 fn coerce(
-    tree: &Value,
-    schema: &Value,
+    components: Components<'_>,
+    schema: Node<'_>,
     value: &mut Value,
     at: &str,
     depth: usize,
@@ -206,24 +233,15 @@ fn coerce(
     if depth > 64 {
         return;
     }
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        if let Some(target) = tree.pointer(crate::error::ref_pointer(reference)) {
-            coerce(tree, target, value, at, depth + 1, repairs);
-        }
+    let Some(schema) = components.schema(schema) else {
         return;
-    }
-    for member in schema
-        .get("allOf")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        coerce(tree, member, value, at, depth + 1, repairs);
+    };
+    let keywords = Keywords::of(schema);
+    for member in keywords.all_of.unwrap_or_default() {
+        coerce(components, member.into(), value, at, depth + 1, repairs);
     }
     match value {
-        Value::Number(_) | Value::Bool(_)
-            if schema.get("type").and_then(Value::as_str) == Some("string") =>
-        {
+        Value::Number(_) | Value::Bool(_) if keywords.typ == Some("string") => {
             repairs.push(Repair {
                 pointer: at.to_owned(),
                 what: format!(
@@ -234,20 +252,21 @@ fn coerce(
             *value = Value::String(value.to_string());
         }
         Value::Object(object) => {
-            if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-                for (name, property) in properties {
-                    if let Some(inner) = object.get_mut(name) {
+            if let Some(properties) = keywords.properties {
+                // In the value's order, so that the repairs are listed by name.
+                for (name, inner) in object.iter_mut() {
+                    if let Some(property) = properties.get(name) {
                         let at = pointer_join(at, [name]);
-                        coerce(tree, property, inner, &at, depth + 1, repairs);
+                        coerce(components, property.into(), inner, &at, depth + 1, repairs);
                     }
                 }
             }
         }
         Value::Array(items) => {
-            if let Some(item) = schema.get("items") {
+            if let Some(item) = keywords.items {
                 for (index, inner) in items.iter_mut().enumerate() {
                     let at = format!("{at}/{index}");
-                    coerce(tree, item, inner, &at, depth + 1, repairs);
+                    coerce(components, item.into(), inner, &at, depth + 1, repairs);
                 }
             }
         }

@@ -566,6 +566,16 @@ fn webhook_events_come_from_the_document_and_a_bad_one_names_its_place() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("two webhook events"), "{err}");
+    // A webhook that is not a path item: the error names the place.
+    let mut doc = with_webhooks(json!({"title": "bar:happened", "type": "object"}));
+    doc["x-webhooks"]["Webhook Event"]["post"]["responses"] = json!(7);
+    let err = codegen::generate_tree_with(doc, "doc.yaml", &attachments(), extras)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/x-webhooks/Webhook Event/post/responses"),
+        "{err}"
+    );
 }
 
 /// A list whose answer holds `meta` as required, `hasMore` with a default and the cursor as
