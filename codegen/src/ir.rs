@@ -1,6 +1,6 @@
-//! The intermediate representation: every selected operation as plain data, free of openapiv3
-//! types, which the emitters (operations, mocks, contract cases) turn into code without looking
-//! at the document again.
+//! The intermediate representation: every selected operation as plain data, which the emitters
+//! (operations, mocks, contract cases) turn into code without looking at the document again.
+//! Only the schemas lifted out of operations stay openapiv3 schemas, for the model step.
 
 use std::collections::BTreeMap;
 
@@ -322,8 +322,6 @@ pub enum Payload {
         ty: TypeRef,
         /// Whether an empty body is acceptable (decoded as the type's default).
         empty_ok: bool,
-        /// JSON pointer of its schema.
-        schema_pointer: String,
     },
     /// Bytes of a non-JSON media type.
     Bytes(String),

@@ -1,68 +1,14 @@
 //! What a parsed schema says, whichever form openapiv3 gave it: a typed kind (`type: string`
 //! with its constraints) or `Any`, which it uses when keywords mix (`allOf` next to
-//! `properties`, `enum` without `type`). The samples and the webhook examples read schemas
-//! keyword by keyword, as the document wrote them; this is that reading, in one place.
+//! `properties`, `enum` without `type`). The samples, the webhooks and their examples read
+//! schemas keyword by keyword, as the document wrote them; this is that reading, in one place.
 
 use indexmap::IndexMap;
-use openapiv3::{ReferenceOr, Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+use openapiv3::{
+    IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
 use serde_json::Value;
-
-/// A schema or a reference to one, from either of openapiv3's two spellings
-/// (`ReferenceOr<Schema>` for members, `ReferenceOr<Box<Schema>>` for properties and items).
-#[derive(Debug, Clone, Copy)]
-pub enum Node<'s> {
-    /// `$ref`: the reference as written.
-    Ref(&'s str),
-    /// An inline schema.
-    Schema(&'s Schema),
-}
-
-impl<'s> From<&'s ReferenceOr<Schema>> for Node<'s> {
-    fn from(item: &'s ReferenceOr<Schema>) -> Self {
-        match item {
-            ReferenceOr::Reference { reference } => Node::Ref(reference),
-            ReferenceOr::Item(schema) => Node::Schema(schema),
-        }
-    }
-}
-
-impl<'s> From<&'s ReferenceOr<Box<Schema>>> for Node<'s> {
-    fn from(item: &'s ReferenceOr<Box<Schema>>) -> Self {
-        match item {
-            ReferenceOr::Reference { reference } => Node::Ref(reference),
-            ReferenceOr::Item(schema) => Node::Schema(schema),
-        }
-    }
-}
-
-/// The component schemas of a document, for following `$ref`s.
-#[derive(Debug, Clone, Copy)]
-pub struct Components<'a>(Option<&'a IndexMap<String, ReferenceOr<Schema>>>);
-
-impl<'a> Components<'a> {
-    /// The component schemas of `doc`.
-    pub fn of(doc: &'a openapiv3::OpenAPI) -> Self {
-        Components(doc.components.as_ref().map(|c| &c.schemas))
-    }
-
-    /// The schema `node` is, through up to 16 references into `components/schemas`.
-    pub fn schema<'s>(&self, node: Node<'s>) -> Option<&'s Schema>
-    where
-        'a: 's,
-    {
-        let mut node = node;
-        for _ in 0..16 {
-            match node {
-                Node::Schema(schema) => return Some(schema),
-                Node::Ref(reference) => {
-                    let key = crate::error::schema_key(reference)?;
-                    node = Node::from(self.0?.get(key)?);
-                }
-            }
-        }
-        None
-    }
-}
 
 /// The keywords of one schema (not of what it refers to or combines).
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,7 +23,7 @@ pub struct Keywords<'s> {
     pub required: &'s [String],
     /// `items`.
     pub items: Option<&'s ReferenceOr<Box<Schema>>>,
-    /// `minItems`, `maxItems`.
+    /// `minItems`.
     pub min_items: Option<usize>,
     /// `maxItems`.
     pub max_items: Option<usize>,
@@ -115,6 +61,7 @@ impl<'s> Keywords<'s> {
             },
             SchemaKind::Type(Type::Number(number)) => Keywords {
                 typ: Some("number"),
+                format: number_format(&number.format),
                 minimum: number.minimum,
                 maximum: number.maximum,
                 exclusive_minimum: number.exclusive_minimum,
@@ -123,6 +70,7 @@ impl<'s> Keywords<'s> {
             },
             SchemaKind::Type(Type::Integer(integer)) => Keywords {
                 typ: Some("integer"),
+                format: integer_format(&integer.format),
                 // Bounds as the document's numbers; samples reason in f64 either way.
                 minimum: integer.minimum.map(|n| n as f64),
                 maximum: integer.maximum.map(|n| n as f64),
@@ -212,14 +160,35 @@ pub fn first_enum_value(schema: &Schema) -> Option<Value> {
 
 /// A string schema's `format` as written.
 fn format_name(format: &VariantOrUnknownOrEmpty<StringFormat>) -> Option<&str> {
+    written(format, |known| match known {
+        StringFormat::Date => "date",
+        StringFormat::DateTime => "date-time",
+        StringFormat::Password => "password",
+        StringFormat::Byte => "byte",
+        StringFormat::Binary => "binary",
+    })
+}
+
+/// A number schema's `format` as written.
+fn number_format(format: &VariantOrUnknownOrEmpty<NumberFormat>) -> Option<&str> {
+    written(format, |known| match known {
+        NumberFormat::Float => "float",
+        NumberFormat::Double => "double",
+    })
+}
+
+/// An integer schema's `format` as written.
+fn integer_format(format: &VariantOrUnknownOrEmpty<IntegerFormat>) -> Option<&str> {
+    written(format, |known| match known {
+        IntegerFormat::Int32 => "int32",
+        IntegerFormat::Int64 => "int64",
+    })
+}
+
+/// A `format` as written: a known one by its name, an unknown one as it stands.
+fn written<T>(format: &VariantOrUnknownOrEmpty<T>, name: fn(&T) -> &'static str) -> Option<&str> {
     match format {
-        VariantOrUnknownOrEmpty::Item(known) => Some(match known {
-            StringFormat::Date => "date",
-            StringFormat::DateTime => "date-time",
-            StringFormat::Password => "password",
-            StringFormat::Byte => "byte",
-            StringFormat::Binary => "binary",
-        }),
+        VariantOrUnknownOrEmpty::Item(known) => Some(name(known)),
         VariantOrUnknownOrEmpty::Unknown(text) => Some(text),
         VariantOrUnknownOrEmpty::Empty => None,
     }

@@ -123,8 +123,8 @@ pub fn generate_with(
     Ok(generated)
 }
 
-/// Runs every step on a document already loaded as a JSON value, in the value's order: the
-/// repairs and the openapiv3 parse of step 1, and all the steps after it.
+/// Runs every step on a document already loaded as a JSON value (whose maps serde_json orders
+/// by key): the repairs and the openapiv3 parse of step 1, and all the steps after it.
 pub fn generate_tree(
     tree: serde_json::Value,
     display: &str,
@@ -438,12 +438,12 @@ fn secret_samples(
             continue;
         };
         let root = match api.lifted.get(&field.schema) {
-            Some((_, schema)) => Some(keywords::Node::Schema(schema)),
+            Some((_, schema)) => Some(resolve::Node::Schema(schema)),
             None => doc
                 .components
                 .as_ref()
                 .and_then(|c| c.schemas.get(&field.schema))
-                .map(keywords::Node::from),
+                .map(resolve::Node::from),
         };
         let sample = root.and_then(|schema| {
             samples.with_value_at(

@@ -1,6 +1,7 @@
 //! Step 3, lower: every selected operation becomes plain data ([`crate::ir::Operation`]), in
 //! named steps: its id, its parameters, its path template, its request body, its responses,
-//! its credentials, its facts and its pagination.
+//! its credentials, its facts and its pagination; and, for the contract cases, a value the
+//! document accepts for each parameter and JSON body (its example, or a sample).
 
 use std::collections::{HashMap, HashSet};
 
@@ -471,12 +472,10 @@ fn response_payload(
             Some(schema) => Payload::Json {
                 ty: resolver.type_of(schema, &schema_pointer, hint)?,
                 empty_ok: resolver.empty_ok(schema, &schema_pointer),
-                schema_pointer,
             },
             None => Payload::Json {
                 ty: TypeRef::Json,
                 empty_ok: true,
-                schema_pointer,
             },
         }
     } else if let Some(media) = response.content.keys().next() {

@@ -8,7 +8,7 @@ use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use crate::error::{Error, pointer, schema_key};
 use crate::ir::{Api, Body, Payload};
-use crate::keywords::Node;
+use crate::resolve::Node;
 use crate::walk;
 
 /// What the selected operations reach.

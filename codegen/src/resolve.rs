@@ -1,5 +1,6 @@
-//! Schema resolution for the lowering step: following local `$ref`s into `components`, and
-//! giving every schema a [`TypeRef`]. Inline object schemas (a response declared as
+//! Schema resolution: following local `$ref`s into `components` ([`Resolver`] where one that
+//! leads nowhere is an error, [`SchemaRefs`] where it is only nothing to read), and, for the
+//! lowering step, giving every schema a [`TypeRef`]. Inline object schemas (a response declared as
 //! `type: object` with properties, a deepObject filter, an `allOf` body) and inline string
 //! enums are lifted out as named models, so typify generates them next to the document's own
 //! components.
@@ -15,6 +16,65 @@ use openapiv3::{
 use crate::error::{Error, pointer_join, ref_pointer, schema_key};
 use crate::ir::TypeRef;
 use crate::names;
+
+/// A schema or a reference to one, from either of openapiv3's two spellings
+/// (`ReferenceOr<Schema>` for members, `ReferenceOr<Box<Schema>>` for properties and items).
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'s> {
+    /// `$ref`: the reference as written.
+    Ref(&'s str),
+    /// An inline schema.
+    Schema(&'s Schema),
+}
+
+impl<'s> From<&'s ReferenceOr<Schema>> for Node<'s> {
+    fn from(item: &'s ReferenceOr<Schema>) -> Self {
+        match item {
+            ReferenceOr::Reference { reference } => Node::Ref(reference),
+            ReferenceOr::Item(schema) => Node::Schema(schema),
+        }
+    }
+}
+
+impl<'s> From<&'s ReferenceOr<Box<Schema>>> for Node<'s> {
+    fn from(item: &'s ReferenceOr<Box<Schema>>) -> Self {
+        match item {
+            ReferenceOr::Reference { reference } => Node::Ref(reference),
+            ReferenceOr::Item(schema) => Node::Schema(schema),
+        }
+    }
+}
+
+/// The component schemas of a document, for following `$ref`s where one that leads nowhere is
+/// no error, only nothing to read: samples and example repairs, which make do without it.
+/// ([`Resolver`] follows them where it is an error, with pointers.)
+#[derive(Debug, Clone, Copy)]
+pub struct SchemaRefs<'a>(Option<&'a IndexMap<String, ReferenceOr<Schema>>>);
+
+impl<'a> SchemaRefs<'a> {
+    /// The component schemas of `doc`.
+    pub fn of(doc: &'a OpenAPI) -> Self {
+        SchemaRefs(doc.components.as_ref().map(|c| &c.schemas))
+    }
+
+    /// The schema `node` is, through up to 16 references into `components/schemas`.
+    pub fn schema<'s>(&self, node: Node<'s>) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        let mut node = node;
+        for _ in 0..16 {
+            match node {
+                Node::Schema(schema) => return Some(schema),
+                Node::Ref(reference) => {
+                    let key = schema_key(reference)?;
+                    node = Node::from(self.0?.get(key)?);
+                }
+            }
+        }
+        None
+    }
+}
 
 /// Resolves references and types against one document, collecting lifted schemas.
 pub struct Resolver<'a> {

@@ -6,7 +6,8 @@
 use openapiv3::{OpenAPI, Schema};
 use serde_json::{Map, Value, json};
 
-use crate::keywords::{Components, Keywords, Node, first_enum_value};
+use crate::keywords::{Keywords, first_enum_value};
+use crate::resolve::{Node, SchemaRefs};
 
 /// How deep references and nested schemas are followed before giving up with `null`.
 const MAX_DEPTH: usize = 24;
@@ -18,14 +19,14 @@ const MAX_LENGTH: usize = 4096;
 
 /// Synthesises values from the schemas of one document.
 pub struct Samples<'a> {
-    components: Components<'a>,
+    refs: SchemaRefs<'a>,
 }
 
 impl<'a> Samples<'a> {
     /// Samples for the document `doc`.
     pub fn new(doc: &'a OpenAPI) -> Self {
         Samples {
-            components: Components::of(doc),
+            refs: SchemaRefs::of(doc),
         }
     }
 
@@ -47,7 +48,7 @@ impl<'a> Samples<'a> {
         let schema = match node {
             Node::Schema(schema) => schema,
             Node::Ref(_) => {
-                return match self.components.schema(node) {
+                return match self.refs.schema(node) {
                     Some(target) => self.sample(Node::Schema(target), depth + 1),
                     None => Value::Null,
                 };
@@ -141,7 +142,7 @@ impl<'a> Samples<'a> {
             return None;
         }
         keywords.all_of?.iter().find_map(|member| {
-            let member = self.components.schema(member.into())?;
+            let member = self.refs.schema(member.into())?;
             self.property(member, name, depth + 1)
         })
     }
@@ -183,7 +184,7 @@ impl<'a> Samples<'a> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let schema = self.components.schema(node)?;
+        let schema = self.refs.schema(node)?;
         let Some((first, rest)) = tokens.split_first() else {
             *value = leaf;
             return Some(());

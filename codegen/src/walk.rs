@@ -5,7 +5,7 @@ use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
 use crate::error::pointer_join;
-use crate::keywords::Node;
+use crate::resolve::Node;
 
 /// Calls `visit` on `schema`, then on every schema nested in it (properties, items,
 /// `additionalProperties`, `allOf`, `oneOf`, `anyOf`, `not`), parents first. `at` is the

@@ -1,13 +1,13 @@
 //! The webhook payload the document describes under `x-webhooks`: which component schemas are
 //! its events (the `anyOf` of `events.items`), each event's `type` string (its schema's
 //! `title`, `conversation:message`), and the documented example of each (the webhook body's
-//! `examples`, named by event type, each usually a `$ref` into `components/examples`). [`find`] reads them; [`emit`] writes the typed payload:
-//! `WebhookPayload`, and an `Event` enum with one variant per event tagged by its `type`, plus
-//! the examples for the crate's tests. Nothing about the events is hand-listed: a new document
+//! `examples`, named by event type, each usually a `$ref` into `components/examples`).
+//! [`find`] reads them; [`emit`] writes the typed payload: `WebhookPayload`, and an `Event`
+//! enum with one variant per event tagged by its `type`, plus the examples for the crate's
+//! tests. Nothing about the events is hand-listed: a new document
 //! brings its own.
 
-use indexmap::IndexMap;
-use openapiv3::{OpenAPI, PathItem, ReferenceOr, Schema};
+use openapiv3::{OpenAPI, ReferenceOr, RequestBody};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -15,8 +15,9 @@ use serde_json::Value;
 use crate::Repair;
 use crate::error::{Error, path_tokens, pointer, pointer_join, schema_key};
 use crate::ir::TypeRef;
-use crate::keywords::{Components, Keywords, Node};
+use crate::keywords::Keywords;
 use crate::names;
+use crate::resolve::{Node, Resolver, SchemaRefs, unbox};
 use crate::rust_types::{ModelNames, value_type};
 
 /// The payload of the document's webhook calls.
@@ -63,79 +64,89 @@ impl Webhooks {
 /// `externalId: 912382197` in the `conversation:referral` example): each such value is turned
 /// into the string the schema asks for, and listed in `repairs` with its pointer.
 pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>, Error> {
+    // openapiv3 keeps an extension as plain JSON, whose maps serde_json orders by key.
     let Some(hooks) = doc.extensions.get("x-webhooks") else {
         return Ok(None);
     };
-    // openapiv3 keeps an extension as plain JSON; the webhooks are path items.
-    let hooks: IndexMap<String, PathItem> =
-        serde_path_to_error::deserialize(hooks).map_err(|e| {
-            Error::at(
-                pointer_join("/x-webhooks", path_tokens(e.path())),
-                format!("not a map of webhook names to path items: {}", e.inner()),
-            )
-        })?;
-    let components = Components::of(doc);
-    // The one webhook whose body has an `events` array: "Webhook Event" in every version.
-    for (name, item) in &hooks {
-        let at = pointer(["x-webhooks", name.as_str(), "post"]);
-        let Some(ReferenceOr::Item(body)) =
-            item.post.as_ref().and_then(|p| p.request_body.as_ref())
-        else {
+    let hooks = hooks.as_object().ok_or_else(|| {
+        Error::at(
+            "/x-webhooks",
+            "must be a map of webhook names to path items",
+        )
+    })?;
+    let resolver = Resolver::new(doc);
+    let refs = SchemaRefs::of(doc);
+    // The first webhook by name whose body has an `events` array: "Webhook Event" in every
+    // version. Only the webhooks' request bodies are read, as openapiv3 reads a request body;
+    // the rest of a webhook (an extension no validator checks) is not the generator's business.
+    for (name, item) in hooks {
+        let Some(body) = item.get("post").and_then(|post| post.get("requestBody")) else {
             continue;
         };
-        let content = body.content.get("application/json");
-        let Some(properties) = content
-            .and_then(|c| c.schema.as_ref())
-            .and_then(|s| Keywords::of(components.schema(s.into())?).properties)
+        let at = pointer(["x-webhooks", name.as_str(), "post", "requestBody"]);
+        // Read as the body itself unless it is a reference: serde cannot say where in an
+        // untagged `ReferenceOr` a value failed.
+        let body = match body.get("$ref") {
+            Some(_) => typed::<ReferenceOr<RequestBody>>(body, &at)?,
+            None => ReferenceOr::Item(typed::<RequestBody>(body, &at)?),
+        };
+        let (body, at) = resolver.resolve(&body, &at, "requestBodies", |c| &c.request_bodies)?;
+        let Some(content) = body.content.get("application/json") else {
+            continue;
+        };
+        let content_at = pointer_join(&at, ["content", "application/json"]);
+        let Some(schema) = &content.schema else {
+            continue;
+        };
+        let (schema, at) = resolver.schema(schema, &pointer_join(&content_at, ["schema"]))?;
+        let Some(properties) = Keywords::of(schema)
+            .properties
             .filter(|p| p.contains_key("events"))
         else {
             continue;
         };
-        let examples_at = format!("{at}/requestBody/content/application~1json/examples");
         // An event's example: its value, and the pointer of that value.
         let example_of = |event_type: &str| -> Result<Option<(Value, String)>, Error> {
-            let Some(example) = content.and_then(|c| c.examples.get(event_type)) else {
+            let Some(example) = content.examples.get(event_type) else {
                 return Ok(None);
             };
-            let (example, example_at) = match example {
-                ReferenceOr::Reference { reference } => {
-                    let target = crate::error::ref_pointer(reference);
-                    let example = reference
-                        .strip_prefix("#/components/examples/")
-                        .and_then(|key| doc.components.as_ref()?.examples.get(key))
-                        .ok_or_else(|| {
-                            Error::at(
-                                pointer_join(&examples_at, [event_type]),
-                                format!("`{reference}` names no example"),
-                            )
-                        })?;
-                    let ReferenceOr::Item(example) = example else {
-                        return Ok(None);
-                    };
-                    (example, target.to_owned())
-                }
-                ReferenceOr::Item(example) => (example, pointer_join(&examples_at, [event_type])),
-            };
+            let example_at = pointer_join(&content_at, ["examples", event_type]);
+            let (example, example_at) =
+                resolver.resolve(example, &example_at, "examples", |c| &c.examples)?;
             Ok(example
                 .value
                 .as_ref()
                 .map(|value| (value.clone(), format!("{example_at}/value"))))
         };
-        let at = format!("{at}/requestBody/content/application~1json/schema");
         let reference = |property: &str| match properties.get(property) {
             Some(ReferenceOr::Reference { reference }) => schema_key(reference).map(str::to_owned),
             _ => None,
         };
-        let (union, members) = properties
-            .get("events")
-            .and_then(|events| event_union(components, events.into()))
+        // `events`, its items and their union, each through any references.
+        let events_at = pointer_join(&at, ["properties", "events"]);
+        let Some(events) = properties.get("events").map(unbox) else {
+            continue;
+        };
+        let (events, events_at) = resolver.schema(&events, &events_at)?;
+        let items_at = pointer_join(&events_at, ["items"]);
+        let items = Keywords::of(events).items.map(unbox).ok_or_else(|| {
+            Error::at(
+                items_at.clone(),
+                "the events must be an array of event schemas",
+            )
+        })?;
+        let (items, items_at) = resolver.schema(&items, &items_at)?;
+        let union = Keywords::of(items);
+        let (union, members) = [("anyOf", union.any_of), ("oneOf", union.one_of)]
+            .into_iter()
+            .find(|(_, members)| !members.is_empty())
             .ok_or_else(|| {
                 Error::at(
-                    format!("{at}/properties/events/items/anyOf"),
+                    pointer_join(&items_at, ["anyOf"]),
                     "the events must be an `anyOf` (or `oneOf`) of event schemas",
                 )
             })?;
-        let members_at = format!("{at}/properties/events/items/{union}");
+        let members_at = pointer_join(&items_at, [union]);
         let mut events = Vec::new();
         for (index, member) in members.iter().enumerate() {
             let member_at = format!("{members_at}/{index}");
@@ -146,29 +157,19 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
             .ok_or_else(|| {
                 Error::at(member_at.clone(), "must be a `$ref` to a component schema")
             })?;
-            let schema_at = pointer(["components", "schemas", key]);
-            let event_schema = doc
-                .components
-                .as_ref()
-                .and_then(|c| c.schemas.get(key))
+            let (event_schema, schema_at) = resolver.schema(member, &member_at)?;
+            let event_type = event_schema
+                .schema_data
+                .title
+                .as_deref()
+                .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic()))
                 .ok_or_else(|| {
                     Error::at(
-                        member_at.clone(),
-                        format!("`{key}` is not a component schema"),
+                        format!("{schema_at}/title"),
+                        "a webhook event needs its `type` string (`conversation:message`) as \
+                         its title",
                     )
                 })?;
-            let event_type = match event_schema {
-                ReferenceOr::Item(schema) => schema.schema_data.title.as_deref(),
-                ReferenceOr::Reference { .. } => None,
-            }
-            .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_ascii_graphic()))
-            .ok_or_else(|| {
-                Error::at(
-                    format!("{schema_at}/title"),
-                    "a webhook event needs its `type` string (`conversation:message`) as \
-                     its title",
-                )
-            })?;
             if events.iter().any(|e: &Event| e.event_type == event_type) {
                 return Err(Error::at(
                     format!("{schema_at}/title"),
@@ -185,7 +186,7 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
                         .enumerate()
                     {
                         let at = format!("{value_at}/events/{index}");
-                        coerce(components, event_schema.into(), event, &at, 0, repairs);
+                        coerce(refs, Node::Schema(event_schema), event, &at, 0, repairs);
                     }
                     Some(value.to_string())
                 }
@@ -207,23 +208,21 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
     Ok(None)
 }
 
-/// The union the `events` array's items are (`anyOf`, or `oneOf`), and its members.
-fn event_union<'s>(
-    components: Components<'s>,
-    events: Node<'s>,
-) -> Option<(&'static str, &'s [ReferenceOr<Schema>])> {
-    let items = Keywords::of(components.schema(events)?).items?;
-    let items = Keywords::of(components.schema(items.into())?);
-    [("anyOf", items.any_of), ("oneOf", items.one_of)]
-        .into_iter()
-        .find(|(_, members)| !members.is_empty())
+/// `value` (at `at`) read as openapiv3 reads that node; a failure names its place.
+fn typed<T: serde::de::DeserializeOwned>(value: &Value, at: &str) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        Error::at(
+            pointer_join(at, path_tokens(e.path())),
+            format!("not a valid OpenAPI 3.0 node: {}", e.inner()),
+        )
+    })
 }
 
 /// Turns the numbers and booleans of `value` that `schema` declares as strings into strings,
-/// following `$ref`, `allOf`, properties and array items (not `anyOf`/`oneOf`, whose member is
-/// not known), and records each change.
+/// following references into `components/schemas`, `allOf`, properties and array items (not
+/// `anyOf`/`oneOf`, whose member is not known), and records each change.
 fn coerce(
-    components: Components<'_>,
+    refs: SchemaRefs<'_>,
     schema: Node<'_>,
     value: &mut Value,
     at: &str,
@@ -233,12 +232,12 @@ fn coerce(
     if depth > 64 {
         return;
     }
-    let Some(schema) = components.schema(schema) else {
+    let Some(schema) = refs.schema(schema) else {
         return;
     };
     let keywords = Keywords::of(schema);
     for member in keywords.all_of.unwrap_or_default() {
-        coerce(components, member.into(), value, at, depth + 1, repairs);
+        coerce(refs, member.into(), value, at, depth + 1, repairs);
     }
     match value {
         Value::Number(_) | Value::Bool(_) if keywords.typ == Some("string") => {
@@ -253,11 +252,12 @@ fn coerce(
         }
         Value::Object(object) => {
             if let Some(properties) = keywords.properties {
-                // In the value's order, so that the repairs are listed by name.
+                // In the value's order (serde_json orders a map by key): the repairs are listed
+                // by name.
                 for (name, inner) in object.iter_mut() {
                     if let Some(property) = properties.get(name) {
                         let at = pointer_join(at, [name]);
-                        coerce(components, property.into(), inner, &at, depth + 1, repairs);
+                        coerce(refs, property.into(), inner, &at, depth + 1, repairs);
                     }
                 }
             }
@@ -266,7 +266,7 @@ fn coerce(
             if let Some(item) = keywords.items {
                 for (index, inner) in items.iter_mut().enumerate() {
                     let at = format!("{at}/{index}");
-                    coerce(components, item.into(), inner, &at, depth + 1, repairs);
+                    coerce(refs, item.into(), inner, &at, depth + 1, repairs);
                 }
             }
         }

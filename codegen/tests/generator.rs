@@ -566,14 +566,38 @@ fn webhook_events_come_from_the_document_and_a_bad_one_names_its_place() {
     .unwrap_err()
     .to_string();
     assert!(err.contains("two webhook events"), "{err}");
-    // A webhook that is not a path item: the error names the place.
-    let mut doc = with_webhooks(json!({"title": "bar:happened", "type": "object"}));
-    doc["x-webhooks"]["Webhook Event"]["post"]["responses"] = json!(7);
+
+    // Only the webhooks' request bodies are read: another webhook without `responses` (which
+    // a path item must have) is no error, and the events' body may be a reference.
+    let bar = json!({"title": "bar:happened", "type": "object"});
+    let mut doc = with_webhooks(bar.clone());
+    let body = &mut doc["x-webhooks"]["Webhook Event"]["post"]["requestBody"]["content"]["application/json"]
+        ["schema"];
+    let inline = body.take();
+    *body = json!({"$ref": "#/components/schemas/hookBody"});
+    doc["components"]["schemas"]["hookBody"] = inline;
+    doc["x-webhooks"]["Ping"] = json!({"post": {"requestBody": {"content": {}}}});
+    let generated =
+        codegen::generate_tree_with(doc.clone(), "doc.yaml", &attachments(), extras).unwrap();
+    assert_eq!(generated.webhook_events, Some(2));
+    // Under that reference, an error names the place it is at.
+    doc["components"]["schemas"]["hookBody"]["properties"]["events"]["items"] =
+        json!({"type": "object"});
     let err = codegen::generate_tree_with(doc, "doc.yaml", &attachments(), extras)
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("/x-webhooks/Webhook Event/post/responses"),
+        err.contains("/components/schemas/hookBody/properties/events/items/anyOf"),
+        "{err}"
+    );
+    // A request body openapiv3 cannot read: the error names the place.
+    let mut doc = with_webhooks(bar);
+    doc["x-webhooks"]["Webhook Event"]["post"]["requestBody"]["content"] = json!(7);
+    let err = codegen::generate_tree_with(doc, "doc.yaml", &attachments(), extras)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/x-webhooks/Webhook Event/post/requestBody/content"),
         "{err}"
     );
 }
