@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::facts::Repeat;
 use crate::ir::{
     Api, Body, FormField, Location, Operation, Pagination, Param, PathPart, Payload, Status, Style,
-    TypeRef,
+    TypeRef, TypeUse,
 };
 use crate::names;
 use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
@@ -67,23 +67,15 @@ pub fn operations(
 /// The types an operation's generated code names: its parameters, its JSON body and text form
 /// fields, its success answers and its list entries.
 fn code_types(op: &Operation) -> Vec<&TypeRef> {
-    let mut types: Vec<&TypeRef> = op.params.iter().map(|p| &p.ty).collect();
-    match &op.body {
-        Some(Body::Json { ty, .. }) => types.push(ty),
-        Some(Body::Multipart { fields }) => {
-            types.extend(fields.iter().filter(|f| !f.file).map(|f| &f.ty))
-        }
-        None => {}
-    }
-    for payload in op.success_payloads() {
-        if let Payload::Json { ty, .. } = payload {
-            types.push(ty);
-        }
-    }
-    if let Some(pagination) = &op.pagination {
-        types.push(&pagination.item_ty);
-    }
-    types
+    op.types()
+        .into_iter()
+        .filter(|(used, _)| match used {
+            TypeUse::FormField { file } => !file,
+            TypeUse::Answer(status) => status.is_success(),
+            TypeUse::Param | TypeUse::JsonBody | TypeUse::Entry => true,
+        })
+        .map(|(_, ty)| ty)
+        .collect()
 }
 
 /// The name of an operation's `info` constant.
@@ -223,30 +215,26 @@ fn operation(
         let #builder { client, #(#names),* } = self;
         #send
     };
-    let (send_fn, pages) = match paged {
+    let (send, send_at, pages) = match paged {
         Some(pagination) => (
+            quote! { self.send_at(None) },
             quote! {
-                /// Sends the request.
-                pub fn send(self) -> #result {
-                    self.send_at(None)
-                }
-
                 /// Sends the request for the page after `cursor` (the first page without one).
                 fn send_at(self, cursor: Option<&str>) -> #result {
                     #send_body
                 }
             },
-            pages_methods(op, pagination, models)?,
+            pages_methods(op, pagination, &success_ty),
         ),
-        None => (
-            quote! {
-                /// Sends the request.
-                pub fn send(self) -> #result {
-                    #send_body
-                }
-            },
-            TokenStream::new(),
-        ),
+        None => (send_body, TokenStream::new(), TokenStream::new()),
+    };
+    let send_fn = quote! {
+        /// Sends the request.
+        pub fn send(self) -> #result {
+            #send
+        }
+
+        #send_at
     };
     // A builder without a file can be sent again: `pages()` sends it once per page.
     let derive = if matches!(op.body, Some(Body::Multipart { .. })) {
@@ -536,12 +524,7 @@ fn paged(op: &Operation) -> Option<&Pagination> {
 }
 
 /// `pages()` and `items()` of a cursor-paginated list's request.
-fn pages_methods(
-    op: &Operation,
-    pagination: &Pagination,
-    models: &ModelNames,
-) -> Result<TokenStream, String> {
-    let (answer, _) = success(op, models)?;
+fn pages_methods(op: &Operation, pagination: &Pagination, answer: &TokenStream) -> TokenStream {
     let info = info_const(op);
     let key = pagination.cursor_key;
     let field = pagination.cursor_field;
@@ -555,7 +538,7 @@ fn pages_methods(
     let items_doc = format!(
         " Every entry of `{items}` on every page, fetched lazily as [`pages`](Self::pages) does."
     );
-    Ok(quote! {
+    quote! {
         #[doc = #pages_doc]
         pub fn pages(self) -> crate::Pages<'a, #answer> {
             let first = self;
@@ -568,7 +551,7 @@ fn pages_methods(
         pub fn items(self) -> crate::Items<'a, #answer> {
             crate::__rt::items(self.pages())
         }
-    })
+    }
 }
 
 /// `ListPage` for the answer model of every paginated list: its cursor and entries, read as

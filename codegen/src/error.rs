@@ -81,15 +81,6 @@ where
     out
 }
 
-/// The tokens of a place serde reported (`serde_path_to_error`), for [`pointer`].
-pub fn path_tokens(path: &serde_path_to_error::Path) -> impl Iterator<Item = String> + '_ {
-    path.iter().filter_map(|segment| match segment {
-        serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
-        serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-        _ => None,
-    })
-}
-
 /// `base` with more reference tokens appended.
 pub fn pointer_join<S: AsRef<str>>(base: &str, tokens: impl IntoIterator<Item = S>) -> String {
     format!("{base}{}", pointer(tokens))

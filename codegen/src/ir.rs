@@ -55,7 +55,53 @@ pub struct Operation {
     pub pointer: String,
 }
 
+/// Where an operation names a type (see [`Operation::types`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeUse {
+    /// A path or query parameter.
+    Param,
+    /// The JSON request body.
+    JsonBody,
+    /// A field of a multipart form: a file (`true`) or a plain value.
+    FormField {
+        /// Whether the field is a file.
+        file: bool,
+    },
+    /// The JSON answer of a response with this status.
+    Answer(Status),
+    /// One entry of a paginated list.
+    Entry,
+}
+
 impl Operation {
+    /// Every type the operation names, with where: what the steps that look at an operation's
+    /// types (pruning, the models import of its code and of its mock) pick from.
+    pub fn types(&self) -> Vec<(TypeUse, &TypeRef)> {
+        let mut types: Vec<(TypeUse, &TypeRef)> = self
+            .params
+            .iter()
+            .map(|p| (TypeUse::Param, &p.ty))
+            .collect();
+        match &self.body {
+            Some(Body::Json { ty, .. }) => types.push((TypeUse::JsonBody, ty)),
+            Some(Body::Multipart { fields }) => types.extend(
+                fields
+                    .iter()
+                    .map(|f| (TypeUse::FormField { file: f.file }, &f.ty)),
+            ),
+            None => {}
+        }
+        for response in &self.responses {
+            if let Payload::Json { ty, .. } = &response.payload {
+                types.push((TypeUse::Answer(response.status), ty));
+            }
+        }
+        if let Some(pagination) = &self.pagination {
+            types.push((TypeUse::Entry, &pagination.item_ty));
+        }
+        types
+    }
+
     /// The payloads of the documented success responses (`2xx`), without repeats.
     pub fn success_payloads(&self) -> Vec<&Payload> {
         let mut payloads: Vec<&Payload> = self

@@ -389,9 +389,8 @@ fn multipart(
     Ok(Body::Multipart { fields })
 }
 
-/// The documented responses, `default` last.
-/// The documented responses, and the schema of the JSON success answer when exactly one
-/// success answer has one.
+/// The documented responses, `default` last, and the schema of the JSON success answer when
+/// exactly one success answer has one.
 fn responses<'b>(
     resolver: &mut Resolver<'b>,
     sel: &Selected<'b>,

@@ -11,7 +11,9 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::error::Error;
-use crate::ir::{Api, Body, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef};
+use crate::ir::{
+    Api, Body, Location, Operation, Param, PathPart, Payload, Status, Style, TypeRef, TypeUse,
+};
 use crate::names;
 use crate::rust_types::{ModelNames, models_import, value_type};
 
@@ -272,18 +274,16 @@ fn param_matcher(
 /// The types an operation's mock names in its code: its parameters, its JSON body, and the
 /// answers of its documented success codes.
 fn code_types(op: &Operation) -> Vec<&TypeRef> {
-    let mut types: Vec<&TypeRef> = op.params.iter().map(|p| &p.ty).collect();
-    if let Some(Body::Json { ty, .. }) = &op.body {
-        types.push(ty);
-    }
-    for response in &op.responses {
-        if let (Status::Code(200..=299), Payload::Json { ty, .. }) =
-            (response.status, &response.payload)
-        {
-            types.push(ty);
-        }
-    }
-    types
+    op.types()
+        .into_iter()
+        .filter(|(used, _)| {
+            matches!(
+                used,
+                TypeUse::Param | TypeUse::JsonBody | TypeUse::Answer(Status::Code(200..=299))
+            )
+        })
+        .map(|(_, ty)| ty)
+        .collect()
 }
 
 /// The argument type of a scalar matcher: plain values by value, the rest borrowed.

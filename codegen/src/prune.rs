@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use crate::error::{Error, pointer, schema_key};
-use crate::ir::{Api, Body, Payload};
+use crate::ir::Api;
 use crate::resolve::Node;
 use crate::walk;
 
@@ -35,18 +35,8 @@ pub fn reachable(doc: &OpenAPI, api: &Api, extra_roots: &[String]) -> Result<Rea
 
     for op in &api.operations {
         let mut roots = Vec::new();
-        for param in &op.params {
-            param.ty.models(&mut roots);
-        }
-        match &op.body {
-            Some(Body::Json { ty, .. }) => ty.models(&mut roots),
-            Some(Body::Multipart { fields }) => fields.iter().for_each(|f| f.ty.models(&mut roots)),
-            None => {}
-        }
-        for response in &op.responses {
-            if let Payload::Json { ty, .. } = &response.payload {
-                ty.models(&mut roots);
-            }
+        for (_, ty) in op.types() {
+            ty.models(&mut roots);
         }
         for root in roots {
             visit(&root, &mut queue);

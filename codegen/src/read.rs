@@ -13,7 +13,7 @@ use openapiv3::OpenAPI;
 use serde_json::Value;
 use yaml_rust2::{Yaml, YamlLoader};
 
-use crate::error::{Error, path_tokens, pointer};
+use crate::error::{Error, pointer, pointer_join};
 
 /// Reads a document from disk into its ordered tree.
 pub fn load(path: &Path) -> Result<Yaml, Error> {
@@ -170,10 +170,24 @@ fn write_json(node: &Yaml, path: &mut Vec<String>, out: &mut Vec<u8>) -> Result<
 /// Parses the (repaired) document text as an OpenAPI 3.0 document. A node openapiv3 rejects
 /// is reported at its JSON pointer.
 pub fn parse(text: &str) -> Result<OpenAPI, Error> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, OpenAPI>(&mut deserializer).map_err(|e| {
+    typed(&mut serde_json::Deserializer::from_str(text), "")
+}
+
+/// Reads one node of the document (at `at`) as openapiv3 reads it; a failure is reported at
+/// the pointer of the node inside it that was rejected.
+pub fn typed<'de, D, T>(node: D, at: &str) -> Result<T, Error>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+    T: serde::Deserialize<'de>,
+{
+    serde_path_to_error::deserialize(node).map_err(|e| {
+        let tokens = e.path().iter().filter_map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(index.to_string()),
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            _ => None,
+        });
         Error::at(
-            pointer(path_tokens(e.path())),
+            pointer_join(at, tokens),
             format!("not a valid OpenAPI 3.0 node: {}", e.inner()),
         )
     })

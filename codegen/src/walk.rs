@@ -97,7 +97,8 @@ fn members(
 }
 
 /// Every `$ref` in `node` and in the schemas nested in it (properties, items,
-/// `additionalProperties`, `allOf`, `oneOf`, `anyOf`, `not`), not following any.
+/// `additionalProperties`, `allOf`, `oneOf`, `anyOf`, `not`: the children [`schemas_mut`]
+/// visits, read rather than changed), not following any.
 pub fn references<'s>(node: Node<'s>, out: &mut Vec<&'s str>) {
     let schema = match node {
         Node::Ref(reference) => return out.push(reference),

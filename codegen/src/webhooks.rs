@@ -7,16 +7,17 @@
 //! tests. Nothing about the events is hand-listed: a new document
 //! brings its own.
 
-use openapiv3::{OpenAPI, ReferenceOr, RequestBody};
+use openapiv3::{MediaType, OpenAPI, ReferenceOr, RequestBody, Schema};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde_json::Value;
 
 use crate::Repair;
-use crate::error::{Error, path_tokens, pointer, pointer_join, schema_key};
+use crate::error::{Error, pointer, pointer_join, schema_key};
 use crate::ir::TypeRef;
 use crate::keywords::Keywords;
 use crate::names;
+use crate::read::typed;
 use crate::resolve::{Node, Resolver, SchemaRefs, unbox};
 use crate::rust_types::{ModelNames, value_type};
 
@@ -75,7 +76,6 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
         )
     })?;
     let resolver = Resolver::new(doc);
-    let refs = SchemaRefs::of(doc);
     // The first webhook by name whose body has an `events` array: "Webhook Event" in every
     // version. Only the webhooks' request bodies are read, as openapiv3 reads a request body;
     // the rest of a webhook (an extension no validator checks) is not the generator's business.
@@ -87,8 +87,8 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
         // Read as the body itself unless it is a reference: serde cannot say where in an
         // untagged `ReferenceOr` a value failed.
         let body = match body.get("$ref") {
-            Some(_) => typed::<ReferenceOr<RequestBody>>(body, &at)?,
-            None => ReferenceOr::Item(typed::<RequestBody>(body, &at)?),
+            Some(_) => typed::<_, ReferenceOr<RequestBody>>(body, &at)?,
+            None => ReferenceOr::Item(typed::<_, RequestBody>(body, &at)?),
         };
         let (body, at) = resolver.resolve(&body, &at, "requestBodies", |c| &c.request_bodies)?;
         let Some(content) = body.content.get("application/json") else {
@@ -104,19 +104,6 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
             .filter(|p| p.contains_key("events"))
         else {
             continue;
-        };
-        // An event's example: its value, and the pointer of that value.
-        let example_of = |event_type: &str| -> Result<Option<(Value, String)>, Error> {
-            let Some(example) = content.examples.get(event_type) else {
-                return Ok(None);
-            };
-            let example_at = pointer_join(&content_at, ["examples", event_type]);
-            let (example, example_at) =
-                resolver.resolve(example, &example_at, "examples", |c| &c.examples)?;
-            Ok(example
-                .value
-                .as_ref()
-                .map(|value| (value.clone(), format!("{example_at}/value"))))
         };
         let reference = |property: &str| match properties.get(property) {
             Some(ReferenceOr::Reference { reference }) => schema_key(reference).map(str::to_owned),
@@ -176,22 +163,14 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
                     format!("`{event_type}` is the title of two webhook events"),
                 ));
             }
-            let example = match example_of(event_type)? {
-                Some((mut value, value_at)) => {
-                    for (index, event) in value
-                        .get_mut("events")
-                        .and_then(Value::as_array_mut)
-                        .into_iter()
-                        .flatten()
-                        .enumerate()
-                    {
-                        let at = format!("{value_at}/events/{index}");
-                        coerce(refs, Node::Schema(event_schema), event, &at, 0, repairs);
-                    }
-                    Some(value.to_string())
-                }
-                None => None,
-            };
+            let example = example(
+                &resolver,
+                content,
+                &content_at,
+                event_type,
+                event_schema,
+                repairs,
+            )?;
             events.push(Event {
                 schema: key.to_owned(),
                 event_type: event_type.to_owned(),
@@ -208,14 +187,32 @@ pub fn find(doc: &OpenAPI, repairs: &mut Vec<Repair>) -> Result<Option<Webhooks>
     Ok(None)
 }
 
-/// `value` (at `at`) read as openapiv3 reads that node; a failure names its place.
-fn typed<T: serde::de::DeserializeOwned>(value: &Value, at: &str) -> Result<T, Error> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        Error::at(
-            pointer_join(at, path_tokens(e.path())),
-            format!("not a valid OpenAPI 3.0 node: {}", e.inner()),
-        )
-    })
+/// The documented example of the event `event_type` (the body's example of that name, through
+/// a reference), as JSON text, its events made to fit `event_schema` (see [`coerce`]).
+fn example(
+    resolver: &Resolver<'_>,
+    content: &MediaType,
+    content_at: &str,
+    event_type: &str,
+    event_schema: &Schema,
+    repairs: &mut Vec<Repair>,
+) -> Result<Option<String>, Error> {
+    let Some(example) = content.examples.get(event_type) else {
+        return Ok(None);
+    };
+    let example_at = pointer_join(content_at, ["examples", event_type]);
+    let (example, example_at) =
+        resolver.resolve(example, &example_at, "examples", |c| &c.examples)?;
+    let Some(mut value) = example.value.clone() else {
+        return Ok(None);
+    };
+    let refs = SchemaRefs::of(resolver.doc());
+    let events = value.get_mut("events").and_then(Value::as_array_mut);
+    for (index, event) in events.into_iter().flatten().enumerate() {
+        let at = format!("{example_at}/value/events/{index}");
+        coerce(refs, Node::Schema(event_schema), event, &at, 0, repairs);
+    }
+    Ok(Some(value.to_string()))
 }
 
 /// Turns the numbers and booleans of `value` that `schema` declares as strings into strings,
