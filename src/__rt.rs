@@ -8,7 +8,7 @@
 //! it compiles, and is checked, whatever the document.
 
 pub use crate::multipart::Parts;
-pub use crate::pagination::{ListPage, items, pages};
+pub use crate::pagination::{items, pages};
 pub use crate::request::{Method, OperationInfo, Repeat, Request};
 pub use crate::response::RawResponse;
 
@@ -16,7 +16,9 @@ use crate::{Client, Error};
 
 /// Sends a request built by a generated operation through the client's one request path.
 pub fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
-    client.execute(request)
+    client
+        .transport()
+        .execute(client.config(), client.auth(), request)
 }
 
 /// What the generated typed mocks (cargo feature `mock`) use.

@@ -7,8 +7,6 @@ use std::sync::Arc;
 use crate::auth::{Auth, Credentials, Secret};
 use crate::config::{Config, check_id};
 use crate::error::Error;
-use crate::request::Request;
-use crate::response::RawResponse;
 use crate::transport::Transport;
 
 /// A blocking client for the Sunshine Conversations API.
@@ -104,10 +102,5 @@ impl Client {
 
     pub(crate) fn transport(&self) -> &Transport {
         &self.transport
-    }
-
-    /// Sends a request built by a generated operation through the one request path.
-    pub(crate) fn execute(&self, request: Request) -> Result<RawResponse, Error> {
-        self.transport.execute(&self.config, &self.auth, request)
     }
 }

@@ -276,10 +276,9 @@ impl Download<'_> {
                     Credentials::None => {}
                 }
             }
-            let sent =
-                client
-                    .transport()
-                    .get_streamed(config, &url.to_string(), &headers, remaining);
+            let sent = client
+                .transport()
+                .get_streamed(config, &url, &headers, remaining);
             let verdict = match &sent {
                 Ok(response) => {
                     let status = response.status();

@@ -57,23 +57,6 @@ pub struct Pages<'a, T> {
 }
 
 impl<'a, T: ListPage> Pages<'a, T> {
-    /// Pages fetched by `fetch`, given the cursor of the page to fetch (none for the first).
-    pub(crate) fn new(
-        operation: &'static str,
-        fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
-    ) -> Self {
-        Pages {
-            operation,
-            fetch: Box::new(fetch),
-            next: None,
-            seen: HashSet::new(),
-            fetched: 0,
-            max_pages: MAX_PAGES,
-            stopping: None,
-            done: false,
-        }
-    }
-
     /// Stops after `pages` pages (at least 1): when more remain, the last item is an
     /// [`Error::Pagination`]. Default: [`MAX_PAGES`].
     pub fn max_pages(mut self, pages: usize) -> Self {
@@ -154,13 +137,6 @@ pub struct Items<'a, T: ListPage> {
 }
 
 impl<'a, T: ListPage> Items<'a, T> {
-    pub(crate) fn new(pages: Pages<'a, T>) -> Self {
-        Items {
-            pages,
-            buffered: VecDeque::new(),
-        }
-    }
-
     /// Stops after `pages` pages: see [`Pages::max_pages`].
     pub fn max_pages(mut self, pages: usize) -> Self {
         self.pages = self.pages.max_pages(pages);
@@ -184,17 +160,30 @@ impl<T: ListPage> Iterator for Items<'_, T> {
     }
 }
 
-/// The pages of a generated list request.
+/// The pages of a generated list request, fetched by `fetch`, given the cursor of the page to
+/// fetch (none for the first).
 pub fn pages<'a, T: ListPage>(
     operation: &'static str,
     fetch: impl FnMut(Option<&str>) -> Result<ResponseValue<T>, Error> + 'a,
 ) -> Pages<'a, T> {
-    Pages::new(operation, fetch)
+    Pages {
+        operation,
+        fetch: Box::new(fetch),
+        next: None,
+        seen: HashSet::new(),
+        fetched: 0,
+        max_pages: MAX_PAGES,
+        stopping: None,
+        done: false,
+    }
 }
 
 /// The entries of a generated list request's pages.
 pub fn items<T: ListPage>(pages: Pages<'_, T>) -> Items<'_, T> {
-    Items::new(pages)
+    Items {
+        pages,
+        buffered: VecDeque::new(),
+    }
 }
 
 #[cfg(test)]
@@ -259,7 +248,7 @@ mod tests {
     #[test]
     fn pages_are_fetched_lazily_until_the_last() {
         let asked = std::cell::RefCell::new(Vec::new());
-        let pages = Pages::new("listThings", |cursor: Option<&str>| {
+        let pages = pages("listThings", |cursor: Option<&str>| {
             asked.borrow_mut().push(cursor.map(str::to_owned));
             match cursor {
                 None => page(&[1, 2], Some("c1")),
@@ -267,7 +256,7 @@ mod tests {
                 _ => page(&[4], None),
             }
         });
-        let mut items = Items::new(pages);
+        let mut items = items(pages);
         assert_eq!(items.next().unwrap().unwrap(), 1);
         assert_eq!(asked.borrow().len(), 1, "only the first page so far");
         let rest: Vec<u32> = items.map(Result::unwrap).collect();
@@ -281,7 +270,7 @@ mod tests {
     #[test]
     fn a_looping_cursor_ends_with_an_error() {
         let mut calls = 0;
-        let pages = Pages::new("listThings", |_: Option<&str>| {
+        let pages = pages("listThings", |_: Option<&str>| {
             calls += 1;
             page(&[calls], Some("same"))
         });
@@ -297,7 +286,7 @@ mod tests {
 
     #[test]
     fn more_without_a_cursor_is_an_error_not_the_end() {
-        let pages = Pages::new("listThings", |_: Option<&str>| {
+        let pages = pages("listThings", |_: Option<&str>| {
             answer(serde_json::json!({"things": [1], "meta": {"hasMore": true}}))
         });
         let results: Vec<_> = pages.collect();
@@ -309,19 +298,19 @@ mod tests {
 
     #[test]
     fn the_page_limit_and_errors_end_the_iteration() {
-        let pages = Pages::new("listThings", |cursor: Option<&str>| {
+        let limited = pages("listThings", |cursor: Option<&str>| {
             let n: u32 = cursor.map_or(0, |c| c.parse().unwrap_or(0));
             page(&[n], Some(&(n + 1).to_string()))
         })
         .max_pages(3);
-        let results: Vec<_> = pages.collect();
+        let results: Vec<_> = limited.collect();
         assert_eq!(results.len(), 4);
         assert!(matches!(
             &results[3],
             Err(Error::Pagination { pages: 3, .. })
         ));
 
-        let mut failing = Pages::new("listThings", |cursor: Option<&str>| match cursor {
+        let mut failing = pages("listThings", |cursor: Option<&str>| match cursor {
             None => page(&[1], Some("c1")),
             Some(_) => Err(Error::invalid("page", "boom")),
         });

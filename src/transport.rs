@@ -253,13 +253,13 @@ impl Transport {
     pub(crate) fn get_streamed(
         &self,
         config: &Config,
-        url: &str,
+        url: &http::Uri,
         headers: &[(header::HeaderName, HeaderValue)],
         remaining: Option<Duration>,
     ) -> Result<http::Response<ureq::Body>, ureq::Error> {
         let mut builder = http::Request::builder()
             .method("GET")
-            .uri(url)
+            .uri(url.clone())
             .header(header::USER_AGENT, config.user_agent.clone())
             .header(header::ACCEPT, HeaderValue::from_static("*/*"));
         for (name, value) in headers {
