@@ -18,8 +18,8 @@
 //! answer was late); an image or file message is downloaded into the directory, then prints
 //! `file PATH BYTES`.
 //!
-//! Answers, as the service's retry policy wants them: `200` accepted (before any download);
-//! `401` a wrong or missing key (nothing processed, nothing printed); `400` a body that is not a
+//! Answers: `200` accepted, at once, before any download (the service's retry policy redelivers
+//! a call answered late); `401` a wrong or missing key (nothing processed, nothing printed); `400` a body that is not a
 //! webhook payload; `413` a body over 1 MiB; `411` no `Content-Length`; `405` not a `POST`.
 //!
 //! The server is the standard library's: the service sends one `POST` with a `Content-Length`
@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::mpsc::{Receiver, Sender};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sunshine_conversations_client::webhooks::{self, Event, WebhookError};
 use sunshine_conversations_client::{Client, Secret, sanitize_file_name, types};
@@ -257,12 +257,24 @@ fn serve(stream: TcpStream, secret: &Secret, seen: &Mutex<Seen>, jobs: &Sender<J
 }
 
 /// After an answer given before the body was read: the body still on its way is read and
-/// dropped (at most `length` bytes, for at most about a second), so that closing the
+/// dropped (at most `length` bytes, for at most a second in all), so that closing the
 /// connection does not reset it before the client has read the answer.
-fn linger(reader: BufReader<TcpStream>, writer: &TcpStream, length: usize) {
+fn linger(mut reader: BufReader<TcpStream>, writer: &TcpStream, length: usize) {
     let _ = writer.shutdown(std::net::Shutdown::Write);
-    let _ = writer.set_read_timeout(Some(Duration::from_secs(1)));
-    let _ = std::io::copy(&mut reader.take(length as u64), &mut std::io::sink());
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let mut left = length;
+    let mut buffer = [0u8; 16 * 1024];
+    while left > 0 {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        if wait.is_zero() || writer.set_read_timeout(Some(wait)).is_err() {
+            break;
+        }
+        let want = left.min(buffer.len());
+        match reader.read(&mut buffer[..want]) {
+            Ok(0) | Err(_) => break,
+            Ok(read) => left -= read,
+        }
+    }
 }
 
 /// An event's id (or `-` when it has none).

@@ -450,6 +450,12 @@ fn example_binary() -> Option<PathBuf> {
 
 fn example(binary: &Path, url: &str) -> Command {
     let mut command = Command::new(binary);
+    sunco_env(&mut command, url);
+    command
+}
+
+/// The `SUNCO_*` variables of the benchmark's server (and none that would name another host).
+fn sunco_env(command: &mut Command, url: &str) {
     command
         .env("SUNCO_APP_ID", APP)
         .env("SUNCO_KEY_ID", KEY_ID)
@@ -457,20 +463,17 @@ fn example(binary: &Path, url: &str) -> Command {
         .env("SUNCO_BASE_URL", url)
         .env_remove("SUNCO_REGION")
         .env_remove("SUNCO_SUBDOMAIN");
-    command
 }
 
 /// Peak RSS in KiB of one run of the example CLI with `args` and the `SUNCO_*` variables of
 /// the benchmark's server, from `/usr/bin/time -v`.
 fn peak_rss_kib(binary: &Path, url: &str, args: &[&std::ffi::OsStr]) -> Option<u64> {
-    let output = Command::new("/usr/bin/time")
+    let mut command = Command::new("/usr/bin/time");
+    sunco_env(&mut command, url);
+    let output = command
         .arg("-v")
         .arg(binary)
         .args(args)
-        .env("SUNCO_APP_ID", APP)
-        .env("SUNCO_KEY_ID", KEY_ID)
-        .env("SUNCO_KEY_SECRET", SECRET)
-        .env("SUNCO_BASE_URL", url)
         .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string())
         .env("SUNCO_MAX_DOWNLOAD_BYTES", (1024 * MIB).to_string())
         .output()

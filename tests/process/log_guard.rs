@@ -200,6 +200,7 @@ fn with_the_recommended_filter_nothing_changes() {
 fn without_it_secrets_stay_out_and_the_applications_level_wins() {
     RECORDER.filter_ureq_proto(false);
     RECORDER.clear();
+    let warned_before = RECORDER.guard_warnings();
     log::set_max_level(LevelFilter::Trace);
     // The first answer is slow, so that the application can change its level meanwhile; the
     // next ones are not.
@@ -242,6 +243,12 @@ fn without_it_secrets_stay_out_and_the_applications_level_wins() {
         1,
         "one warning a process, with the filter to add (given here or by an earlier test)"
     );
+    if warned_before == 0 {
+        assert!(
+            lines.iter().any(|l| l.contains("ureq_proto=debug")),
+            "this scenario's own warning, with the filter to add: {lines:?}"
+        );
+    }
     assert!(
         !lines.iter().any(|l| l.starts_with("TRACE ureq_proto")),
         "no byte dump, so no Authorization header, got through"

@@ -104,8 +104,9 @@ pub fn process() -> MutexGuard<'static, ()> {
     RECORDER.clear();
     log::set_max_level(log::LevelFilter::Trace);
     for name in PROXY_VARIABLES {
-        // SAFETY: every test of this binary holds the process while it runs, and no thread
-        // this binary starts reads the environment.
+        // SAFETY: every test of this binary that sends a request or touches the environment
+        // holds the process while it runs (the one that does neither, a pure function's test,
+        // reads nothing of it), and no thread this binary starts reads the environment.
         unsafe { std::env::remove_var(name) };
     }
     guard

@@ -14,8 +14,8 @@ fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
     let _process = crate::process();
     let proxy = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
     let target = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
-    // SAFETY: every test of this binary holds the process (`crate::process`), so no other
-    // thread reads the environment.
+    // SAFETY: every test of this binary that sends a request or touches the environment holds
+    // the process (`crate::process`), so no other thread reads the environment.
     unsafe {
         for name in [
             "HTTP_PROXY",
@@ -26,8 +26,6 @@ fn environment_proxies_are_skipped_for_loopback_and_explicit_ones_are_used() {
         ] {
             std::env::set_var(name, proxy.url());
         }
-        std::env::remove_var("NO_PROXY");
-        std::env::remove_var("no_proxy");
     }
 
     builder(&target.url()).build().unwrap().delete("u").unwrap();
@@ -94,8 +92,8 @@ fn socks_proxies_are_used() {
 
     // From the environment: ALL_PROXY names a SOCKS proxy that resolves the host itself.
     let socks = proxies::socks5(address);
-    // SAFETY: every test of this binary holds the process (`crate::process`), so no other
-    // thread reads the environment.
+    // SAFETY: every test of this binary that sends a request or touches the environment holds
+    // the process (`crate::process`), so no other thread reads the environment.
     unsafe {
         for name in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"] {
             std::env::remove_var(name);

@@ -176,7 +176,7 @@ fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
     ignore = "measures memory through Linux's /proc"
 )]
 fn eight_threads_against_a_hostile_server() {
-    // Every line at trace is formatted and dropped: memory is measured.
+    // Every line at trace reaches the logger, which keeps none: memory is measured.
     let _process = crate::process();
     crate::RECORDER.set_recording(false);
     let ledger = Arc::new(Mutex::new(Ledger::default()));

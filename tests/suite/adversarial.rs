@@ -17,8 +17,17 @@ fn delete_body() -> types::AttachmentDeleteBody {
     }
 }
 
-fn quick_retries() -> RetryPolicy {
+/// [`support::quick_retries`] within a budget of 10 s.
+fn budgeted_retries() -> RetryPolicy {
     support::quick_retries().with_budget(Duration::from_secs(10))
+}
+
+/// A client that retries as [`budgeted_retries`] says.
+fn retrying_client(base_url: &str) -> Client {
+    builder(base_url)
+        .retry_policy(budgeted_retries())
+        .build()
+        .unwrap()
 }
 
 fn short_timeouts() -> Timeouts {
@@ -283,10 +292,7 @@ fn rate_limited_then_created_after_one_retry() {
         Reply::Bytes(response(429, &[("retry-after", "1")], "")),
         json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
     ]);
-    let client = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = retrying_client(&server.url());
     let started = Instant::now();
     client
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
@@ -306,7 +312,7 @@ fn retry_after_as_http_date_garbage_or_huge() {
             Reply::Bytes(response(429, &[("retry-after", retry_after)], "")),
             json_text(200, "{}"),
         ]);
-        let policy = quick_retries().with_max_retry_after(Duration::from_secs(2));
+        let policy = budgeted_retries().with_max_retry_after(Duration::from_secs(2));
         let client = builder(&server.url()).retry_policy(policy).build().unwrap();
         let started = Instant::now();
         client.delete("u").unwrap();
@@ -323,7 +329,7 @@ fn retry_after_as_http_date_garbage_or_huge() {
         Reply::Bytes(response(429, &[("retry-after", "99999999")], "")),
         json_text(200, "{}"),
     ]);
-    let policy = quick_retries().with_max_retry_after(Duration::from_millis(300));
+    let policy = budgeted_retries().with_max_retry_after(Duration::from_millis(300));
     let client = builder(&server.url()).retry_policy(policy).build().unwrap();
     let started = Instant::now();
     let err = client.delete("u").unwrap_err();
@@ -347,7 +353,7 @@ fn rate_limited_forever_gives_up_within_the_budget() {
         &[("retry-after", "1")],
         r#"{"errors":[{"code":"too_many_requests","title":"slow down"}]}"#,
     ))]);
-    let policy = quick_retries()
+    let policy = budgeted_retries()
         .with_max_attempts(10)
         .with_budget(Duration::from_millis(1500));
     let client = builder(&server.url()).retry_policy(policy).build().unwrap();
@@ -379,10 +385,7 @@ fn bad_gateway_then_ok_is_retried_for_delete_but_not_for_a_reader_upload() {
         )),
         json_text(200, "{}"),
     ]);
-    let client = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = retrying_client(&server.url());
     client.delete("u").unwrap();
     assert_eq!(server.requests().len(), 2);
 
@@ -390,10 +393,7 @@ fn bad_gateway_then_ok_is_retried_for_delete_but_not_for_a_reader_upload() {
         Reply::Bytes(response(502, &[], "")),
         json_text(201, r#"{"attachment":{"mediaUrl":"u"}}"#),
     ]);
-    let client = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = retrying_client(&server.url());
     let err = client
         .upload(Upload::reader(
             "a.txt",
@@ -512,7 +512,7 @@ fn nothing_listening_is_retried_then_reported_with_the_attempts() {
         listener.local_addr().unwrap().port()
     };
     let client = builder(&format!("http://127.0.0.1:{port}"))
-        .retry_policy(quick_retries().with_max_attempts(3))
+        .retry_policy(budgeted_retries().with_max_attempts(3))
         .build()
         .unwrap();
     let err = client.delete("u").unwrap_err();
@@ -597,10 +597,7 @@ fn an_oversized_error_body_keeps_the_status() {
 #[test]
 fn a_dropped_upload_is_not_sent_again() {
     let server = RawServer::start(vec![Reply::CloseAfterHead]);
-    let client = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = retrying_client(&server.url());
     let err = client
         .upload(Upload::bytes("big.bin", vec![0u8; 16 * 1024 * 1024]).without_file_check())
         .unwrap_err();
@@ -651,7 +648,7 @@ fn absurd_sizes_and_waits_do_not_panic() {
     let client = builder(&server.url())
         .max_upload_bytes(u64::MAX)
         .retry_policy(
-            quick_retries()
+            budgeted_retries()
                 .with_max_retry_after(Duration::MAX)
                 .with_budget(Duration::from_secs(5)),
         )

@@ -5,7 +5,6 @@
 
 use crate::support;
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -13,29 +12,9 @@ use support::{RawServer, Reply, json_reply, response};
 
 const SECRET: &str = "cli-secret-never-printed";
 
-fn binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let binary = dir.join("examples").join("attachments");
-    assert!(
-        binary.exists(),
-        "{} is missing: run the whole suite (`cargo test`), which builds the examples",
-        binary.display()
-    );
-    binary
-}
-
 /// The CLI's command with no `SUNCO_*` variable but those given.
 fn command(vars: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(binary());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("SUNCO_") {
-            command.env_remove(name);
-        }
-    }
+    let mut command = support::example_command("attachments");
     command.envs(vars.iter().copied());
     command
 }

@@ -11,7 +11,7 @@ use sunshine_conversations_client::{
     Client, ClientBuilder, DecodeKind, Error, JwtScope, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME,
     TimeoutPhase, Timeouts, Upload,
 };
-use support::{RawServer, Reply, builder, json_text, quick_retries, response};
+use support::{RawServer, Reply, builder, json_text, quick_retries, response, retrying_client};
 
 const UPLOADED: &str = r#"{"attachment":{"mediaUrl":"https://media.example/a.txt"}}"#;
 
@@ -323,21 +323,13 @@ fn a_delete_whose_answer_was_lost_is_a_success() {
     );
     for first in [Reply::Bytes(response(504, &[], "")), Reply::CloseAfterBody] {
         let server = RawServer::start(vec![first, gone.clone()]);
-        let client = builder(&server.url())
-            .retry_policy(quick_retries())
-            .build()
-            .unwrap();
+        let client = retrying_client(&server.url());
         client.delete("u").unwrap();
         assert_eq!(server.requests().len(), 2);
     }
     // A 404 without an earlier lost answer is still an error.
     let server = RawServer::start(vec![gone]);
-    let err = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap()
-        .delete("u")
-        .unwrap_err();
+    let err = retrying_client(&server.url()).delete("u").unwrap_err();
     assert_eq!(err.status(), Some(404));
 }
 
@@ -348,12 +340,7 @@ fn a_404_about_something_else_after_a_lost_answer_stays_an_error() {
         r#"{"errors":[{"code":"app_not_found","title":"App not found"}]}"#,
     );
     let server = RawServer::start(vec![Reply::Bytes(response(504, &[], "")), unknown_app]);
-    let err = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap()
-        .delete("u")
-        .unwrap_err();
+    let err = retrying_client(&server.url()).delete("u").unwrap_err();
     assert_eq!(err.status(), Some(404));
     assert_eq!(server.requests().len(), 2);
     // A 404 without a body, after a lost answer, is the attachment gone.
@@ -361,12 +348,7 @@ fn a_404_about_something_else_after_a_lost_answer_stays_an_error() {
         Reply::Bytes(response(504, &[], "")),
         Reply::Bytes(response(404, &[], "")),
     ]);
-    builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap()
-        .delete("u")
-        .unwrap();
+    retrying_client(&server.url()).delete("u").unwrap();
 }
 
 /// A client of a server that reads each request whole and never answers.
@@ -474,10 +456,7 @@ fn a_file_replaced_between_attempts_is_not_sent_and_the_error_says_what_was() {
         Reply::Bytes(response(429, &[("retry-after", "0")], "")),
         json_text(201, UPLOADED),
     ]);
-    let client = builder(&server.url())
-        .retry_policy(quick_retries())
-        .build()
-        .unwrap();
+    let client = retrying_client(&server.url());
     let replace = path.clone();
     let staged = dir.path().join("staged.txt");
     let upload = Upload::path(&path)
@@ -510,10 +489,7 @@ fn an_upload_that_may_have_been_stored_is_never_sent_again() {
         Reply::CloseAfterBody,
     ] {
         let server = RawServer::start(vec![first, json_text(201, UPLOADED)]);
-        let client = builder(&server.url())
-            .retry_policy(quick_retries())
-            .build()
-            .unwrap();
+        let client = retrying_client(&server.url());
         assert!(
             client
                 .upload(Upload::bytes("a.txt", b"once".to_vec()))
@@ -530,10 +506,7 @@ fn an_upload_the_server_refused_to_take_is_retried() {
         Reply::Bytes(response(503, &[("retry-after", "0")], "")),
     ] {
         let server = RawServer::start(vec![first, json_text(201, UPLOADED)]);
-        let client = builder(&server.url())
-            .retry_policy(quick_retries())
-            .build()
-            .unwrap();
+        let client = retrying_client(&server.url());
         client
             .upload(Upload::bytes("a.txt", b"twice".to_vec()))
             .unwrap();

@@ -7,9 +7,9 @@ use crate::support;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use sunshine_conversations_client::types;
 use sunshine_conversations_client::webhooks::{self, EVENT_TYPES, EXAMPLES, Event, WebhookError};
@@ -153,26 +153,8 @@ impl Drop for Receiver_ {
     }
 }
 
-fn example_binary() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
-    let binary = dir.join("examples").join("webhook_receiver");
-    assert!(
-        binary.exists(),
-        "{} is missing: run the whole suite",
-        binary.display()
-    );
-    binary
-}
-
 fn start_receiver(vars: &[(&str, &str)]) -> Receiver_ {
-    let mut command = Command::new(example_binary());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("SUNCO_") {
-            command.env_remove(name);
-        }
-    }
-    let mut child = command
+    let mut child = support::example_command("webhook_receiver")
         .envs([
             ("SUNCO_WEBHOOK_SECRET", SECRET),
             ("SUNCO_WEBHOOK_ADDR", "127.0.0.1:0"),
@@ -209,8 +191,8 @@ fn start_receiver(vars: &[(&str, &str)]) -> Receiver_ {
     }
 }
 
-/// POSTs `body` with `key` (and any extra header lines); returns the status.
-fn post(port: u16, key: Option<&str>, body: &[u8], extra: &str) -> u16 {
+/// POSTs `body` with `key`; returns the status.
+fn post(port: u16, key: Option<&str>, body: &[u8]) -> u16 {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
@@ -220,7 +202,7 @@ fn post(port: u16, key: Option<&str>, body: &[u8], extra: &str) -> u16 {
         .unwrap_or_default();
     let head = format!(
         "POST /webhooks HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n\
-         {key}{extra}content-length: {}\r\n\r\n",
+         {key}content-length: {}\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes()).unwrap();
@@ -232,6 +214,25 @@ fn post(port: u16, key: Option<&str>, body: &[u8], extra: &str) -> u16 {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("no status in {answer:?}"))
+}
+
+/// The stdout lines printed until one starting with `last` (or for at most `limit`), then
+/// those printed within `settle` after it.
+fn lines_until(receiver: &Receiver_, last: &str, limit: Duration, settle: Duration) -> Vec<String> {
+    let end = Instant::now() + limit;
+    let mut lines = Vec::new();
+    while let Some(left) = end.checked_duration_since(Instant::now()) {
+        let Ok(line) = receiver.stdout.recv_timeout(left) else {
+            break;
+        };
+        let done = line.starts_with(last);
+        lines.push(line);
+        if done {
+            break;
+        }
+    }
+    lines.extend(lines_within(receiver, settle));
+    lines
 }
 
 /// The stdout lines printed within `wait`.
@@ -266,17 +267,11 @@ fn the_receiver_answers_as_the_retry_policy_wants_and_fetches_files() {
 
     // Wrong and missing keys: 401, nothing processed or printed.
     let (_, example) = EXAMPLES[0];
-    assert_eq!(
-        post(port, Some("not-the-secret"), example.as_bytes(), ""),
-        401
-    );
-    assert_eq!(post(port, None, example.as_bytes(), ""), 401);
+    assert_eq!(post(port, Some("not-the-secret"), example.as_bytes()), 401);
+    assert_eq!(post(port, None, example.as_bytes()), 401);
     // Broken and oversized bodies.
-    assert_eq!(post(port, Some(SECRET), b"{\"events\": [", ""), 400);
-    assert_eq!(
-        post(port, Some(SECRET), &vec![b' '; 1024 * 1024 + 1], ""),
-        413
-    );
+    assert_eq!(post(port, Some(SECRET), b"{\"events\": ["), 400);
+    assert_eq!(post(port, Some(SECRET), &vec![b' '; 1024 * 1024 + 1]), 413);
     assert!(lines_within(&receiver, Duration::from_millis(300)).is_empty());
 
     // Every documented example, each event given an id of its own (the examples share a few):
@@ -296,11 +291,11 @@ fn the_receiver_answers_as_the_retry_policy_wants_and_fetches_files() {
             event["id"] = id.into();
         }
         let body = example.to_string();
-        assert_eq!(post(port, Some(SECRET), body.as_bytes(), ""), 200, "{name}");
+        assert_eq!(post(port, Some(SECRET), body.as_bytes()), 200, "{name}");
         bodies.push(body);
     }
     // A redelivery: processed once.
-    assert_eq!(post(port, Some(SECRET), bodies[0].as_bytes(), ""), 200);
+    assert_eq!(post(port, Some(SECRET), bodies[0].as_bytes()), 200);
     // A customer's file, downloaded with the client's credentials.
     let file_event = format!(
         r#"{{"events": [{{"id": "file-event-1", "type": "conversation:message", "payload":
@@ -308,10 +303,16 @@ fn the_receiver_answers_as_the_retry_policy_wants_and_fetches_files() {
             "mediaUrl": "{}"}}}}}}}}]}}"#,
         media.url("/apps/app/attachments/cv.pdf")
     );
-    assert_eq!(post(port, Some(SECRET), file_event.as_bytes(), ""), 200);
+    assert_eq!(post(port, Some(SECRET), file_event.as_bytes()), 200);
     expected.push("event conversation:message file-event-1".to_owned());
 
-    let lines = lines_within(&receiver, Duration::from_secs(3));
+    // The events are printed before their answers; the file once it has been downloaded.
+    let lines = lines_until(
+        &receiver,
+        "file ",
+        Duration::from_secs(10),
+        Duration::from_millis(300),
+    );
     let events: Vec<&String> = lines.iter().filter(|l| l.starts_with("event ")).collect();
     assert_eq!(events, expected.iter().collect::<Vec<_>>());
     let files: Vec<&String> = lines.iter().filter(|l| l.starts_with("file ")).collect();
@@ -325,8 +326,7 @@ fn the_receiver_answers_as_the_retry_policy_wants_and_fetches_files() {
 
 #[test]
 fn the_receiver_needs_its_secret() {
-    let output = Command::new(example_binary())
-        .env_remove("SUNCO_WEBHOOK_SECRET")
+    let output = support::example_command("webhook_receiver")
         .env("SUNCO_WEBHOOK_ADDR", "127.0.0.1:0")
         .output()
         .unwrap();

@@ -98,6 +98,14 @@ pub fn quick_retries() -> RetryPolicy {
         .with_max_retry_after(Duration::from_secs(2))
 }
 
+/// A client of `base_url` that retries as [`quick_retries`] says.
+pub fn retrying_client(base_url: &str) -> Client {
+    builder(base_url)
+        .retry_policy(quick_retries())
+        .build()
+        .unwrap()
+}
+
 /// The boundary of a `multipart/form-data` content type.
 pub fn multipart_boundary(content_type: &str) -> String {
     content_type
@@ -353,4 +361,27 @@ pub fn read_body(reader: &mut BufReader<TcpStream>, head: &str) -> Vec<u8> {
         return body;
     }
     Vec::new()
+}
+
+/// The built example `name` (`cargo test` builds the examples next to the tests), to run with
+/// no `SUNCO_*` variable of the test's environment.
+pub fn example_command(name: &str) -> std::process::Command {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let binary = dir.join("examples").join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: run the whole suite (`cargo test`), which builds the examples",
+        binary.display()
+    );
+    let mut command = std::process::Command::new(binary);
+    for (name, _) in std::env::vars() {
+        if name.starts_with("SUNCO_") {
+            command.env_remove(name);
+        }
+    }
+    command
 }
