@@ -26,13 +26,16 @@
 //! `--no-file-check` skips that. `download` saves to PATH (default: the URL's last path
 //! segment, made safe, in the current directory); an existing PATH is exit 2 without
 //! `--force`; a failed download (exit 1) leaves no file behind; the size limit comes from
-//! `SUNCO_MAX_DOWNLOAD_BYTES` (default 50 MiB).
+//! `SUNCO_MAX_DOWNLOAD_BYTES` (default 50 MiB). `SIGINT` (Ctrl-C) or `SIGTERM` ends a download
+//! at its next read, removes its temporary file and exits with 130 or 143; a second one ends
+//! the process at once (which can leave a `.sunco-XXXXXXXX.part` file).
 //!
 //! The round trip uploads a small file, downloads it back and compares it byte for byte (when
 //! its media URL is on the configured host; otherwise it says it skips the download),
 //! exchanges a media token for a cookie where the API has them, and deletes the file.
 //!
-//! Exit status: 0 on success, 1 when a call fails, 2 for a usage error.
+//! Exit status: 0 on success, 1 when a call fails, 2 for a usage error (nothing was sent), 130
+//! or 143 for a download ended by `SIGINT` or `SIGTERM`.
 
 #[path = "common/logger.rs"]
 mod logger;
@@ -41,7 +44,7 @@ mod stand_in;
 
 use std::process::ExitCode;
 
-use sunshine_conversations_client::{Access, Client, Error, For, Secret, Upload};
+use sunshine_conversations_client::{Access, Client, Error, For, Secret, Upload, printable};
 
 const USAGE: &str = "usage: attachments [upload FILE [--access public|private] [--for message] \
 [--conversation-id ID] [--no-file-check] | delete MEDIA_URL | download MEDIA_URL [-o PATH] \
@@ -186,6 +189,8 @@ enum Failure {
     Usage(String),
     Call(Error),
     Other(String),
+    /// Ended by a signal: its exit code (130 for `SIGINT`, 143 for `SIGTERM`).
+    Interrupted(Error, u8),
 }
 
 impl Failure {
@@ -207,6 +212,10 @@ impl Failure {
             Failure::Other(message) => {
                 eprintln!("error: {message}");
                 ExitCode::from(1)
+            }
+            Failure::Interrupted(e, code) => {
+                eprintln!("error: {e} (interrupted)");
+                ExitCode::from(code)
             }
         }
     }
@@ -300,13 +309,16 @@ fn download(client: &Client, url: &str, path: Option<String>, force: bool) -> Re
         Some(path) => std::path::PathBuf::from(path),
         None => std::path::PathBuf::from(default_file_name(url)),
     };
+    let cancel = signals::cancel_on_sigint_and_sigterm();
     let saved = client
         .download(url)
         .overwrite(force)
+        .cancel_with(&cancel)
         .to_path(&path)
         .map_err(|e| match e {
             // Refused before sending: an existing file without --force, a bad URL.
             Error::InvalidInput { .. } => Failure::Usage(e.to_string()),
+            Error::Cancelled { .. } => Failure::Interrupted(e, signals::exit_code()),
             other => Failure::Call(other),
         })?;
     print_json(&serde_json::json!({
@@ -333,6 +345,63 @@ fn default_file_name(url: &str) -> String {
         "download".to_owned()
     } else {
         sunshine_conversations_client::sanitize_file_name(&decoded)
+    }
+}
+
+/// `SIGINT` and `SIGTERM` during a download: the first cancels it (the library removes its
+/// temporary file), the second ends the process as the signal would.
+#[cfg(unix)]
+mod signals {
+    use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+
+    use sunshine_conversations_client::CancelToken;
+
+    static CAUGHT: AtomicBool = AtomicBool::new(false);
+    static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+    extern "C" fn caught(signal: libc::c_int) {
+        // Only atomic stores: what a signal handler may do.
+        SIGNAL.store(signal, Ordering::SeqCst);
+        CAUGHT.store(true, Ordering::SeqCst);
+    }
+
+    /// A token cancelled by the first `SIGINT` or `SIGTERM`.
+    pub fn cancel_on_sigint_and_sigterm() -> CancelToken {
+        for signal in [libc::SIGINT, libc::SIGTERM] {
+            // SAFETY: the action is fully initialised (zeroed, an empty mask, the handler and
+            // SA_RESETHAND, so that the next such signal has its default effect), and the
+            // handler only stores to atomics, which is async-signal-safe.
+            unsafe {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = caught as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                action.sa_flags = libc::SA_RESETHAND;
+                libc::sigemptyset(&mut action.sa_mask);
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+        CancelToken::from_flag(&CAUGHT)
+    }
+
+    /// 128 + the signal that cancelled the download.
+    pub fn exit_code() -> u8 {
+        match SIGNAL.load(Ordering::SeqCst) {
+            libc::SIGTERM => 143,
+            _ => 130,
+        }
+    }
+}
+
+/// Elsewhere, downloads end as the platform ends the process.
+#[cfg(not(unix))]
+mod signals {
+    use sunshine_conversations_client::CancelToken;
+
+    pub fn cancel_on_sigint_and_sigterm() -> CancelToken {
+        CancelToken::new()
+    }
+
+    pub fn exit_code() -> u8 {
+        130
     }
 }
 
@@ -386,32 +455,28 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
     );
     let size = content.len();
     let attachment = client.upload(Upload::bytes("hello.txt", content.clone()))?;
+    // The answer's text is printed escaped: no value of it can start a line of its own.
+    let media_url = printable(&attachment.media_url);
     println!(
-        "upload: hello.txt ({size} bytes) -> {} ({})",
-        attachment.media_url,
-        attachment.media_type.as_deref().unwrap_or("no media type")
+        "upload: hello.txt ({size} bytes) -> {media_url} ({})",
+        printable(attachment.media_type.as_deref().unwrap_or("no media type"))
     );
 
     if client.sends_credentials_to(&attachment.media_url) {
         let mut reader = client.download(&attachment.media_url).reader()?;
         let mut received = Vec::new();
-        std::io::Read::read_to_end(&mut reader, &mut received).map_err(|e| {
-            Failure::Other(format!(
-                "download: reading {} failed: {e}",
-                attachment.media_url
-            ))
-        })?;
+        std::io::Read::read_to_end(&mut reader, &mut received)
+            .map_err(|e| Failure::Other(format!("download: reading {media_url} failed: {e}")))?;
         if received != content.as_bytes() {
             return Err(Failure::Other(format!(
-                "download: {} gave {} bytes that differ from the {size} uploaded",
-                attachment.media_url,
+                "download: {media_url} gave {} bytes that differ from the {size} uploaded",
                 received.len()
             )));
         }
         println!(
             "download: {} bytes, identical to the upload ({})",
             received.len(),
-            reader.content_type().unwrap_or("no content type")
+            printable(reader.content_type().unwrap_or("no content type"))
         );
     } else {
         println!(
@@ -426,18 +491,21 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
         let tokens = client.media_tokens([path.clone()])?;
         let token = match (tokens.get(&path), tokens.iter().next()) {
             (Some(token), _) => {
-                println!("token: issued a media token for {path}");
+                println!("token: issued a media token for {}", printable(&path));
                 token.clone()
             }
             (None, Some((keyed, token))) if tokens.len() == 1 => {
                 println!(
-                    "token: asked for {path}; the API keyed its one token by {keyed}; using that one"
+                    "token: asked for {}; the API keyed its one token by {}; using that one",
+                    printable(&path),
+                    printable(keyed)
                 );
                 token.clone()
             }
             _ => {
                 return Err(Failure::Other(format!(
-                    "the API issued no media token for {path} (it issued {})",
+                    "the API issued no media token for {} (it issued {})",
+                    printable(&path),
                     tokens.len()
                 )));
             }
@@ -449,7 +517,7 @@ fn round_trip(client: &Client) -> Result<(), Failure> {
     println!("token, cookie: skipped (not in this build's OpenAPI document)");
 
     client.delete(&attachment.media_url)?;
-    println!("delete: {} deleted", attachment.media_url);
+    println!("delete: {media_url} deleted");
     println!("round trip complete");
     Ok(())
 }

@@ -390,9 +390,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Lets ureq's trace-level hex dumps of every byte sent and received through, the
-    /// `Authorization` header and media tokens included, when the application's logger would
-    /// print them. Default: off — see the crate docs on logging.
+    /// Lets ureq's own log lines through whatever they show, when the application's logger
+    /// would print them: the trace-level hex dumps of every byte sent and received (the
+    /// `Authorization` header and media tokens included), signed URLs' queries, and the first
+    /// letter of a proxy's user name. Default: off — see the crate docs on logging.
     pub fn allow_transport_trace(mut self, allow: bool) -> Self {
         self.allow_transport_trace = allow;
         self

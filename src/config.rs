@@ -174,7 +174,7 @@ impl Timeouts {
 }
 
 /// Refuses a zero timeout and one over [`MAX_TIMEOUT`].
-fn check_timeout(name: &str, value: Duration) -> Result<(), Error> {
+pub(crate) fn check_timeout(name: &str, value: Duration) -> Result<(), Error> {
     if value.is_zero() {
         return Err(Error::invalid(
             name,

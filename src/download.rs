@@ -12,9 +12,10 @@ use ureq::http::{HeaderValue, StatusCode, Uri, header};
 
 use crate::auth::Secret;
 use crate::call::Call;
+use crate::cancel::CancelToken;
 use crate::client::Client;
 use crate::config::redact_url;
-use crate::error::{ApiError, DecodeKind, Error};
+use crate::error::{ApiError, DecodeKind, Error, printable};
 use crate::log_guard::LogGuard;
 use crate::request::{Method, OperationInfo};
 use crate::retry::Verdict;
@@ -44,9 +45,12 @@ pub struct Download<'c> {
     client: &'c Client,
     url: String,
     max_bytes: u64,
+    /// The deadline of this download (`None`: the stall timeout only).
+    deadline: Option<Duration>,
     overwrite: bool,
     credentials: Credentials,
     progress: Option<Progress>,
+    cancel: Option<CancelToken>,
 }
 
 impl fmt::Debug for Download<'_> {
@@ -54,6 +58,7 @@ impl fmt::Debug for Download<'_> {
         f.debug_struct("Download")
             .field("url", &shown(&self.url))
             .field("max_bytes", &self.max_bytes)
+            .field("deadline", &self.deadline)
             .field("overwrite", &self.overwrite)
             .finish_non_exhaustive()
     }
@@ -110,9 +115,11 @@ impl Client {
             client: self,
             url: media_url.trim().to_owned(),
             max_bytes: self.config().max_download_bytes,
+            deadline: self.config().timeouts.download,
             overwrite: false,
             credentials: Credentials::Client,
             progress: None,
+            cancel: None,
         }
     }
 }
@@ -123,6 +130,25 @@ impl Download<'_> {
     /// [`max_download_bytes`](crate::ClientBuilder::max_download_bytes).
     pub fn max_bytes(mut self, limit: u64) -> Self {
         self.max_bytes = limit;
+        self
+    }
+
+    /// The deadline of this download, from the request to the last byte read, every attempt
+    /// and redirect included. Default: the client's
+    /// [`Timeouts::download`](crate::Timeouts::download) (1 hour). Zero and anything over
+    /// [`MAX_TIMEOUT`](crate::MAX_TIMEOUT) are refused when the download starts, before
+    /// anything is sent.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Ends the download with [`Error::Cancelled`] once `token` is cancelled: before each
+    /// attempt, and between the reads of its body (a read waiting on a stalled server ends at
+    /// the stall timeout at the latest). [`to_path`](Self::to_path) then removes its temporary
+    /// file.
+    pub fn cancel_with(mut self, token: &CancelToken) -> Self {
+        self.cancel = Some(token.clone());
         self
     }
 
@@ -164,11 +190,14 @@ impl Download<'_> {
                 "must be more than zero bytes",
             ));
         }
-        let url = parse(&self.url)?;
+        if let Some(deadline) = self.deadline {
+            crate::config::check_timeout("download deadline", deadline)?;
+        }
+        let url = parse(&self.url).map_err(|reason| Error::invalid("media URL", reason))?;
         let client = self.client;
         let config = client.config();
-        let guard = LogGuard::enter(config.transport_trace);
-        let (parts, body, attempts) = self.open(&url, config.timeouts.download)?;
+        let guard = LogGuard::enter(config.transport_trace, client.transport().proxy_user());
+        let (parts, body, attempts) = self.open(&url)?;
         let content_type = parts
             .headers
             .get(header::CONTENT_TYPE)
@@ -196,14 +225,18 @@ impl Download<'_> {
             received: 0,
             limit,
             progress: self.progress,
+            cancel: self.cancel,
+            attempts,
             _guard: guard,
         })
     }
 
     /// Downloads into the file at `path`. The body goes to a temporary file in the same
-    /// directory, renamed to `path` once complete: a failed or cut download never leaves a
-    /// partial file under `path` (nor the temporary one). An existing `path` is an error
-    /// before anything is sent, unless [`overwrite`](Self::overwrite) is set.
+    /// directory, created before anything is sent and renamed to `path` once complete: a
+    /// failed, cut or cancelled download leaves no partial file under `path`, nor the
+    /// temporary one. Only a process killed outright (`SIGKILL`, a power cut) can leave the
+    /// temporary file, named `.sunco-XXXXXXXX.part` (eight hex digits). An existing `path` is
+    /// an error before anything is sent, unless [`overwrite`](Self::overwrite) is set.
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<Downloaded, Error> {
         let path = path.as_ref().to_owned();
         let overwrite = self.overwrite;
@@ -221,20 +254,19 @@ impl Download<'_> {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
             _ => PathBuf::from("."),
         };
-        let name = path
-            .file_name()
-            .ok_or_else(|| Error::invalid("download path", "names no file"))?
-            .to_string_lossy()
-            .into_owned();
+        if path.file_name().is_none() {
+            return Err(Error::invalid("download path", "names no file"));
+        }
         if !directory.is_dir() {
             return Err(Error::invalid(
                 "download path",
                 format!("{} is not a directory", directory.display()),
             ));
         }
-        let mut reader = self.reader()?;
-        let temporary = Temporary::create(&directory, &name)?;
+        // Created before the request is sent: a directory that takes no new file fails here.
         // On an error `temporary` is removed as it drops.
+        let temporary = Temporary::create(&directory)?;
+        let mut reader = self.reader()?;
         let bytes = copy(&mut reader, &temporary.file, &temporary.path)?;
         temporary.keep_as(&path, overwrite)?;
         Ok(Downloaded {
@@ -247,20 +279,19 @@ impl Download<'_> {
 
     /// Sends the request, following redirects and retrying as the policy allows, until an
     /// answer with a body to read.
-    fn open(
-        &self,
-        url: &Uri,
-        deadline: Option<Duration>,
-    ) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
+    fn open(&self, url: &Uri) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
         let client = self.client;
         let config = client.config();
-        let mut call = Call::new(&DOWNLOAD, config.retry, deadline, true).changing_nothing();
+        let mut call = Call::new(&DOWNLOAD, config.retry, self.deadline, true).changing_nothing();
         let mut url = url.clone();
         // Credentials are sent while the request stays on the origin it started on.
         let origin = crate::media_hosts::Origin::of(&url);
         let mut credentials_allowed = true;
         let mut redirects = 0;
         loop {
+            if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
+                return Err(cancelled(call.attempts()));
+            }
             let remaining = call.begin()?;
             let mut headers = Vec::new();
             if credentials_allowed
@@ -283,17 +314,22 @@ impl Download<'_> {
                 Ok(response) => {
                     let status = response.status();
                     if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
-                        let next = redirect(&url, response.headers())?;
-                        redirects += 1;
-                        if redirects > MAX_REDIRECTS {
-                            return Err(Error::invalid(
-                                "media URL",
-                                format!(
-                                    "{}: more than {MAX_REDIRECTS} redirects",
-                                    shown(&self.url)
-                                ),
+                        let refused = |location: Option<String>, reason: String| Error::Redirect {
+                            operation: DOWNLOAD.id,
+                            attempts: call.attempts() + redirects,
+                            status: status.as_u16(),
+                            location,
+                            reason,
+                        };
+                        let next = redirect(&url, response.headers())
+                            .map_err(|(location, reason)| refused(location, reason))?;
+                        if redirects >= MAX_REDIRECTS {
+                            return Err(refused(
+                                Some(shown(&next.to_string())),
+                                format!("more than {MAX_REDIRECTS} redirects (a loop?)"),
                             ));
                         }
+                        redirects += 1;
                         credentials_allowed &= crate::media_hosts::Origin::of(&next) == origin;
                         log::debug!("download: redirected to {}", shown(&next.to_string()));
                         url = next;
@@ -336,6 +372,9 @@ pub struct MediaReader {
     received: u64,
     limit: u64,
     progress: Option<Progress>,
+    cancel: Option<CancelToken>,
+    /// The attempts the download took, for the error of a cancelled read.
+    attempts: u32,
     /// Keeps the HTTP layer's byte dumps out of the logs while the body is read.
     _guard: LogGuard,
 }
@@ -386,10 +425,26 @@ impl fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
+/// A read after the download's [`CancelToken`] was cancelled; travels inside an `io::Error`
+/// to [`Download::to_path`].
+#[derive(Debug)]
+struct Cancelled;
+
+impl fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the download was cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
 impl Read for MediaReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
             return Ok(0);
+        }
+        if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
+            return Err(io::Error::other(Cancelled));
         }
         // One byte more than the limit allows is asked for, to tell "exactly the limit" from
         // "more", and is never handed out.
@@ -432,10 +487,12 @@ struct Temporary {
 }
 
 impl Temporary {
-    fn create(directory: &Path, name: &str) -> Result<Temporary, Error> {
+    /// A new file `.sunco-XXXXXXXX.part` in `directory`: 19 bytes whatever the target's name,
+    /// so that any name the file system takes for the target works.
+    fn create(directory: &Path) -> Result<Temporary, Error> {
         let mut tries = 0;
         loop {
-            let path = directory.join(format!(".{name}.{:08x}.part", fastrand::u32(..)));
+            let path = directory.join(format!(".sunco-{:08x}.part", fastrand::u32(..)));
             match std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
@@ -468,13 +525,11 @@ impl Temporary {
         }
         match std::fs::hard_link(&self.path, path) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Error::invalid(
-                "download path",
-                format!(
-                    "{} appeared while downloading; nothing was replaced",
-                    path.display()
-                ),
-            )),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(Error::Save {
+                path: path.to_owned(),
+                reason: "a file appeared there while downloading; nothing was replaced".to_owned(),
+                source: Some(e),
+            }),
             // No hard links here (some file systems): a rename after one more check.
             Err(_) if path.symlink_metadata().is_err() => {
                 std::fs::rename(&self.path, path)
@@ -515,6 +570,9 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
         return too_large(reader.status, reader.limit, None);
     }
+    if error.get_ref().is_some_and(|e| e.is::<Cancelled>()) {
+        return cancelled(reader.attempts);
+    }
     // ureq hands its own errors (a timeout, say) back inside an `io::Error`.
     let kind = error.kind();
     let source = match error
@@ -526,6 +584,14 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
         None => ureq::Error::Io(kind.into()),
     };
     crate::call::transport_error(&DOWNLOAD, 1, false, source)
+}
+
+fn cancelled(attempts: u32) -> Error {
+    Error::Cancelled {
+        operation: DOWNLOAD.id,
+        attempts,
+        may_have_been_processed: false,
+    }
 }
 
 fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
@@ -614,30 +680,42 @@ fn cookie_header(set_cookies: &[Secret]) -> Result<HeaderValue, Error> {
     Ok(value)
 }
 
-/// A media URL, checked: absolute http(s) with a host.
-fn parse(url: &str) -> Result<Uri, Error> {
+/// A media URL, checked: absolute http(s) with a host. Any user info is dropped: the HTTP
+/// layer sends none of it, and ureq's debug lines would show a user name's first letter.
+fn parse(url: &str) -> Result<Uri, String> {
     let uri: Uri = url
         .parse()
-        .map_err(|_| Error::invalid("media URL", format!("`{}` is not a URL", shown(url))))?;
+        .map_err(|_| format!("`{}` is not a URL", shown(url)))?;
     if crate::media_hosts::Origin::of(&uri).is_none() {
-        return Err(Error::invalid(
-            "media URL",
-            format!(
-                "`{}` must be an absolute http(s) URL with a host",
-                shown(url)
-            ),
+        return Err(format!(
+            "`{}` must be an absolute http(s) URL with a host",
+            shown(url)
         ));
     }
-    Ok(uri)
+    without_user_info(uri).map_err(|_| format!("`{}` is not a URL", shown(url)))
+}
+
+/// `uri` without the `user:password@` of its authority.
+fn without_user_info(uri: Uri) -> Result<Uri, ureq::http::Error> {
+    let Some(authority) = uri.authority() else {
+        return Ok(uri);
+    };
+    let Some((_, host)) = authority.as_str().rsplit_once('@') else {
+        return Ok(uri);
+    };
+    let host = host.to_owned();
+    let mut parts = uri.into_parts();
+    parts.authority = Some(host.parse()?);
+    Ok(Uri::from_parts(parts)?)
 }
 
 /// Where a redirect points, resolved against `from`; from https to plain http only on
-/// loopback.
-fn redirect(from: &Uri, headers: &ureq::http::HeaderMap) -> Result<Uri, Error> {
+/// loopback. A refusal gives where it pointed, as it may be shown, and why.
+fn redirect(from: &Uri, headers: &ureq::http::HeaderMap) -> Result<Uri, (Option<String>, String)> {
     let location = headers
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| Error::invalid("media URL", "a redirect without a usable Location"))?;
+        .ok_or((None, "it has no usable Location".to_owned()))?;
     let scheme = from.scheme_str().unwrap_or("https");
     let authority = from.authority().map(|a| a.as_str()).unwrap_or("");
     let absolute = if location.contains("://")
@@ -653,27 +731,25 @@ fn redirect(from: &Uri, headers: &ureq::http::HeaderMap) -> Result<Uri, Error> {
         let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
         format!("{scheme}://{authority}{directory}{location}")
     };
-    let next = parse(&absolute)?;
+    let next = parse(&absolute).map_err(|reason| (None, format!("its Location {reason}")))?;
     let downgrade = scheme == "https"
         && next.scheme_str() == Some("http")
         && !next.host().is_some_and(crate::config::is_loopback);
     if downgrade {
-        return Err(Error::invalid(
-            "media URL",
-            format!(
-                "a redirect from https to plain http ({}) is not followed",
-                shown(&absolute)
-            ),
+        return Err((
+            Some(shown(&absolute)),
+            "it leads from https to plain http".to_owned(),
         ));
     }
     Ok(next)
 }
 
 /// A URL as it may be shown: without user info, query or fragment (signed URLs carry
-/// secrets in their query).
+/// secrets in their query), and with its control characters escaped (a URL from a webhook
+/// is anybody's text).
 pub(crate) fn shown(url: &str) -> String {
     let cut = url.find(['?', '#']).unwrap_or(url.len());
-    let mut text = redact_url(&url[..cut]);
+    let mut text = printable(&redact_url(&url[..cut])).into_owned();
     if cut < url.len() {
         text.push_str("?…");
     }
@@ -694,6 +770,20 @@ mod tests {
             shown("https://cdn.example/a.png"),
             "https://cdn.example/a.png"
         );
+        assert_eq!(
+            shown("https://cdn.example/a\nfile /etc/passwd 1"),
+            "https://cdn.example/a\\u{a}file /etc/passwd 1"
+        );
+    }
+
+    #[test]
+    fn user_info_never_reaches_the_http_layer() {
+        let url = parse("https://user:pw@cdn.example:8443/a.png?x=1").unwrap();
+        assert_eq!(url.to_string(), "https://cdn.example:8443/a.png?x=1");
+        assert_eq!(
+            parse("https://cdn.example/a").unwrap().to_string(),
+            "https://cdn.example/a"
+        );
     }
 
     #[test]
@@ -708,7 +798,13 @@ mod tests {
         assert_eq!(at("//o.example/x").unwrap(), "https://o.example/x");
         assert_eq!(at("/x?y=1").unwrap(), "https://h.example/x?y=1");
         assert_eq!(at("c.png").unwrap(), "https://h.example/a/c.png");
-        assert!(at("http://o.example/x").is_err());
+        assert_eq!(
+            at("http://o.example/x?sig=1").unwrap_err(),
+            (
+                Some("http://o.example/x?…".to_owned()),
+                "it leads from https to plain http".to_owned()
+            )
+        );
         assert!(at("http://127.0.0.1:9/x").is_ok());
     }
 

@@ -93,6 +93,35 @@ pub enum Error {
     /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
     /// never followed).
     Api(Box<ApiError>),
+    /// A download's redirect was refused after a request had been sent: more than 5
+    /// redirects (a loop, say), one from https to plain http, or one whose `Location` is not
+    /// a usable URL. Nothing was downloaded.
+    #[non_exhaustive]
+    Redirect {
+        /// The operation (`download`).
+        operation: &'static str,
+        /// How many requests were sent.
+        attempts: u32,
+        /// The redirect's status (`301`, `302`, ...).
+        status: u16,
+        /// Where the refused redirect pointed, as it may be shown: without user info, query or
+        /// fragment; `None` when it named no usable URL.
+        location: Option<String>,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// The call was cancelled through its [`CancelToken`](crate::CancelToken). A download
+    /// to a file left no file behind, its temporary one included.
+    #[non_exhaustive]
+    Cancelled {
+        /// The operation, by its `operationId` (`download` for a download).
+        operation: &'static str,
+        /// How many attempts had started (0: cancelled before the first was sent).
+        attempts: u32,
+        /// Whether the server may have acted on the request before it was cancelled. Never
+        /// for a download, which changes nothing there.
+        may_have_been_processed: bool,
+    },
     /// Iterating the pages of a list stopped: the server handed back a cursor it had already
     /// given (a loop), the page limit was reached with pages left, or a cursor or the entries
     /// of a page did not decode. The pages before it were returned.
@@ -425,11 +454,11 @@ impl Error {
         }
     }
 
-    /// The HTTP status, for [`Error::Api`] and [`Error::Decode`].
+    /// The HTTP status, for [`Error::Api`], [`Error::Decode`] and [`Error::Redirect`].
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } => Some(*status),
+            Error::Decode { status, .. } | Error::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -437,16 +466,23 @@ impl Error {
     /// How many attempts were made before this error, for errors of a sent request.
     pub fn attempts(&self) -> Option<u32> {
         match self {
-            Error::Transport { attempts, .. } | Error::Timeout { attempts, .. } => Some(*attempts),
+            Error::Transport { attempts, .. }
+            | Error::Timeout { attempts, .. }
+            | Error::Redirect { attempts, .. }
+            | Error::Cancelled { attempts, .. } => Some(*attempts),
             Error::Api(api) => Some(api.attempts),
             _ => None,
         }
     }
 
-    /// Whether the error was found in the input before anything was sent
-    /// ([`Error::InvalidInput`] and [`Error::File`]).
+    /// Whether the call ended before anything was sent: the input was refused
+    /// ([`Error::InvalidInput`], [`Error::File`]), or it was cancelled before its first
+    /// attempt ([`Error::Cancelled`]).
     pub fn nothing_sent(&self) -> bool {
-        matches!(self, Error::InvalidInput { .. } | Error::File { .. })
+        matches!(
+            self,
+            Error::InvalidInput { .. } | Error::File { .. } | Error::Cancelled { attempts: 0, .. }
+        )
     }
 
     /// Whether the server may have acted on the request although the call failed: it may
@@ -466,6 +502,10 @@ impl Error {
                 ..
             }
             | Error::Timeout {
+                may_have_been_processed,
+                ..
+            }
+            | Error::Cancelled {
                 may_have_been_processed,
                 ..
             } => *may_have_been_processed,
@@ -545,11 +585,26 @@ fn attempts_note(attempts: u32) -> String {
     }
 }
 
-/// Text from a server, safe to print to a terminal: control characters (escape sequences, line
-/// breaks) and the invisible characters that reorder text are escaped as `\u{..}`.
-pub(crate) fn printable(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+/// Text from elsewhere (a server's answer, a webhook payload, a URL), safe to print as part
+/// of one line: control characters (escape sequences, line breaks, `NEL`), the Unicode line
+/// and paragraph separators, and the invisible characters that reorder text are escaped as
+/// `\u{..}`, so that nothing in it can start a new line or disguise one. Every message of
+/// [`Error`] shows such text this way; use it for what a program prints of it too.
+///
+/// ```
+/// use sunshine_conversations_client::printable;
+///
+/// assert_eq!(printable("photo.png"), "photo.png");
+/// assert_eq!(printable("a\nfile /etc/passwd 1"), "a\\u{a}file /etc/passwd 1");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            )
+    };
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -567,9 +622,12 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidInput { field, reason } => {
-                write!(f, "invalid {field}: {reason} (nothing was sent)")
-            }
+            Error::InvalidInput { field, reason } => write!(
+                f,
+                "invalid {}: {} (nothing was sent)",
+                printable(field),
+                printable(reason)
+            ),
             Error::File { path, reason, .. } => {
                 write!(
                     f,
@@ -611,6 +669,38 @@ impl fmt::Display for Error {
                 self.processed_note()
             ),
             Error::Api(api) => api.fmt(f),
+            Error::Redirect {
+                operation,
+                attempts,
+                status,
+                location,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "{operation}: the {status} redirect was not followed{}: {}",
+                    attempts_note(*attempts),
+                    printable(reason)
+                )?;
+                if let Some(location) = location {
+                    write!(f, " (to {})", printable(location))?;
+                }
+                f.write_str("; ask for the media URL again, or its owner for a working one")
+            }
+            Error::Cancelled {
+                operation,
+                attempts,
+                may_have_been_processed,
+            } => {
+                write!(f, "{operation}: cancelled{}", attempts_note(*attempts))?;
+                if *may_have_been_processed {
+                    f.write_str(
+                        " (the server may have processed the request: check before sending it \
+                         again)",
+                    )?;
+                }
+                Ok(())
+            }
             Error::Pagination {
                 operation,
                 pages,
@@ -769,6 +859,11 @@ mod tests {
         assert_eq!(
             printable("\u{1b}[31mred\r\nforged: line\u{202e}"),
             "\\u{1b}[31mred\\u{d}\\u{a}forged: line\\u{202e}"
+        );
+        // Whatever can end a line: NEL, the line and paragraph separators, VT and FF.
+        assert_eq!(
+            printable("a\u{85}b\u{2028}c\u{2029}d\u{b}e\u{c}f"),
+            "a\\u{85}b\\u{2028}c\\u{2029}d\\u{b}e\\u{c}f"
         );
     }
 }

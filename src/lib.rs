@@ -101,11 +101,13 @@
 //!
 //! [`Client::download`] fetches a media URL (an attachment's, or one a customer sent), streamed
 //! to a reader ([`Download::reader`]) or to a file ([`Download::to_path`], which never leaves a
-//! partial file nor replaces one unless asked), bounded by [`Timeouts::download`], the stall
-//! timeout and [`ClientBuilder::max_download_bytes`]. The client's credentials go only to the
-//! API's own origin and its media hosts, over https, and never across a redirect to another
-//! origin; [`Client::sends_credentials_to`] says where they would go. See
-//! [`Client::download`] for which credentials to use when.
+//! partial file nor replaces one unless asked), bounded by [`Timeouts::download`] (or
+//! [`Download::deadline`] for one download), the stall timeout and
+//! [`ClientBuilder::max_download_bytes`]. A [`CancelToken`] given with
+//! [`Download::cancel_with`] ends it from another thread or a signal handler. The client's
+//! credentials go only to the API's own origin and its media hosts, over https on the default
+//! port, and never across a redirect to another origin; [`Client::sends_credentials_to`] says
+//! where they would go. See [`Client::download`] for which credentials to use when.
 //!
 //! Uploads are checked before sending against the service's file validation
 //! ([`ALLOWED_EXTENSIONS`], and the type of the first bytes); [`Upload::without_file_check`]
@@ -209,6 +211,8 @@
 //!   input (the message names it, or the `SUNCO_*` variable).
 //! - [`Error::File`] / [`Error::Source`]: the file is missing, unreadable, or changed while
 //!   being sent; check it and upload again.
+//! - [`Error::Save`]: a download could not be written where asked (the directory takes no
+//!   file, the disk is full, a file appeared there meanwhile); nothing is left there.
 //! - [`Error::Api`]: the API answered an error status. [`ApiError`] has the status, the
 //!   API's `errors[]` codes and titles (as sent; `Display` escapes their control characters),
 //!   `Retry-After`, the request id and a bounded excerpt of the body. 400: check the arguments;
@@ -226,6 +230,9 @@
 //!   the documented shape, too large, or lacking a value the call needs); the error names the
 //!   JSON path.
 //! - [`Error::Pagination`]: iterating a list's pages stopped (a loop, the page limit).
+//! - [`Error::Redirect`]: a download's redirect was refused after a request was sent (more
+//!   than 5, a loop, or from https to plain http).
+//! - [`Error::Cancelled`]: the call's [`CancelToken`] was cancelled.
 //!
 //! ```no_run
 //! use sunshine_conversations_client::{Client, Error, Upload};
@@ -311,10 +318,27 @@
 //!   `url_credentials_are_never_shown`, `a_redirects_location_loses_its_user_info`,
 //!   `a_scheme_relative_location_with_a_url_in_its_query_loses_its_user_info`), and no byte
 //!   dump of the HTTP layer reaches a logger while requests overlap (`tests/process/log_guard.rs`:
-//!   `the_application_keeps_its_logging`, with reassembled dump rows).
-//! - **Server text is shown safely.** Control characters from the server are escaped in
-//!   `Display`; the raw text stays in [`ApiError`] (`tests/suite/promises.rs`:
-//!   `control_characters_from_the_server_are_escaped`).
+//!   `the_application_keeps_its_logging`, with reassembled dump rows); no signed URL's query, no
+//!   URL's user info and no proxy's user name reaches one under any filter, `debug` and
+//!   `trace` included (`tests/process/log_filters.rs`:
+//!   `signed_urls_and_user_names_stay_out_of_every_log_line`).
+//! - **Text from elsewhere is shown safely.** Control characters and line separators from a
+//!   server, a URL or a webhook payload are escaped in every message ([`printable`]), so no
+//!   such text can forge a line; the raw text stays in [`ApiError`] (`tests/suite/promises.rs`:
+//!   `control_characters_from_the_server_are_escaped`; `tests/suite/receiver.rs`:
+//!   `payload_text_cannot_forge_output_lines`, in `webhooks` builds).
+//! - **A download leaves a whole file or none.** A failed, cut or cancelled download removes
+//!   its temporary file, which is created before anything is sent and named
+//!   `.sunco-XXXXXXXX.part` whatever the target's name (`tests/suite/files.rs`:
+//!   `a_cut_or_slow_download_leaves_no_file`, `a_cancelled_download_ends_and_leaves_no_file`,
+//!   `any_name_the_file_system_takes_works`; `SIGINT` and `SIGTERM` in the example CLI:
+//!   `tests/suite/cli.rs`: `an_interrupted_download_leaves_no_file_and_says_by_what`). A process
+//!   killed outright (`SIGKILL`, a power cut) can leave that temporary file: nothing can
+//!   remove it then.
+//! - **An error says whether anything was sent.** [`Error::InvalidInput`] means nothing was;
+//!   a redirect refused after a request was sent is [`Error::Redirect`]
+//!   (`tests/suite/files.rs`: `refused_redirects_are_failed_calls`; `tests/suite/cli.rs`:
+//!   `a_refused_redirect_is_a_failed_call`).
 //! - **No panic** on any input or any answer (`tests/suite/adversarial.rs`, `tests/suite/ids.rs`, and
 //!   `codegen/tests/generator.rs`: `mangled_documents_never_panic`).
 //! - **Nothing sent twice where that could do harm.** An upload that may have been stored is
@@ -338,13 +362,15 @@
 //! any level.
 //!
 //! ureq's HTTP layer hex-dumps every byte at trace level under the `ureq_proto` targets,
-//! credentials included. Filter those targets at debug — with `env_logger`:
-//! `RUST_LOG=trace,ureq_proto=debug` — and the client never touches logging. If your logger
-//! would print the dumps, the client asks it (`Log::enabled`), warns once with the filter
-//! to add, and holds the process-wide maximum level at debug while its requests are in flight;
-//! a level you set meanwhile is never overwritten (unless it is debug itself, which the client
-//! cannot tell from its own setting).
-//! [`ClientBuilder::allow_transport_trace`] lets the dumps through.
+//! credentials included, and when its `ureq::util` target is enabled at trace, its debug lines
+//! show each URL's query (a signed URL's signature) and a redirect's `Location` in full. Filter
+//! ureq's targets at debug — with `env_logger`: `RUST_LOG=trace,ureq=debug,ureq_proto=debug` —
+//! and the client never touches logging. If your logger would print any of that, the client
+//! asks it (`Log::enabled`), warns once with the filter to add, and holds the process-wide
+//! maximum level at debug while its requests are in flight (at info for a proxy with a user
+//! name, whose first letter ureq's `ureq::pool` debug lines show); a level you set meanwhile is
+//! never overwritten (unless it is the held level itself, which the client cannot tell from its
+//! own setting). [`ClientBuilder::allow_transport_trace`] lets everything through.
 //!
 //! # Testing your code
 //!
@@ -433,6 +459,7 @@ mod attachments;
 mod auth;
 mod builder;
 mod call;
+mod cancel;
 mod client;
 mod config;
 mod download;
@@ -459,6 +486,7 @@ pub mod webhooks;
 pub use attachments::{Attachment, MediaTokens};
 pub use auth::{JwtScope, Secret};
 pub use builder::{ClientBuilder, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME};
+pub use cancel::CancelToken;
 pub use client::Client;
 pub use config::{
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
@@ -466,7 +494,7 @@ pub use config::{
 pub use download::{Download, Downloaded, MediaReader};
 pub use error::{
     ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, TimeoutPhase, TransportError,
-    TransportErrorKind,
+    TransportErrorKind, printable,
 };
 pub use file_check::ALLOWED_EXTENSIONS;
 pub use filename::sanitize_file_name;

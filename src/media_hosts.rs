@@ -8,7 +8,7 @@
 //! - the API's own origin (scheme, host and port of the base URL): Zendesk accounts serve
 //!   attachments there (`https://{subdomain}.zendesk.com/sc/attachments/v2/...`, the document's
 //!   own example of a `mediaUrl` since 17.x), and a local stand-in or proxy serves both; or
-//! - a media host of [`MEDIA_HOSTS`] for the API's host, over https;
+//! - a media host of [`MEDIA_HOSTS`] for the API's host, over https on its default port;
 //!
 //! and never over plain http except to a loopback host. Any other URL (a file a customer
 //! linked, a CDN) is fetched without credentials, and a redirect to another origin drops them.
@@ -73,7 +73,10 @@ pub(crate) fn may_see_credentials(base: &Uri, media: &Uri) -> bool {
     };
     let encrypted = media.scheme == "https" || is_loopback(&media.host);
     let same_origin = base == media;
+    // A media host on its scheme's default port only, as the API's origin is matched with
+    // its port: another port of the same host may be another service.
     let media_host = media.scheme == "https"
+        && media.port == 443
         && MEDIA_HOSTS
             .iter()
             .any(|(api, host, _)| base.host == *api && media.host == *host);
@@ -104,6 +107,11 @@ mod tests {
         assert!(!allowed(us, "https://media.smooch.io.evil.example/x"));
         assert!(!allowed(us, "https://evil.example/media.smooch.io"));
         assert!(!allowed(us, "https://api.smooch.io:8443/x"), "another port");
+        assert!(
+            !allowed(us, "https://media.smooch.io:8443/apps/a/x.png"),
+            "another port of a media host"
+        );
+        assert!(allowed(us, "https://media.smooch.io:443/apps/a/x.png"));
         let eu = "https://api.eu-1.smooch.io";
         assert!(allowed(eu, "https://media.eu-1.smooch.io/x"));
         assert!(!allowed(eu, "https://media.smooch.io/x"));

@@ -63,6 +63,15 @@ impl Transport {
         Transport { agent }
     }
 
+    /// Whether requests go through a proxy whose URL has a user name, which ureq's debug lines
+    /// show the first letter of (see `log_guard.rs`).
+    pub(crate) fn proxy_user(&self) -> bool {
+        self.agent
+            .config()
+            .proxy()
+            .is_some_and(|proxy| proxy.username().is_some())
+    }
+
     /// Sends a request built by a generated operation. Validates what can be validated before
     /// anything is sent, then attempts the request, retrying as the policy and the operation's
     /// facts allow, within the call's deadline.
@@ -161,7 +170,7 @@ impl Transport {
         remaining: Option<Duration>,
     ) -> Result<RawResponse, Failure> {
         let operation = request.operation;
-        let _guard = LogGuard::enter(config.transport_trace);
+        let _guard = LogGuard::enter(config.transport_trace, self.proxy_user());
         let auth = auth.header().map_err(Failure::Input)?;
         let mut builder = http::Request::builder()
             .method(operation.method.as_str())

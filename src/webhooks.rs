@@ -138,6 +138,113 @@ pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookErr
     })
 }
 
+/// The longest event id a receiver needs to take: the service's ids are 24 hex digits, so an
+/// id over 256 bytes is no delivery of the service (the example receiver answers `400`).
+pub const MAX_EVENT_ID_BYTES: usize = 256;
+
+/// The event ids a receiver has processed, to skip redeliveries: the service redelivers an
+/// event whose answer came late, so the same id can arrive twice.
+///
+/// Memory is bounded whatever the ids are: each id is kept as a 16-byte digest (the start of
+/// its SHA-256), never as the id itself, and only the last `capacity` ids are remembered
+/// (the oldest is forgotten first). That is at most about 64 bytes per id remembered: 100,000
+/// ids (the example receiver's) take about 6 MiB, however long they are.
+///
+/// ```
+/// use sunshine_conversations_client::webhooks::SeenEvents;
+///
+/// let mut seen = SeenEvents::new(2);
+/// assert!(seen.first_time("a"));
+/// assert!(!seen.first_time("a"));
+/// assert!(seen.first_time("b") && seen.first_time("c"));
+/// assert!(seen.first_time("a"), "forgotten: only the last two are remembered");
+/// ```
+#[derive(Debug, Clone)]
+pub struct SeenEvents {
+    digests: std::collections::HashSet<IdDigest>,
+    order: std::collections::VecDeque<IdDigest>,
+    capacity: usize,
+}
+
+/// The start of an id's SHA-256.
+type IdDigest = [u8; 16];
+
+fn id_digest(id: &str) -> IdDigest {
+    let digest = ring::digest::digest(&ring::digest::SHA256, id.as_bytes());
+    let mut start = [0u8; 16];
+    start.copy_from_slice(&digest.as_ref()[..16]);
+    start
+}
+
+impl SeenEvents {
+    /// Remembers the last `capacity` ids (at least one).
+    pub fn new(capacity: usize) -> Self {
+        SeenEvents {
+            digests: Default::default(),
+            order: Default::default(),
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// Whether `id` is new; it is remembered from now on.
+    pub fn first_time(&mut self, id: &str) -> bool {
+        let digest = id_digest(id);
+        if !self.digests.insert(digest) {
+            return false;
+        }
+        self.order.push_back(digest);
+        if self.order.len() > self.capacity
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.digests.remove(&oldest);
+        }
+        true
+    }
+
+    /// How many ids are remembered.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether no id is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+}
+
+/// A name for the file of an event's media: unique per event id, safe on every file system,
+/// and recognisable. It is the event id and the media URL's last path segment, both made safe
+/// by [`sanitize_file_name`](crate::sanitize_file_name), with a digest of the id between them
+/// (16 hex digits): ids that read alike once made safe (`a/x` and `a_x`) still get names of
+/// their own. At most 200 bytes; the extension is kept.
+///
+/// ```
+/// use sunshine_conversations_client::webhooks::media_file_name;
+///
+/// let one = media_file_name("a/x", "https://media.smooch.io/apps/1/photo.png?sig=1");
+/// let two = media_file_name("a_x", "https://media.smooch.io/apps/1/photo.png");
+/// assert!(one.starts_with("a_x-") && one.ends_with("-photo.png"));
+/// assert_ne!(one, two);
+/// ```
+pub fn media_file_name(event_id: &str, media_url: &str) -> String {
+    let segment = media_url
+        .split(['?', '#'])
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .filter(|segment| !segment.is_empty())
+        .unwrap_or("media");
+    let segment = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    let mut id = crate::sanitize_file_name(event_id);
+    // 64 bytes of the id at most, so that the digest and the media's name always fit (the id
+    // is ASCII once made safe).
+    id.truncate(64);
+    let digest: String = id_digest(event_id)[..8]
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    crate::sanitize_file_name(&format!("{id}-{digest}-{segment}"))
+}
+
 /// An event of a type the document does not describe (the service adds events before a
 /// document is regenerated), or one that does not decode as documented: its type, id, creation
 /// time and raw JSON stay reachable.
@@ -216,6 +323,54 @@ mod tests {
         assert_eq!(
             verify_api_key(Some(""), &secret),
             Err(WebhookError::WrongKey)
+        );
+    }
+
+    #[test]
+    fn seen_ids_are_bounded_whatever_their_length() {
+        let mut seen = SeenEvents::new(1000);
+        let long = "x".repeat(512 * 1024);
+        assert!(seen.first_time(&long));
+        assert!(!seen.first_time(&long));
+        for n in 0..5000 {
+            assert!(seen.first_time(&format!("{long}{n}")));
+        }
+        assert_eq!(seen.len(), 1000);
+        assert_eq!(seen.digests.len(), 1000);
+        // What is kept is the digest: 16 bytes per id, not the id.
+        assert_eq!(std::mem::size_of::<IdDigest>(), 16);
+        assert!(
+            !seen.first_time(&format!("{long}4999")),
+            "the newest is remembered"
+        );
+        assert!(seen.first_time(&long), "the oldest was forgotten");
+        assert!(SeenEvents::new(0).first_time("a"));
+    }
+
+    #[test]
+    fn media_file_names_are_unique_per_id_and_bounded() {
+        let url = "https://media.smooch.io/apps/a/attachments/photo%20one.png?X-Amz-Signature=s";
+        let names: std::collections::HashSet<String> = ["e/x", "e_x", "e\\x", "e\nx"]
+            .iter()
+            .map(|id| media_file_name(id, url))
+            .collect();
+        assert_eq!(names.len(), 4, "{names:?}");
+        for name in &names {
+            assert!(name.ends_with("-photo one.png"), "{name}");
+            assert!(!name.contains(['/', '\\', '\n']), "{name}");
+        }
+        let long = media_file_name(
+            &"i".repeat(300),
+            &format!("https://h/{}.pdf", "n".repeat(300)),
+        );
+        assert!(long.len() <= 200 && long.ends_with(".pdf"), "{long}");
+        assert!(
+            long.contains(&"i".repeat(64)),
+            "the id's start and its digest stay: {long}"
+        );
+        assert_eq!(
+            media_file_name("e", "https://h/"),
+            media_file_name("e", "https://h/media")
         );
     }
 

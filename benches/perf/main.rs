@@ -7,16 +7,19 @@
 //! cargo bench --bench perf -- --json    # only the JSON latency figure
 //! cargo bench --bench perf -- --download       # only the download time figure
 //! cargo bench --bench perf -- --download-rss   # only the download memory figure
+//! cargo bench --bench perf -- --receiver       # only the webhook receiver's delivery time
 //! ```
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
 //! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
 //! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, and
-//! peak RSS of the example CLI downloading 512 MiB versus 1 MiB. The last line reads
+//! peak RSS of the example CLI downloading 512 MiB versus 1 MiB, and how long a delivery to
+//! the webhook receiver waits among 1,000 idle and dripping connections. The last line reads
 //! `ratio json_vs_ureq=X upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z
-//! download_vs_ureq=D download_rss_mib=R`. The generator's own
+//! download_vs_ureq=D download_rss_mib=R receiver_delivery_ms=M`. The generator's own
 //! benchmark is in `codegen/benches/generator.rs`.
 
+mod receiver;
 mod server;
 
 use std::io::Write;
@@ -80,6 +83,14 @@ fn main() {
         println!("figure {difference}");
         return;
     }
+    if args.iter().any(|a| a == "--receiver") {
+        let (median, longest) = receiver::delivery_ms().unwrap_or((f64::NAN, f64::NAN));
+        println!(
+            "receiver: a delivery among 1000 idle and dripping connections: median {median:.1} ms, longest {longest:.1} ms"
+        );
+        println!("figure {median}");
+        return;
+    }
     if args.iter().any(|a| a == "--download") {
         let ratio = download_time(&url);
         println!("figure {ratio}");
@@ -93,8 +104,12 @@ fn main() {
     startup(&url);
     let download = pinned("--download").unwrap_or_else(|| download_time(&url));
     let download_rss = download_rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
+    let (receiver, longest) = receiver::delivery_ms().unwrap_or((f64::NAN, f64::NAN));
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1}"
+        "receiver: a delivery among 1000 idle and dripping connections: median {receiver:.1} ms, longest {longest:.1} ms"
+    );
+    println!(
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1} receiver_delivery_ms={receiver:.1}"
     );
 }
 
@@ -434,8 +449,17 @@ fn upload_throughput(url: &str, size: u64) -> Option<f64> {
 
 /// The example CLI, built in release mode next to this benchmark.
 fn example_binary() -> Option<PathBuf> {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--quiet", "--example", "attachments"])
+    release_example("attachments", &[])
+}
+
+/// The example `name`, built in release mode with `features` next to this benchmark.
+fn release_example(name: &str, features: &[&str]) -> Option<PathBuf> {
+    let mut build = Command::new(env!("CARGO"));
+    build.args(["build", "--release", "--quiet", "--example", name]);
+    if !features.is_empty() {
+        build.args(["--features", &features.join(",")]);
+    }
+    let status = build
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .ok()?;
@@ -444,7 +468,7 @@ fn example_binary() -> Option<PathBuf> {
     }
     let exe = std::env::current_exe().ok()?;
     let release = exe.parent()?.parent()?;
-    let binary = release.join("examples/attachments");
+    let binary = release.join("examples").join(name);
     binary.exists().then_some(binary)
 }
 

@@ -33,7 +33,7 @@ fn the_application_keeps_its_logging() {
 
 /// The bytes of ureq-proto's hex dump rows, reassembled per thread in the order they were
 /// logged: a secret split over two 16-byte rows is whole again.
-fn reassembled_dumps(lines: &[String]) -> Vec<Vec<u8>> {
+pub fn reassembled_dumps(lines: &[String]) -> Vec<Vec<u8>> {
     let mut by_thread: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
     for line in lines {
         let mut words = line.splitn(4, ' ');
@@ -70,7 +70,7 @@ fn reassembly_finds_a_secret_split_over_rows() {
 /// Requests that start while others hold the level, and outlive them, are guarded too: the
 /// decision is taken under the guard's lock, from the logger itself.
 fn overlapping_requests_never_let_a_dump_through() {
-    RECORDER.filter_ureq_proto(false);
+    RECORDER.set_filter(None);
     RECORDER.clear();
     log::set_max_level(LevelFilter::Trace);
     let server = Arc::new(RawServer::start(vec![Reply::SlowBody(
@@ -118,7 +118,7 @@ fn overlapping_requests_never_let_a_dump_through() {
 }
 
 fn with_the_recommended_filter_nothing_changes() {
-    RECORDER.filter_ureq_proto(true);
+    RECORDER.set_filter(Some(crate::FINER_FILTER));
     let server = Arc::new(RawServer::start(vec![Reply::Bytes(response(
         200,
         &[],
@@ -184,7 +184,7 @@ fn with_the_recommended_filter_nothing_changes() {
         "every application trace line got through"
     );
     assert!(
-        !lines.iter().any(|l| l.contains("held at debug")),
+        !lines.iter().any(|l| l.contains("is held at")),
         "no warning"
     );
     assert!(!lines.iter().any(|l| l.starts_with("TRACE ureq_proto")));
@@ -198,7 +198,7 @@ fn with_the_recommended_filter_nothing_changes() {
 }
 
 fn without_it_secrets_stay_out_and_the_applications_level_wins() {
-    RECORDER.filter_ureq_proto(false);
+    RECORDER.set_filter(None);
     RECORDER.clear();
     let warned_before = RECORDER.guard_warnings();
     log::set_max_level(LevelFilter::Trace);
@@ -245,7 +245,7 @@ fn without_it_secrets_stay_out_and_the_applications_level_wins() {
     );
     if warned_before == 0 {
         assert!(
-            lines.iter().any(|l| l.contains("ureq_proto=debug")),
+            lines.iter().any(|l| l.contains(crate::RECOMMENDED_FILTER)),
             "this scenario's own warning, with the filter to add: {lines:?}"
         );
     }

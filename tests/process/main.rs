@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod log_filters;
 mod log_guard;
 mod proxy;
 mod secrets;
@@ -14,16 +15,62 @@ mod soak;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 
-/// The process's logger: records every line as `LEVEL target ThreadId(n) message`, unless told
-/// to filter the `ureq_proto` targets above debug (as `RUST_LOG=trace,ureq_proto=debug` does)
-/// or to record nothing.
+/// The process's logger: records every line as `LEVEL target ThreadId(n) message` that its
+/// filter lets through (none: every line), unless told to record nothing.
 pub struct Recorder {
-    filter_ureq_proto: AtomicBool,
+    filter: Mutex<Option<Filter>>,
     recording: AtomicBool,
     lines: Mutex<Vec<String>>,
-    /// The log guard's warnings (to filter `ureq_proto` at debug) since the process started,
-    /// recorded or not: the guard warns once a process, whichever test makes it.
+    /// The log guard's warnings that it holds the level at debug (with the filter to add)
+    /// since the process started, recorded or not: the guard warns once a process, whichever
+    /// test makes it.
     guard_warnings: AtomicUsize,
+}
+
+/// A filter as `RUST_LOG` gives one to env_logger: a default level and `target=level`
+/// directives, the longest target that starts the line's target deciding (`ureq` covers
+/// `ureq_proto` too, as env_logger matches).
+#[derive(Clone)]
+pub struct Filter {
+    default: log::LevelFilter,
+    directives: Vec<(String, log::LevelFilter)>,
+}
+
+impl Filter {
+    /// `trace`, `debug,ureq=info`, `trace,ureq=debug,ureq_proto=debug`, ...
+    pub fn parse(spec: &str) -> Filter {
+        let mut filter = Filter {
+            default: log::LevelFilter::Off,
+            directives: Vec::new(),
+        };
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.split_once('=') {
+                Some((target, level)) => filter
+                    .directives
+                    .push((target.to_owned(), level.parse().expect("a level"))),
+                None => filter.default = part.parse().expect("a level"),
+            }
+        }
+        filter
+            .directives
+            .sort_by_key(|(target, _)| std::cmp::Reverse(target.len()));
+        filter
+    }
+
+    fn level(&self, target: &str) -> log::LevelFilter {
+        self.directives
+            .iter()
+            .find(|(prefix, _)| target.starts_with(prefix.as_str()))
+            .map_or(self.default, |(_, level)| *level)
+    }
+
+    /// The most verbose level of any target: what env_logger sets as the maximum level.
+    pub fn max(&self) -> log::LevelFilter {
+        self.directives
+            .iter()
+            .map(|(_, level)| *level)
+            .fold(self.default, std::cmp::max)
+    }
 }
 
 impl Recorder {
@@ -32,9 +79,9 @@ impl Recorder {
         self.guard_warnings.load(Ordering::SeqCst)
     }
 
-    /// Whether `ureq_proto` lines above debug are filtered out, as the recommended filter does.
-    pub fn filter_ureq_proto(&self, filter: bool) {
-        self.filter_ureq_proto.store(filter, Ordering::SeqCst);
+    /// Filters lines as `RUST_LOG=spec` would; `None` lets every line through.
+    pub fn set_filter(&self, spec: Option<&str>) {
+        *self.filter.lock().unwrap() = spec.map(Filter::parse);
     }
 
     /// Whether lines are kept (the soak turns it off: it measures memory).
@@ -55,13 +102,14 @@ impl Recorder {
 
 impl log::Log for Recorder {
     fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
-        !(self.filter_ureq_proto.load(Ordering::SeqCst)
-            && metadata.target().starts_with("ureq_proto")
-            && metadata.level() > log::Level::Debug)
+        match &*self.filter.lock().unwrap() {
+            Some(filter) => metadata.level() <= filter.level(metadata.target()),
+            None => true,
+        }
     }
     fn log(&self, record: &log::Record<'_>) {
         if record.level() == log::Level::Warn
-            && record.args().to_string().contains("ureq_proto=debug")
+            && record.args().to_string().contains(RECOMMENDED_FILTER)
         {
             self.guard_warnings.fetch_add(1, Ordering::SeqCst);
         }
@@ -79,9 +127,17 @@ impl log::Log for Recorder {
     fn flush(&self) {}
 }
 
+/// The filter the README recommends (and the log guard's warning names): ureq's lines at debug
+/// at most, so that none shows a URL's path and query, a header or a byte.
+pub const RECOMMENDED_FILTER: &str = "trace,ureq=debug,ureq_proto=debug";
+
+/// A finer safe filter, which keeps ureq's other trace lines (the resolver's, say): only the
+/// byte dumps and the target whose trace level makes ureq show whole URLs are filtered.
+pub const FINER_FILTER: &str = "trace,ureq_proto=debug,ureq::util=debug";
+
 /// The process's one logger.
 pub static RECORDER: Recorder = Recorder {
-    filter_ureq_proto: AtomicBool::new(false),
+    filter: Mutex::new(None),
     recording: AtomicBool::new(true),
     lines: Mutex::new(Vec::new()),
     guard_warnings: AtomicUsize::new(0),
@@ -99,7 +155,7 @@ pub fn process() -> MutexGuard<'static, ()> {
     let guard = PROCESS
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    RECORDER.filter_ureq_proto(false);
+    RECORDER.set_filter(None);
     RECORDER.set_recording(true);
     RECORDER.clear();
     log::set_max_level(log::LevelFilter::Trace);

@@ -452,3 +452,67 @@ fn upload_checks_the_file_unless_told_not_to() {
     let usage = unconfigured(&["--help"]);
     assert!(text(&usage.stdout).contains("--no-file-check"));
 }
+
+/// A refused redirect (a loop here) comes after a request was sent: exit 1, a failed call, not
+/// a usage error that says nothing was sent.
+#[test]
+fn a_refused_redirect_is_a_failed_call() {
+    use support::media::{MediaHost, Route};
+    let host = MediaHost::start(vec![("/loop.pdf", Route::Redirect("/loop.pdf".to_owned()))]);
+    let dir = support::TempDir::new();
+    let output = against_command(&host.url(""))
+        .current_dir(dir.path())
+        .args(["download", &host.url("/loop.pdf"), "-o", "loop.pdf"])
+        .output()
+        .expect("run the example");
+    assert_exit(&output, 1);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("redirect"), "{stderr}");
+    assert!(!stderr.contains("nothing was sent"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// `SIGINT` or `SIGTERM` during a download ends it, removes its temporary file and exits with
+/// 130 or 143.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_download_leaves_no_file_and_says_by_what() {
+    use support::media::{MediaHost, Route};
+    let host = MediaHost::start(vec![(
+        "/slow.pdf",
+        Route::Drip {
+            bytes: vec![b'x'; 2000],
+            every: Duration::from_millis(20),
+        },
+    )]);
+    for (signal, code) in [(libc::SIGINT, 130), (libc::SIGTERM, 143)] {
+        let dir = support::TempDir::new();
+        let sent = host.seen().len();
+        let child = against_command(&host.url(""))
+            .current_dir(dir.path())
+            .args(["download", &host.url("/slow.pdf"), "-o", "slow.pdf"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run the example");
+        // The request is under way (so the handler is in place), and bytes are arriving.
+        let end = Instant::now() + Duration::from_secs(10);
+        while host.seen().len() == sent && Instant::now() < end {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        let temporary = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(temporary, 1, "the temporary file is being written");
+        // SAFETY: kill only sends a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);
+        let output = child.wait_with_output().unwrap();
+        assert_exit(&output, code);
+        assert!(
+            text(&output.stderr).contains("cancelled"),
+            "{}",
+            text(&output.stderr)
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}

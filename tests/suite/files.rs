@@ -116,7 +116,7 @@ fn the_check_can_be_skipped_and_a_415_says_what_it_means() {
 
 use std::time::{Duration, Instant};
 
-use sunshine_conversations_client::{Client, DecodeKind, Secret, Timeouts};
+use sunshine_conversations_client::{CancelToken, Client, DecodeKind, Secret, Timeouts};
 use support::media::{MediaHost, Route};
 
 const PDF: &[u8] = b"%PDF-1.4\n%private attachment\n";
@@ -384,4 +384,196 @@ fn download_errors_say_what_they_mean_and_never_quote_the_query() {
     assert!(err.to_string().contains("may not read this media"), "{err}");
     let err = client.download("not a url").reader().unwrap_err();
     assert!(err.nothing_sent(), "{err:?}");
+}
+
+/// A refused redirect comes after a request was sent: it is a failed call of its own kind,
+/// never `InvalidInput` ("nothing was sent").
+#[test]
+fn refused_redirects_are_failed_calls() {
+    let host = MediaHost::start(vec![
+        (
+            "/loop.pdf",
+            Route::Redirect("/loop.pdf?sig=s3cret".to_owned()),
+        ),
+        ("/nowhere.pdf", Route::Redirect("/caf\u{e9}.pdf".to_owned())),
+    ]);
+    let client = client_of(&host);
+    let err = client
+        .download(&host.url("/loop.pdf"))
+        .reader()
+        .unwrap_err();
+    let Error::Redirect {
+        status,
+        attempts,
+        ref location,
+        ..
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!((status, attempts), (302, 6), "{err}");
+    assert_eq!(host.seen().len(), 6, "the first request and five redirects");
+    assert_eq!(
+        location.as_deref(),
+        Some(&*format!("{}?…", host.url("/loop.pdf")))
+    );
+    assert!(!err.nothing_sent() && !err.is_retryable() && !err.may_have_been_processed());
+    let text = err.to_string();
+    assert!(text.contains("more than 5 redirects"), "{text}");
+    assert!(
+        !text.contains("nothing was sent") && !text.contains("s3cret"),
+        "{text}"
+    );
+
+    let err = client
+        .download(&host.url("/nowhere.pdf"))
+        .reader()
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Redirect {
+                status: 302,
+                attempts: 1,
+                location: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+/// A download cancelled through its token ends with `Error::Cancelled` at its next read, from
+/// the download's own thread or another, and leaves no file, the temporary one included; a
+/// token cancelled beforehand sends nothing.
+#[test]
+fn a_cancelled_download_ends_and_leaves_no_file() {
+    let host = MediaHost::start(vec![(
+        "/slow.pdf",
+        Route::Drip {
+            bytes: vec![b'x'; 500],
+            every: Duration::from_millis(20),
+        },
+    )]);
+    let client = client_of(&host);
+    let dir = support::TempDir::new();
+
+    // From the progress callback, after ten bytes.
+    let token = CancelToken::new();
+    let canceller = token.clone();
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .cancel_with(&token)
+        .on_progress(move |got, _| {
+            if got >= 10 {
+                canceller.cancel();
+            }
+        })
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    let cancelled = matches!(
+        err,
+        Error::Cancelled {
+            attempts: 1,
+            may_have_been_processed: false,
+            ..
+        }
+    );
+    assert!(cancelled, "{err:?}");
+    assert!(!err.nothing_sent() && !err.is_retryable());
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+
+    // From another thread, while a read waits: the whole body would take 10 s.
+    let token = CancelToken::new();
+    let canceller = token.clone();
+    let cancelling = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        canceller.cancel();
+    });
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .cancel_with(&token)
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    cancelling.join().unwrap();
+    assert!(matches!(err, Error::Cancelled { .. }), "{err:?}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+
+    // Cancelled before it starts: nothing sent, no file.
+    let sent = host.seen().len();
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .cancel_with(&token)
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    assert!(err.nothing_sent(), "{err:?}");
+    assert_eq!(host.seen().len(), sent);
+    assert!(files_in(dir.path()).is_empty());
+}
+
+/// The temporary file's name is short and fixed (`.sunco-XXXXXXXX.part`), so any name the
+/// file system takes works (249 bytes here, where the temporary name once added 15 to it);
+/// and it is created before the request is sent, so a directory that takes no file fails
+/// with nothing sent.
+#[test]
+fn any_name_the_file_system_takes_works() {
+    let host = MediaHost::start(vec![("/a.pdf", file(PDF, None))]);
+    let client = client_of(&host);
+    let dir = support::TempDir::new();
+    let name = format!("{}.pdf", "n".repeat(245));
+    assert_eq!(name.len(), 249);
+    let saved = client
+        .download(&host.url("/a.pdf"))
+        .to_path(dir.path().join(&name))
+        .unwrap();
+    assert_eq!(std::fs::read(&saved.path).unwrap(), PDF);
+    assert_eq!(files_in(dir.path()), vec![name]);
+
+    // /proc takes no new file, not even from root.
+    #[cfg(target_os = "linux")]
+    {
+        let sent = host.seen().len();
+        let err = client
+            .download(&host.url("/a.pdf"))
+            .to_path("/proc/sunco-download.pdf")
+            .unwrap_err();
+        assert!(matches!(err, Error::Save { .. }), "{err:?}");
+        assert_eq!(host.seen().len(), sent, "nothing was sent");
+    }
+}
+
+/// A per-download deadline overrides the client's, and is checked before anything is sent.
+#[test]
+fn a_download_has_a_deadline_of_its_own() {
+    let host = MediaHost::start(vec![(
+        "/slow.pdf",
+        Route::Drip {
+            bytes: vec![b'x'; 100],
+            every: Duration::from_millis(100),
+        },
+    )]);
+    let client = client_of(&host);
+    let dir = support::TempDir::new();
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .deadline(Duration::ZERO)
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    assert!(err.nothing_sent(), "{err:?}");
+    assert!(host.seen().is_empty());
+    let err = client
+        .download(&host.url("/slow.pdf"))
+        .deadline(Duration::from_millis(500))
+        .to_path(dir.path().join("slow.pdf"))
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(files_in(dir.path()).is_empty());
 }

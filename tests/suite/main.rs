@@ -21,6 +21,8 @@ mod mock;
 mod operations;
 mod pagination;
 mod promises;
+#[cfg(all(feature = "webhooks", unix))]
+mod receiver;
 mod regeneration;
 mod secret_models;
 mod snapshot;

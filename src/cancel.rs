@@ -1,0 +1,105 @@
+//! Cancelling a call from elsewhere: another thread (a GUI's cancel button, a service shutting
+//! down) or a signal handler.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A switch that cancels the calls it is given to: set it once with
+/// [`cancel`](Self::cancel), from any thread, and every call watching it ends with
+/// [`Error::Cancelled`](crate::Error::Cancelled) at its next check: before each attempt, and
+/// between the reads of a download's body (a read waiting on a stalled server ends at the stall
+/// timeout at the latest). A cancelled download to a file removes its temporary file.
+///
+/// Clones share the switch. It cannot be reset: use a new token for the next call.
+///
+/// ```
+/// use sunshine_conversations_client::CancelToken;
+///
+/// let token = CancelToken::new();
+/// let for_the_button = token.clone();
+/// std::thread::spawn(move || for_the_button.cancel());
+/// // client.download(url).cancel_with(&token).to_path("photo.png")
+/// # let _ = token;
+/// ```
+///
+/// A signal handler may only touch what is async-signal-safe; it can set a static flag, which
+/// [`CancelToken::from_flag`] watches:
+///
+/// ```
+/// use std::sync::atomic::{AtomicBool, Ordering};
+/// use sunshine_conversations_client::CancelToken;
+///
+/// static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// // In the handler of SIGINT: INTERRUPTED.store(true, Ordering::SeqCst);
+/// let token = CancelToken::from_flag(&INTERRUPTED);
+/// assert!(!token.is_cancelled());
+/// INTERRUPTED.store(true, Ordering::SeqCst);
+/// assert!(token.is_cancelled());
+/// ```
+#[derive(Clone)]
+pub struct CancelToken(Flag);
+
+#[derive(Clone)]
+enum Flag {
+    Shared(Arc<AtomicBool>),
+    Static(&'static AtomicBool),
+}
+
+impl CancelToken {
+    /// A token not cancelled yet.
+    pub fn new() -> Self {
+        CancelToken(Flag::Shared(Arc::new(AtomicBool::new(false))))
+    }
+
+    /// A token that is cancelled when `flag` is `true`, e.g. a static set by a signal handler.
+    pub fn from_flag(flag: &'static AtomicBool) -> Self {
+        CancelToken(Flag::Static(flag))
+    }
+
+    fn flag(&self) -> &AtomicBool {
+        match &self.0 {
+            Flag::Shared(flag) => flag,
+            Flag::Static(flag) => flag,
+        }
+    }
+
+    /// Cancels every call given this token (or a clone of it), now and later.
+    pub fn cancel(&self) {
+        self.flag().store(true, Ordering::SeqCst);
+    }
+
+    /// Whether [`cancel`](Self::cancel) was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.flag().load(Ordering::SeqCst)
+    }
+}
+
+impl Default for CancelToken {
+    fn default() -> Self {
+        CancelToken::new()
+    }
+}
+
+impl fmt::Debug for CancelToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CancelToken")
+            .field("cancelled", &self.is_cancelled())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clones_share_the_switch() {
+        let token = CancelToken::new();
+        let clone = token.clone();
+        assert!(!clone.is_cancelled());
+        token.cancel();
+        assert!(clone.is_cancelled());
+        assert!(!CancelToken::default().is_cancelled());
+    }
+}
