@@ -12,7 +12,19 @@ pub use crate::pagination::{items, pages};
 pub use crate::request::{Method, OperationInfo, Repeat, Request};
 pub use crate::response::RawResponse;
 
-use crate::{Client, Error};
+use crate::{Client, Error, UnknownArm, UnknownValue};
+
+pub use crate::open::deserialize_open_str;
+
+/// A value an open enum does not list.
+pub fn unknown_value(value: String) -> UnknownValue {
+    UnknownValue::new(value)
+}
+
+/// An arm an open union does not describe, told apart by `tag_property`.
+pub fn unknown_arm(raw: serde_json::Value, tag_property: &'static str) -> UnknownArm {
+    UnknownArm::tagged(raw, tag_property)
+}
 
 /// Sends a request built by a generated operation through the client's one request path.
 pub fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {

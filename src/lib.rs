@@ -170,6 +170,14 @@
 //! required field was set); values the document marks as secrets (key secrets, webhook
 //! secrets, channel credentials, OAuth tokens) are [`Secret`]s there.
 //!
+//! ## When the service is ahead of the document
+//!
+//! The models keep what this build's document does not list: a string enum's value in its
+//! `Unknown(`[`UnknownValue`]`)` variant, a union's arm in `Unknown(`[`UnknownArm`]`)` with its
+//! raw JSON, both sent back unchanged. Unions told apart by a `type` decode as the arm it names.
+//! Length and range constraints bound what is sent, never what is decoded; members an object's
+//! schema does not declare are dropped. See the README's section of the same name.
+//!
 //! ## Pagination
 //!
 //! The cursor-paginated lists (apps, conversations, participants, messages, integrations,
@@ -472,6 +480,7 @@ mod media_hosts;
 #[cfg(feature = "mock")]
 mod mock_support;
 pub(crate) mod multipart;
+mod open;
 pub(crate) mod pagination;
 mod proxy;
 pub(crate) mod request;
@@ -502,6 +511,7 @@ pub use filename::sanitize_file_name;
 pub use generated::mock;
 pub use generated::{operations, types};
 pub use multipart::FilePart;
+pub use open::{UnknownArm, UnknownValue};
 pub use pagination::{Items, ListPage, MAX_PAGES, Pages};
 pub use response::{EXCERPT_LEN, ResponseValue};
 pub use retry::RetryPolicy;

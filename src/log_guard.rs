@@ -106,7 +106,12 @@ impl LogGuard {
             // guard holds for another request) and from the logger itself: a request that
             // starts while another holds the level, and outlives it, is guarded too.
             let wanted = state.held.map_or(current, |(_, wanted)| wanted);
-            let safe = safe_level(proxy_user);
+            // At info and below nothing of ureq's is secret: the logger need not be asked.
+            let safe = if wanted <= LevelFilter::Info {
+                LevelFilter::Trace
+            } else {
+                safe_level(proxy_user)
+            };
             let unsafe_ahead = wanted > safe;
             if unsafe_ahead && current > safe {
                 log::set_max_level(safe);

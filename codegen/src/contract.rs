@@ -28,7 +28,9 @@ pub fn cases(api: &Api, models: &ModelNames) -> Result<String, crate::Error> {
         cases.push(case);
     }
     let file = quote! {
-        /// One call of every operation this build generated, with values from the document.
+        /// One call of every operation this build generated, with values from the document,
+        /// deprecated ones included.
+        #[allow(deprecated)]
         fn contract_cases() -> Vec<ContractCase> {
             vec![#(#cases),*]
         }

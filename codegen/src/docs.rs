@@ -413,10 +413,11 @@ pub fn operation(links: &Links, op: &Operation, models: &ModelNames) -> Vec<Stri
     let _ = writeln!(text, "Sends `{} {}`.", op.method.to_uppercase(), op.path);
     let mut args = Vec::new();
     for param in &op.params {
-        let need = if param.required {
-            "required"
-        } else {
-            "optional, a setter of the request"
+        let need = match (param.required, param.deprecated) {
+            (true, false) => "required",
+            (true, true) => "required, deprecated in the document",
+            (false, false) => "optional, a setter of the request",
+            (false, true) => "optional, a setter of the request, deprecated in the document",
         };
         let description = param
             .description

@@ -152,6 +152,7 @@ fn operation(
     };
     let doc = docs::operation(links, op, models);
     let result = quote! { Result<crate::ResponseValue<#success_ty>, crate::Error> };
+    let deprecated = deprecated(op.deprecated, "the operation");
 
     if op.optional_params().next().is_none() {
         // Everything required: one method that sends.
@@ -169,6 +170,7 @@ fn operation(
 
             impl crate::Client {
                 #(#[doc = #doc])*
+                #deprecated
                 pub fn #name(&self, #(#args),*) -> #result {
                     let client = self;
                     #send
@@ -247,6 +249,7 @@ fn operation(
 
         impl crate::Client {
             #(#[doc = #doc])*
+            #deprecated
             pub fn #name<'a>(&'a self, #(#args),*) -> #builder<'a> {
                 #builder { client: self, #(#inits),* }
             }
@@ -285,13 +288,25 @@ fn setter(param: &Param, ty: &TokenStream) -> TokenStream {
         TypeRef::Array(_) => (quote! { impl Into<#ty> }, quote! { value.into() }),
         _ => (quote! { #ty }, quote! { value }),
     };
+    let deprecated = deprecated(param.deprecated, "the parameter");
     quote! {
         #[doc = #doc]
+        #deprecated
         pub fn #ident(mut self, value: #arg) -> Self {
             self.#ident = Some(#value);
             self
         }
     }
+}
+
+/// `#[deprecated]` for what the document marks `deprecated: true` (`what`: the operation, the
+/// parameter), or nothing.
+fn deprecated(marked: bool, what: &str) -> TokenStream {
+    if !marked {
+        return TokenStream::new();
+    }
+    let note = format!("{what} is deprecated in the OpenAPI document");
+    quote! { #[deprecated(note = #note)] }
 }
 
 /// Where a parameter goes, in words.

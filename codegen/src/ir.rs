@@ -49,6 +49,8 @@ pub struct Operation {
     pub security: Vec<String>,
     /// What the generator knows about the operation beyond the document (see [`crate::facts`]).
     pub facts: Facts,
+    /// Whether the document marks the operation `deprecated`.
+    pub deprecated: bool,
     /// How a cursor-paginated list pages, when the operation is one.
     pub pagination: Option<Pagination>,
     /// JSON pointer of the operation in the document.
@@ -243,6 +245,8 @@ pub struct Param {
     pub style: Style,
     /// `description`, if any.
     pub description: Option<String>,
+    /// Whether the document marks the parameter `deprecated`.
+    pub deprecated: bool,
     /// What the contract cases send: the parameter's example, or a minimal value of its
     /// schema.
     pub sample: serde_json::Value,

@@ -8,8 +8,9 @@
 //! [`unmatched_facts_rows`] for the facts table's test. The steps are private, each a module:
 //!
 //! 1. `read`: the document (YAML or JSON) into an ordered tree, `repair` known quirks there,
-//!    parse it with openapiv3. From here on, openapiv3's document is the only form of the
-//!    document every step reads (`keywords` reads its schemas keyword by keyword);
+//!    parse it with openapiv3, and make a base that names its subtypes in a discriminator
+//!    mapping their union (`unions`). From here on, openapiv3's document is the only form of
+//!    the document every step reads (`keywords` reads its schemas keyword by keyword);
 //! 2. `select`: the operations to generate (one tag, or all of them);
 //! 3. `lower`: each operation to plain data (`ir`), resolving schemas with `resolve`, adding
 //!    what the `facts` table knows about it, with `pagination`, how a list pages, and with
@@ -17,7 +18,8 @@
 //! 4. `prune`: only the schemas those operations reach; `secrets`: mark the properties that
 //!    carry secrets;
 //! 5. `models`: Rust types for them through progenitor's generator (typify), with their
-//!    descriptions made safe for rustdoc by `docs`;
+//!    descriptions made safe for rustdoc by `docs`, then opened by `open` (enums and unions
+//!    keep what the document does not list; how each union is told apart is `unions`'s);
 //! 6. `emit`: one blocking method per operation; `mock`: typed httpmock helpers; `webhooks`:
 //!    the typed payload of `x-webhooks`, when asked for;
 //! 7. format with prettyplease.
@@ -30,6 +32,7 @@ mod contract;
 mod docs;
 mod emit;
 mod error;
+mod examples;
 mod facts;
 mod ir;
 mod keywords;
@@ -37,6 +40,7 @@ mod lower;
 mod mock;
 mod models;
 mod names;
+mod open;
 mod pagination;
 mod prune;
 mod read;
@@ -47,6 +51,7 @@ mod rust_types;
 mod samples;
 mod secrets;
 mod select;
+mod unions;
 mod walk;
 mod webhooks;
 
@@ -81,7 +86,8 @@ pub struct Generated {
     pub secrets: Vec<secrets::SecretField>,
     /// Rust sources for the crate's own tests, by file name (written next to the code and
     /// `include!`d by the tests): a sample of every model with a secret field
-    /// (`secret_samples.rs`), and one contract case per operation (`contract_cases.rs`).
+    /// (`secret_samples.rs`), one contract case per operation (`contract_cases.rs`), and every
+    /// documented example with its mutations (`example_cases.rs`).
     pub test_support: Vec<(&'static str, String)>,
     /// The quirks repaired on the way.
     pub repairs: Vec<Repair>,
@@ -155,7 +161,9 @@ fn run(
     let started = Instant::now();
     let mut repairs = repair::repair(&mut document);
     let text = read::to_json_text(&document)?;
-    let doc = read::parse(&text)?;
+    let mut doc = read::parse(&text)?;
+    // Step 1c: a base that names its subtypes in a discriminator mapping is their union.
+    unions::bases_to_unions(&mut doc);
     // The title and version go into a comment and a compiler environment variable.
     for (at, value) in [
         ("/info/title", &doc.info.title),
@@ -230,8 +238,12 @@ fn run(
         None => quote! {},
     };
     let types = models.tokens;
+    // Fields the document marks deprecated are `#[deprecated]` for the code that uses them; the
+    // models' own conversions set them all.
+    let allow_deprecated = models.deprecated.then(|| quote!(#[allow(deprecated)]));
     let file = quote! {
         /// Models: the request and response types of the generated operations.
+        #allow_deprecated
         pub mod types {
             #types
         }
@@ -270,7 +282,14 @@ fn run(
         .collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let test_support = test_support(&doc, &api, &found.fields, &models.names)?;
+    let test_support = test_support(
+        &doc,
+        &api,
+        &found.fields,
+        &models.names,
+        hooks.as_ref(),
+        &mut repairs,
+    )?;
     Ok(Generated {
         webhook_events: hooks.map(|h| h.events.len()),
         code,
@@ -293,7 +312,8 @@ fn run(
 ///   `title` and, when that name is already a model's, uses that model for the property (an
 ///   inline object titled `Target` became the `target` string of another schema). Without the
 ///   title, typify names it after its parent and property (`ClientCreateTarget`);
-/// - unions that can be told apart: see [`tagged_unions`].
+/// - unions that can be told apart: see [`tagged_unions`];
+/// - no integer with a positive minimum, which typify would make a `NonZeroU64`.
 fn prepared_for_typify(
     mut schemas: IndexMap<String, ReferenceOr<Schema>>,
     links: &docs::Links,
@@ -306,6 +326,16 @@ fn prepared_for_typify(
             walk::schemas_mut(schema, "", &mut |node, at| {
                 if let Some(text) = &mut node.schema_data.description {
                     *text = docs::markdown(text, links);
+                }
+                // typify types an integer with a positive minimum as `NonZeroU64`, which would
+                // refuse a zero the service sends; the bound is the document's word on what may
+                // be sent, and an unsigned integer keeps the rest of it.
+                if let openapiv3::SchemaKind::Type(openapiv3::Type::Integer(integer)) =
+                    &mut node.schema_kind
+                    && integer.minimum.is_some_and(|minimum| minimum > 0)
+                {
+                    integer.minimum = Some(0);
+                    integer.exclusive_minimum = false;
                 }
                 if !at.is_empty()
                     && node
@@ -409,6 +439,8 @@ fn test_support(
     api: &ir::Api,
     fields: &[secrets::SecretField],
     models: &rust_types::ModelNames,
+    hooks: Option<&webhooks::Webhooks>,
+    repairs: &mut Vec<Repair>,
 ) -> Result<Vec<(&'static str, String)>, Error> {
     Ok(vec![
         (
@@ -416,6 +448,10 @@ fn test_support(
             secret_samples(doc, api, fields, models),
         ),
         ("contract_cases.rs", contract::cases(api, models)?),
+        (
+            "example_cases.rs",
+            examples::cases(doc, api, models, hooks, repairs)?,
+        ),
     ])
 }
 

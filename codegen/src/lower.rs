@@ -86,6 +86,7 @@ fn operation<'b>(resolver: &mut Resolver<'b>, sel: &Selected<'b>) -> Result<Oper
         tags: sel.operation.tags.clone(),
         summary: sel.operation.summary.clone(),
         description: sel.operation.description.clone(),
+        deprecated: sel.operation.deprecated,
         params,
         body,
         responses,
@@ -287,6 +288,7 @@ fn param(
         ty,
         style,
         description: data.description.clone(),
+        deprecated: data.deprecated.unwrap_or(false),
         sample: data
             .example
             .clone()

@@ -13,7 +13,9 @@ use schemars::schema::{InstanceType, SchemaObject};
 use crate::error::{Error, pointer};
 use crate::facts;
 use crate::names;
+use crate::open;
 use crate::secrets::SECRET_FORMAT;
+use crate::unions;
 
 /// The models and the Rust name of every schema the operations refer to.
 pub struct Models {
@@ -22,6 +24,8 @@ pub struct Models {
     /// Schema name (component key or lifted name) → Rust path of its type, relative to the
     /// `operations` module (`types::AttachmentResponse`, `crate::MediaTokens`).
     pub names: BTreeMap<String, String>,
+    /// Whether a field is `#[deprecated]`: the module then allows the models' own uses of it.
+    pub deprecated: bool,
 }
 
 /// String formats typify would map to `chrono` or `uuid` types. They stay `String`s so the
@@ -34,9 +38,13 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
         return Ok(Models {
             tokens: TokenStream::new(),
             names: BTreeMap::new(),
+            deprecated: false,
         });
     }
     let keys: Vec<String> = schemas.keys().cloned().collect();
+    let tagged = unions::tagged(&schemas);
+    let deprecated = unions::deprecated_properties(&schemas);
+    let members = unions::declared_members(&schemas);
     let spec = OpenAPI {
         openapi: "3.0.3".to_owned(),
         info: Info {
@@ -111,9 +119,11 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
         };
         names.insert(key, path);
     }
+    let facts = open::Facts::of(tagged, deprecated, members, &names);
     Ok(Models {
-        tokens: space.to_stream(),
+        tokens: open::open(space.to_stream(), &facts)?,
         names,
+        deprecated: !facts.deprecated.is_empty(),
     })
 }
 

@@ -218,7 +218,7 @@ fn example(
 /// Turns the numbers and booleans of `value` that `schema` declares as strings into strings,
 /// following references into `components/schemas`, `allOf`, properties and array items (not
 /// `anyOf`/`oneOf`, whose member is not known), and records each change.
-fn coerce(
+pub(crate) fn coerce(
     refs: SchemaRefs<'_>,
     schema: Node<'_>,
     value: &mut Value,

@@ -647,3 +647,65 @@ fn a_lists_page_is_read_as_typify_holds_its_fields() {
     assert!(!generated.code.contains("ListPage"));
     assert!(!generated.code.contains("pub fn pages"));
 }
+
+/// The opening of the models on a small fixture document (`tests/fixtures/open.yaml`): an open
+/// enum, a union told apart by `type`, one told apart by its members, a base made a union of its
+/// mapped subtypes, a lenient constrained string, deprecations. The generated code is compared
+/// with the reviewed `tests/golden/open.rs`; after reviewing a change, refresh it with
+/// `UPDATE_GOLDEN=1 cargo test -p sunshine-conversations-codegen --test generator golden`.
+#[test]
+fn golden_open_models() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/open.yaml");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/open.rs");
+    let generated = codegen::generate(&fixture, "tests/fixtures/open.yaml", &Selection::All)
+        .expect("the fixture generates");
+    let code = &generated.code;
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, code).expect("write the golden file");
+        return;
+    }
+    let reviewed = std::fs::read_to_string(&golden).unwrap_or_default();
+    if reviewed != *code {
+        let first = reviewed
+            .lines()
+            .zip(code.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| reviewed.lines().count().min(code.lines().count()));
+        panic!(
+            "the generated code differs from tests/golden/open.rs, first at line {}:\n  \
+             reviewed:  {:?}\n  generated: {:?}\nreview the change, then refresh it with \
+             UPDATE_GOLDEN=1",
+            first + 1,
+            reviewed.lines().nth(first).unwrap_or("<end of file>"),
+            code.lines().nth(first).unwrap_or("<end of file>"),
+        );
+    }
+    // What the golden file must show, whatever else changes.
+    for expected in [
+        "Unknown(crate::UnknownValue)",
+        "pub fn as_str(&self) -> &str",
+        "impl ::std::convert::From<&str> for Size",
+        "Unknown(crate::UnknownArm)",
+        "match raw.get(\"type\")",
+        "Some(\"ball\") =>",
+        "Some(\"rope\") =>",
+        "pub enum Pet {",
+        "Cat(Cat)",
+        "Dog(Dog)",
+        "#[deprecated(note = \"Deprecated since collars have chips.\")]",
+        "#[deprecated(note = \"the operation is deprecated in the OpenAPI document\")]",
+        "#[deprecated(note = \"the parameter is deprecated in the OpenAPI document\")]",
+        "if keys.iter().all(|key| [\"kennelId\"].contains(key))",
+    ] {
+        assert!(
+            code.contains(expected),
+            "the golden file lacks {expected:?}"
+        );
+    }
+    // The constraint stays on the way out, not on the way in.
+    assert!(code.contains("longer than 16 characters"));
+    assert!(
+        !code.contains("NonZeroU64"),
+        "a positive minimum refuses no zero"
+    );
+}

@@ -15,6 +15,7 @@ mod contract;
 mod docs;
 mod errors;
 mod files;
+mod forward;
 mod ids;
 #[cfg(feature = "mock")]
 mod mock;

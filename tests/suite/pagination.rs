@@ -86,6 +86,40 @@ mod full_api {
         );
     }
 
+    /// A page with one item of a kind no document lists yet: `items()` yields it as its
+    /// unknown arm and goes on, the others typed.
+    #[test]
+    fn an_item_of_a_new_kind_is_yielded_and_paging_goes_on() {
+        let message = |id: &str, content: serde_json::Value| json!({"id": id, "author": {"type": "user"}, "content": content});
+        let first = json_reply(
+            200,
+            json!({"messages": [
+                message("m4", json!({"type": "text", "text": "four"})),
+                message("m3", json!({"type": "hologram", "frames": 24}))
+            ], "meta": {"hasMore": true, "beforeCursor": C1}}),
+        );
+        let second = json_reply(
+            200,
+            json!({"messages": [message("m2", json!({"type": "text", "text": "two"}))],
+                   "meta": {"hasMore": false}}),
+        );
+        let server = RawServer::start(vec![first, second]);
+        let client = support::client(&server.url());
+        let kinds: Vec<String> = client
+            .list_messages("app", "conv")
+            .items()
+            .map(|message| {
+                let content = message.unwrap().content.unwrap();
+                match content {
+                    types::Content::TextMessage(text) => format!("text {}", *text.text.unwrap()),
+                    types::Content::Unknown(arm) => format!("unknown {}", arm.tag().unwrap()),
+                    other => format!("{other:?}"),
+                }
+            })
+            .collect();
+        assert_eq!(kinds, ["text four", "unknown hologram", "text two"]);
+    }
+
     #[test]
     fn the_callers_page_is_kept_and_only_the_cursor_changes() {
         let server = RawServer::start(vec![apps_page(&["a1"], Some(C1)), apps_page(&["a2"], None)]);
