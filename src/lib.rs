@@ -524,6 +524,16 @@ pub const OPENAPI_VERSION: &str = env!("SUNSHINE_OPENAPI_VERSION");
 /// `openapi/sunshine-conversations.yaml` unless `SUNSHINE_OPENAPI` named another).
 pub const OPENAPI_SOURCE: &str = env!("SUNSHINE_OPENAPI_SOURCE");
 
+/// What this build's document changes in the generated API, from the vendored document: in a
+/// build from another document (`SUNSHINE_OPENAPI`) only.
+#[cfg(sunco_changes)]
+pub mod changes {
+    #![doc = include_str!(concat!(env!("OUT_DIR"), "/changes.md"))]
+
+    /// The report above, as Markdown.
+    pub const REPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/changes.md"));
+}
+
 /// A free-form JSON object, as the document declares `type: object` without properties.
 pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 

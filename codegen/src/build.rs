@@ -30,6 +30,11 @@ pub struct Options {
 /// `facts::Row::helper`); `cfg(sunco_vendored_attachments)` when the build is of the vendored
 /// document's default selection (the one the reviewed snapshot shows); the environment
 /// variables `SUNSHINE_OPENAPI_VERSION` and `SUNSHINE_OPENAPI_SOURCE`.
+///
+/// A build from another document than the vendored one compares the two (see [`crate::diff()`]):
+/// the report goes into `OUT_DIR/changes.md` with `cfg(sunco_changes)`, for the crate docs'
+/// "Changes from the vendored document", and one warning gives the counts and the command that
+/// shows the rest.
 pub fn run(options: &Options) -> ExitCode {
     println!("cargo::rerun-if-env-changed={}", options.document_variable);
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
@@ -120,6 +125,42 @@ pub fn run(options: &Options) -> ExitCode {
     }
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    println!("cargo::rustc-check-cfg=cfg(sunco_changes)");
+    if display != options.default_document {
+        let vendored = manifest_dir.join(options.default_document);
+        match crate::diff(&vendored, options.default_document, &path, &display) {
+            Ok(report) if !report.changes.is_empty() => {
+                println!(
+                    "cargo::warning={display} ({}) changes {} item(s) of the generated API from \
+                     the vendored {} ({}), {} breaking: see the crate docs' `changes` module, or \
+                     `cargo run -p sunshine-conversations-codegen -- diff {} {display}`",
+                    report.to,
+                    report.changes.len(),
+                    options.default_document,
+                    report.from,
+                    report.breaking(),
+                    options.default_document,
+                );
+                let text = format!(
+                    "Changes from the vendored document: what a `full-api` build of `{display}` \
+                     ({}) has otherwise than one of the vendored `{}` ({}).\n\n{}",
+                    report.to,
+                    options.default_document,
+                    report.from,
+                    report.markdown().replacen("# ", "## ", 1)
+                );
+                if let Err(error) = write_if_changed(&out_dir.join("changes.md"), &text) {
+                    eprintln!("error: cannot write the changes report to OUT_DIR: {error}");
+                    return ExitCode::FAILURE;
+                }
+                println!("cargo::rustc-cfg=sunco_changes");
+            }
+            Ok(_) => {}
+            Err(error) => println!(
+                "cargo::warning=the changes from the vendored document are not listed: {error}"
+            ),
+        }
+    }
     let timings: String = generated
         .timings
         .iter()

@@ -5,7 +5,9 @@
 //! The entry points: [`build::run`], for a build script; [`generate`] and [`generate_with`]
 //! for a document file, [`generate_tree`] and [`generate_tree_with`] for one already read (with
 //! [`read_tree`]), with what they take and give ([`Selection`], [`Extras`], [`Generated`]) and
-//! [`unmatched_facts_rows`] for the facts table's test. The steps are private, each a module:
+//! [`unmatched_facts_rows`] for the facts table's test; [`diff()`] (and the crate's command,
+//! `sunshine-conversations-codegen diff OLD NEW`) for what a new document changes in the
+//! generated API, read from the same steps. The steps are private, each a module:
 //!
 //! 1. `read`: the document (YAML or JSON) into an ordered tree, `repair` known quirks there,
 //!    parse it with openapiv3, and make a base that names its subtypes in a discriminator
@@ -29,6 +31,7 @@
 
 pub mod build;
 mod contract;
+pub mod diff;
 mod docs;
 mod emit;
 mod error;
@@ -51,6 +54,7 @@ mod rust_types;
 mod samples;
 mod secrets;
 mod select;
+mod surface;
 mod unions;
 mod walk;
 mod webhooks;
@@ -62,6 +66,7 @@ use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 use quote::quote;
 
+pub use diff::Report;
 pub use error::Error;
 pub use facts::unmatched_facts_rows;
 pub use read::read_tree;
@@ -129,6 +134,36 @@ pub fn generate_with(
     Ok(generated)
 }
 
+/// What changes in the generated Rust API (a `full-api` build, webhooks included) from the
+/// document at `old` to the one at `new` (`*_display`: how each is named in errors). See
+/// [the `diff` module](mod@diff) for what counts as breaking.
+pub fn diff(old: &Path, old_display: &str, new: &Path, new_display: &str) -> Result<Report, Error> {
+    // The two documents are read side by side.
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| surface(old, old_display));
+        let new = surface(new, new_display);
+        let old = old
+            .join()
+            .unwrap_or_else(|_| Err(Error::whole("reading the old document panicked")));
+        (old, new)
+    });
+    Ok(diff::compare(&old?, &new?))
+}
+
+/// The Rust API of a `full-api` build of the document at `path`.
+fn surface(path: &Path, display: &str) -> Result<surface::Surface, Error> {
+    let document = read::load(path).map_err(|e| e.in_file(display))?;
+    let extras = Extras { webhooks: true };
+    let front = front(document, &Selection::All, extras, true).map_err(|e| e.in_file(display))?;
+    Ok(surface::of(
+        &front.doc,
+        &front.api,
+        front.hooks.as_ref(),
+        &front.models.names,
+        front.models.typify.as_deref(),
+    ))
+}
+
 /// Runs every step on a document already loaded as a JSON value (whose maps serde_json orders
 /// by key): the repairs and the openapiv3 parse of step 1, and all the steps after it.
 pub fn generate_tree(
@@ -149,12 +184,26 @@ pub fn generate_tree_with(
     run(read::from_value(&tree), display, selection, extras).map_err(|e| e.in_file(display))
 }
 
-fn run(
+/// What the steps up to the models give: what `run` emits code from, and what a diff compares.
+struct Front {
+    doc: OpenAPI,
+    api: ir::Api,
+    hooks: Option<webhooks::Webhooks>,
+    models: models::Models,
+    found: secrets::Secrets,
+    links: docs::Links,
+    repairs: Vec<Repair>,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+/// Steps 1 to 5: read, select, lower, prune and the models. `keep_typify`: the models keep
+/// typify's own items, which a diff reads.
+fn front(
     mut document: yaml_rust2::Yaml,
-    display: &str,
     selection: &Selection,
     extras: Extras,
-) -> Result<Generated, Error> {
+    keep_typify: bool,
+) -> Result<Front, Error> {
     let mut timings = Vec::new();
     let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
 
@@ -216,8 +265,37 @@ fn run(
 
     let started = Instant::now();
     let links = docs::Links::of(&api);
-    let models = models::generate(prepared_for_typify(schemas, &links))?;
+    let models = models::generate(prepared_for_typify(schemas, &links), keep_typify)?;
     step("models", started);
+    Ok(Front {
+        doc,
+        api,
+        hooks,
+        models,
+        found,
+        links,
+        repairs,
+        timings,
+    })
+}
+
+fn run(
+    document: yaml_rust2::Yaml,
+    display: &str,
+    selection: &Selection,
+    extras: Extras,
+) -> Result<Generated, Error> {
+    let Front {
+        doc,
+        api,
+        hooks,
+        models,
+        found,
+        links,
+        mut repairs,
+        mut timings,
+    } = front(document, selection, extras, false)?;
+    let mut step = |name: &'static str, started: Instant| timings.push((name, started.elapsed()));
 
     let started = Instant::now();
     let operations = emit::operations(&api, &models.names, &links)?;
@@ -237,16 +315,13 @@ fn run(
         }
         None => quote! {},
     };
-    let types = models.tokens;
     // Fields the document marks deprecated are `#[deprecated]` for the code that uses them; the
     // models' own conversions set them all.
     let allow_deprecated = models.deprecated.then(|| quote!(#[allow(deprecated)]));
     let file = quote! {
         /// Models: the request and response types of the generated operations.
         #allow_deprecated
-        pub mod types {
-            #types
-        }
+        pub mod types {}
 
         #(#[doc = #operations_doc])*
         pub mod operations {
@@ -265,8 +340,18 @@ fn run(
     step("emit", started);
 
     let started = Instant::now();
-    let syntax = syn::parse2::<syn::File>(file)
+    let mut syntax = syn::parse2::<syn::File>(file)
         .map_err(|e| Error::whole(format!("generated code does not parse: {e}")))?;
+    // The models, parsed already, go into `types` as they are: the largest part of the code is
+    // not parsed twice.
+    if let Some(syn::Item::Mod(types)) = syntax
+        .items
+        .iter_mut()
+        .find(|item| matches!(item, syn::Item::Mod(m) if m.ident == "types"))
+        && let Some((_, content)) = &mut types.content
+    {
+        *content = models.items;
+    }
     let code = format!(
         "// generated from {display} ({} {}) by build.rs; do not edit.\n\n{}",
         api.title,

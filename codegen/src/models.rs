@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, HashSet};
 
 use indexmap::IndexMap;
 use openapiv3::{Components, Info, OpenAPI, ReferenceOr, Schema};
-use proc_macro2::TokenStream;
 use progenitor_impl::{GenerationSettings, Generator, InterfaceStyle, TypeImpl};
 use schemars::schema::{InstanceType, SchemaObject};
 
@@ -19,26 +18,33 @@ use crate::unions;
 
 /// The models and the Rust name of every schema the operations refer to.
 pub struct Models {
-    /// The items of the `types` module.
-    pub tokens: TokenStream,
+    /// The items of the `types` module (none when typify's own were kept instead).
+    pub items: Vec<syn::Item>,
     /// Schema name (component key or lifted name) → Rust path of its type, relative to the
     /// `operations` module (`types::AttachmentResponse`, `crate::MediaTokens`).
     pub names: BTreeMap<String, String>,
     /// Whether a field is `#[deprecated]`: the module then allows the models' own uses of it.
     pub deprecated: bool,
+    /// typify's own declarations, not opened, when asked for: what a diff reads.
+    pub typify: Option<Vec<syn::Item>>,
 }
 
 /// String formats typify would map to `chrono` or `uuid` types. They stay `String`s so the
 /// crate carries no date or uuid dependency; callers parse them if they need to.
 const STRING_FORMATS: &[&str] = &["date-time", "date", "time", "uuid"];
 
-/// Generates the models for `schemas`.
-pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models, Error> {
+/// Generates the models for `schemas`, opened (see `open`); or, with `keep_typify`, typify's
+/// own items only, for a diff.
+pub fn generate(
+    schemas: IndexMap<String, ReferenceOr<Schema>>,
+    keep_typify: bool,
+) -> Result<Models, Error> {
     if schemas.is_empty() {
         return Ok(Models {
-            tokens: TokenStream::new(),
+            items: Vec::new(),
             names: BTreeMap::new(),
             deprecated: false,
+            typify: None,
         });
     }
     let keys: Vec<String> = schemas.keys().cloned().collect();
@@ -120,11 +126,62 @@ pub fn generate(schemas: IndexMap<String, ReferenceOr<Schema>>) -> Result<Models
         names.insert(key, path);
     }
     let facts = open::Facts::of(tagged, deprecated, members, &names);
+    let deprecated = !facts.deprecated.is_empty();
+    let (items, typify) = if keep_typify {
+        (Vec::new(), Some(declarations(space.to_stream())?))
+    } else {
+        let typify = syn::parse2::<syn::File>(space.to_stream())
+            .map_err(|e| Error::whole(format!("typify's models do not parse: {e}")))?;
+        (open::open(typify, &facts)?, None)
+    };
     Ok(Models {
-        tokens: open::open(space.to_stream(), &facts)?,
+        items,
         names,
-        deprecated: !facts.deprecated.is_empty(),
+        deprecated,
+        typify,
     })
+}
+
+/// typify's type declarations (structs, enums, aliases), parsed; its impls and modules, most of
+/// its output, are skipped unparsed: a diff reads only the declarations.
+fn declarations(stream: proc_macro2::TokenStream) -> Result<Vec<syn::Item>, Error> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut items = Vec::new();
+    let mut current: Vec<TokenTree> = Vec::new();
+    let mut keyword: Option<String> = None;
+    for tree in stream {
+        let ends = match &tree {
+            TokenTree::Punct(p) if p.as_char() == ';' => true,
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => {
+                // `struct X { .. }` and every `impl`, `mod` and `fn` end at their body; a
+                // brace in an alias or a tuple struct does not occur at this level.
+                keyword.is_some()
+            }
+            TokenTree::Ident(ident) if keyword.is_none() => {
+                let word = ident.to_string();
+                if matches!(
+                    word.as_str(),
+                    "struct" | "enum" | "type" | "impl" | "mod" | "fn" | "trait" | "const"
+                ) {
+                    keyword = Some(word);
+                }
+                false
+            }
+            _ => false,
+        };
+        current.push(tree);
+        if ends {
+            if matches!(keyword.as_deref(), Some("struct" | "enum" | "type")) {
+                let tokens: proc_macro2::TokenStream = current.drain(..).collect();
+                let item = syn::parse2::<syn::Item>(tokens)
+                    .map_err(|e| Error::whole(format!("typify's models do not parse: {e}")))?;
+                items.push(item);
+            }
+            current.clear();
+            keyword = None;
+        }
+    }
+    Ok(items)
 }
 
 /// typify's settings: `PartialEq` on every model, a builder for every struct

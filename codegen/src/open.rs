@@ -79,9 +79,8 @@ impl Facts {
 }
 
 /// The models typify generated, opened as the module docs say.
-pub fn open(tokens: TokenStream, facts: &Facts) -> Result<TokenStream, Error> {
-    let file = syn::parse2::<syn::File>(tokens)
-        .map_err(|e| Error::whole(format!("typify's models do not parse: {e}")))?;
+/// Items typify made are kept as they were parsed; only what is written anew is parsed again.
+pub fn open(file: syn::File, facts: &Facts) -> Result<Vec<Item>, Error> {
     let mut enums = BTreeSet::new();
     let mut lenient = BTreeSet::new();
     for item in &file.items {
@@ -95,34 +94,41 @@ pub fn open(tokens: TokenStream, facts: &Facts) -> Result<TokenStream, Error> {
             _ => {}
         }
     }
-    let mut out = TokenStream::new();
+    let mut out = Vec::new();
+    // What is written anew goes where typify's item was, parsed on its own.
+    let push = |out: &mut Vec<Item>, written: TokenStream| -> Result<(), Error> {
+        let written = syn::parse2::<syn::File>(written)
+            .map_err(|e| Error::whole(format!("the opened models do not parse: {e}")))?;
+        out.extend(written.items);
+        Ok(())
+    };
     for item in file.items {
         match item {
             Item::Enum(e) if enums.contains(&e.ident.to_string()) => {
-                out.extend(open_enum(&e));
+                push(&mut out, open_enum(&e))?;
             }
             Item::Enum(e) if has_serde_flag(&e.attrs, "untagged") => {
                 let tagged = facts.tagged.get(&e.ident.to_string());
-                out.extend(open_union(e, tagged, &facts.members)?);
+                push(&mut out, open_union(e, tagged, &facts.members)?)?;
             }
             // typify's conversions of the enums are replaced by open ones.
             Item::Impl(i) if replaced_conversion(&i, &enums) => {}
             Item::Impl(i) if deserializes(&i).is_some_and(|ty| lenient.contains(&ty)) => {
-                out.extend(lenient_deserialize(&i)?);
+                push(&mut out, lenient_deserialize(&i)?)?;
             }
             Item::Struct(mut s) => {
                 if let Some(deprecated) = facts.deprecated.get(&s.ident.to_string()) {
                     deprecate_fields(&mut s.fields, deprecated);
                 }
-                out.extend(s.into_token_stream());
+                out.push(Item::Struct(s));
             }
             Item::Mod(mut m) if m.ident == "builder" => {
                 if let Some((_, items)) = &mut m.content {
                     deprecate_setters(items, &facts.deprecated);
                 }
-                out.extend(m.into_token_stream());
+                out.push(Item::Mod(m));
             }
-            other => out.extend(other.into_token_stream()),
+            other => out.push(other),
         }
     }
     Ok(out)
@@ -587,14 +593,16 @@ fn derives(attrs: &[Attribute]) -> Vec<String> {
         .collect()
 }
 
-/// Whether a `#[serde(..)]` attribute holds the flag `name` (`untagged`).
-fn has_serde_flag(attrs: &[Attribute], name: &str) -> bool {
+/// Whether a `#[serde(..)]` attribute holds `name` (`untagged`, `default`), with a value or
+/// without.
+pub(crate) fn has_serde_flag(attrs: &[Attribute], name: &str) -> bool {
     let mut found = false;
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident(name) {
                 found = true;
-            } else if meta.input.peek(Token![=]) {
+            }
+            if meta.input.peek(Token![=]) {
                 let _: syn::Expr = meta.value()?.parse()?;
             }
             Ok(())
@@ -604,7 +612,7 @@ fn has_serde_flag(attrs: &[Attribute], name: &str) -> bool {
 }
 
 /// The value of `#[serde(rename = "..")]`.
-fn serde_rename(attrs: &[Attribute]) -> Option<String> {
+pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
     let mut found = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {

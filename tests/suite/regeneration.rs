@@ -58,3 +58,23 @@ fn helper_cfgs_follow_the_generated_operations() {
     );
     assert_eq!(cfg!(sunco_helper = "media_cookie"), has("setCookie"));
 }
+
+/// A build from another document than the vendored one says what it changes in the generated
+/// API (`changes`, in the crate docs); a build of the vendored document has no such module.
+#[test]
+fn a_build_from_another_document_lists_what_it_changes() {
+    let vendored =
+        sunshine_conversations_client::OPENAPI_SOURCE == "openapi/sunshine-conversations.yaml";
+    assert_eq!(cfg!(sunco_changes), !vendored && version() != (12, 5));
+    #[cfg(sunco_changes)]
+    {
+        let report = sunshine_conversations_client::changes::REPORT;
+        assert!(report.contains("from 12.5.1 to"), "{report}");
+        if version() >= (13, 1) {
+            assert!(
+                report.contains("**breaking** operation removed: `Client::set_cookie`"),
+                "{report}"
+            );
+        }
+    }
+}
