@@ -26,11 +26,9 @@ pub fn unknown_arm(raw: serde_json::Value, tag_property: &'static str) -> Unknow
     UnknownArm::tagged(raw, tag_property)
 }
 
-/// Sends a request built by a generated operation through the client's one request path.
+/// Sends a request built by a generated operation through the client's one request loop.
 pub fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
-    client
-        .transport()
-        .execute(client.config(), client.auth(), request)
+    crate::operation::execute(client, request)
 }
 
 /// What the generated typed mocks (cargo feature `mock`) use.

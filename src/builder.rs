@@ -543,7 +543,7 @@ impl ClientBuilder {
             }
             return Ok(Client::new(config, auth, Transport::caller(agent)));
         }
-        let transport = Transport::own(proxy, extra_roots);
+        let transport = Transport::own(proxy, extra_roots, &config.timeouts);
         Ok(Client::new(config, auth, transport))
     }
 }

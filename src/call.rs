@@ -1,136 +1,308 @@
-//! One call's attempts: its deadline, the retry budget and what earlier attempts may have done,
-//! with the retry decision beside them. Both request paths (the generated operations, in
-//! [`Transport::execute`](crate::transport::Transport::execute), and downloads) step through a
-//! [`Call`]: [`begin`](Call::begin) an attempt, send it, then ask [`retry`](Call::retry)
-//! whether and when to send it again.
+//! The one request loop. Every call — a generated operation ([`operation.rs`]) and a download
+//! ([`download.rs`]) alike — is [`run`] here: the loop starts each attempt within the call's
+//! deadline (or ends it, cancelled or out of time), builds the headers every request gets,
+//! holds the log guard, sends through the transport, writes the log line, and judges the
+//! answer: done, done by an earlier attempt whose answer was lost, a redirect to follow, or a
+//! failure worth repeating after the retry policy's wait (the one rule, `retry::worth_repeating`,
+//! which [`Error::is_retryable`](crate::Error::is_retryable) asks too). What it learns goes into
+//! one [`Outcome`], which every answer and every error of the call carries.
+//!
+//! What differs between kinds of call is an [`Exchange`]: how it sends its attempt (a body, a
+//! multipart upload, a plain `GET`), which credentials go with it, and what an answer means.
+//!
+//! [`operation.rs`]: crate::operation
+//! [`download.rs`]: crate::download
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
+use ureq::http::{self, HeaderName, HeaderValue, header};
+
+use crate::cancel::CancelToken;
+use crate::client::Client;
 use crate::error::{Error, TimeoutPhase, TransportError};
+use crate::log_guard::LogGuard;
+use crate::outcome::Outcome;
 use crate::request::OperationInfo;
-use crate::retry::{RetryPolicy, Verdict};
+use crate::retry::{Failed, RetryPolicy, worth_repeating};
 
-/// The attempts of one call.
-pub(crate) struct Call {
+/// What an attempt could not do before or while sending.
+pub(crate) enum SendError {
+    /// Refused in the input, or by the source of the body, before or while sending: an error
+    /// of its own.
+    Input(Error),
+    /// The transport failed.
+    Transport(ureq::Error),
+}
+
+/// What one answer means to the call.
+pub(crate) enum Reply<A> {
+    /// An answer with `status`: a success ends the call; a failure the rule judges, and it ends
+    /// the call when no retry follows.
+    Answer {
+        status: u16,
+        retry_after: Option<Duration>,
+        answer: A,
+    },
+    /// An earlier attempt, whose answer was lost, did what the call asked (a retried delete
+    /// finds the attachment gone): the call ends with this answer.
+    DoneEarlier(A),
+    /// A redirect the exchange follows: the next attempt goes where it now points, and does not
+    /// count as a retry.
+    Redirect,
+}
+
+/// The timeouts of one attempt beyond the client's own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bounds {
+    /// What is left of the call's deadline (`None`: no deadline).
+    pub(crate) remaining: Option<Duration>,
+    /// Whether this is the first attempt of a call with the client's usual deadline, which the
+    /// client's own agent applies without a setting of its own on the request.
+    pub(crate) usual: bool,
+}
+
+/// What a kind of call brings to the loop.
+pub(crate) trait Exchange {
+    /// What an answer is read into.
+    type Answer;
+    /// What the call gives.
+    type Output;
+
+    /// The operation, for log lines, the retry rule and errors.
+    fn operation(&self) -> &'static OperationInfo;
+    /// The call's deadline, from its start (`None`: the stall timeout only).
+    fn deadline(&self) -> Option<Duration>;
+    /// Whether the deadline is the client's usual one for a call without a file.
+    fn usual_deadline(&self) -> bool {
+        false
+    }
+    /// Whether the request can be sent again (a one-shot reader cannot).
+    fn replayable(&self) -> bool {
+        true
+    }
+    /// Whether the call changes anything on the server (a download does not): its errors then
+    /// say whether the server may have processed it.
+    fn changes_the_server(&self) -> bool {
+        true
+    }
+    /// The token that cancels the call, if any.
+    fn cancel(&self) -> Option<&CancelToken> {
+        None
+    }
+    /// Where the next attempt goes.
+    fn url(&self) -> &http::Uri;
+    /// The route as a log line shows it (ids filled in, never a query).
+    fn route(&self) -> String;
+    /// The credential header the next attempt carries, if any.
+    fn credentials(&self, client: &Client) -> Result<Option<(HeaderName, HeaderValue)>, Error>;
+    /// Sends one attempt: `head` has the method, the URL and the headers every request gets.
+    fn send(
+        &mut self,
+        client: &Client,
+        head: http::request::Builder,
+        bounds: Bounds,
+    ) -> Result<http::Response<ureq::Body>, SendError>;
+    /// What an answer means; `outcome` is what the attempts so far did.
+    fn read(
+        &mut self,
+        response: http::Response<ureq::Body>,
+        outcome: &Outcome,
+    ) -> Result<Reply<Self::Answer>, SendError>;
+    /// What the call gives for its last answer, with the record of its attempts: a value, or the
+    /// error of a status that is not a success.
+    fn finish(&mut self, answer: Self::Answer, outcome: Outcome) -> Result<Self::Output, Error>;
+}
+
+/// Runs `exchange` to its end: the one loop of every call.
+pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Output, Error> {
+    let config = client.config();
+    let operation = exchange.operation();
+    let mut call = Attempts::new(
+        operation,
+        config.retry,
+        exchange.deadline(),
+        exchange.changes_the_server(),
+    );
+    let replayable = exchange.replayable();
+    loop {
+        if exchange.cancel().is_some_and(CancelToken::is_cancelled) {
+            return Err(call.cancelled());
+        }
+        let remaining = call.begin()?;
+        let bounds = Bounds {
+            remaining,
+            usual: call.outcome.attempts == 1 && exchange.usual_deadline(),
+        };
+        let guard = LogGuard::enter(config.transport_trace, client.transport().proxy_user());
+        let mut head = http::Request::builder()
+            .method(operation.method.as_str())
+            .uri(exchange.url().clone())
+            .header(header::USER_AGENT, config.user_agent.clone())
+            .header(header::ACCEPT, accept(operation.accept));
+        match exchange.credentials(client) {
+            Ok(Some((name, value))) => head = head.header(name, value),
+            Ok(None) => {}
+            Err(e) => return Err(e),
+        }
+        let started = Instant::now();
+        let replied = exchange
+            .send(client, head, bounds)
+            .and_then(|response| exchange.read(response, &call.outcome));
+        drop(guard);
+        let elapsed = started.elapsed();
+        let attempt = call.outcome.attempts;
+        let failed = match replied {
+            Ok(Reply::Answer {
+                status,
+                retry_after,
+                answer,
+            }) => {
+                log::debug!(
+                    "{} {} -> {status} in {elapsed:.1?} (attempt {attempt}, {})",
+                    operation.method.as_str(),
+                    exchange.route(),
+                    operation.id
+                );
+                if (200..300).contains(&status) {
+                    return exchange.finish(answer, call.outcome);
+                }
+                let failed = Failed::Status {
+                    status,
+                    retry_after,
+                };
+                call.note(failed);
+                match call.retry(failed, retry_after, replayable) {
+                    Some(wait) => {
+                        std::thread::sleep(wait);
+                        continue;
+                    }
+                    None => return exchange.finish(answer, call.outcome),
+                }
+            }
+            Ok(Reply::DoneEarlier(answer)) => {
+                log::debug!(
+                    "{} {} found nothing left to do in {elapsed:.1?} (attempt {attempt}, \
+                     {}): an earlier attempt whose answer was lost did it",
+                    operation.method.as_str(),
+                    exchange.route(),
+                    operation.id
+                );
+                call.outcome.done_by_earlier_attempt = true;
+                return exchange.finish(answer, call.outcome);
+            }
+            Ok(Reply::Redirect) => {
+                log::debug!(
+                    "{} {} -> redirect in {elapsed:.1?} (attempt {attempt}, {})",
+                    operation.method.as_str(),
+                    exchange.route(),
+                    operation.id
+                );
+                call.redirected();
+                continue;
+            }
+            Err(SendError::Input(e)) => return Err(e),
+            Err(SendError::Transport(e)) => {
+                log::debug!(
+                    "{} {} failed in {elapsed:.1?} (attempt {attempt}, {}): {e}",
+                    operation.method.as_str(),
+                    exchange.route(),
+                    operation.id
+                );
+                (Failed::of_transport(&e), e)
+            }
+        };
+        let (failed, error) = failed;
+        call.note(failed);
+        if let Some(wait) = call.retry(failed, None, replayable) {
+            std::thread::sleep(wait);
+            continue;
+        }
+        return Err(transport_error(operation.id, call.outcome, error));
+    }
+}
+
+/// The attempts of one call: its deadline, the retry policy and the record of what they did.
+struct Attempts {
     operation: &'static OperationInfo,
     policy: RetryPolicy,
     started: Instant,
     /// When the whole call must have ended (`None`: an upload or a download without one).
     deadline: Option<Instant>,
-    /// Whether the request can be sent again at all (a one-shot reader cannot).
-    replayable: bool,
-    /// The attempt under way, from 1.
-    attempt: u32,
-    /// Whether an earlier attempt may have been acted on although it failed.
-    maybe_processed: bool,
-    /// Whether errors say what the server may have done: not for a download, which changes
-    /// nothing on the server.
-    reports_processing: bool,
+    /// Whether the record says what the server may have done: not for a download.
+    changes_the_server: bool,
+    /// Redirects followed, which count as attempts sent but not as retries.
+    redirects: u32,
+    outcome: Outcome,
 }
 
-impl Call {
-    /// A call of `operation` that must end within `deadline` (from now), retried as `policy`
-    /// allows when `replayable`.
-    pub(crate) fn new(
+impl Attempts {
+    fn new(
         operation: &'static OperationInfo,
         policy: RetryPolicy,
         deadline: Option<Duration>,
-        replayable: bool,
-    ) -> Call {
+        changes_the_server: bool,
+    ) -> Attempts {
         let started = Instant::now();
-        Call {
+        Attempts {
             operation,
             policy,
             started,
             deadline: deadline.and_then(|d| started.checked_add(d)),
-            replayable,
-            attempt: 0,
-            maybe_processed: false,
-            reports_processing: true,
+            changes_the_server,
+            redirects: 0,
+            outcome: Outcome::new(operation.harmless_to_repeat()),
         }
-    }
-
-    /// The same call, whose errors never say the server may have acted on it: a download
-    /// changes nothing there.
-    pub(crate) fn changing_nothing(mut self) -> Call {
-        self.reports_processing = false;
-        self
     }
 
     /// Starts the next attempt: what is left of the deadline for it (`None`: no deadline), or
     /// the deadline's error when it has passed.
-    pub(crate) fn begin(&mut self) -> Result<Option<Duration>, Error> {
+    fn begin(&mut self) -> Result<Option<Duration>, Error> {
         let left = match self.deadline {
             None => None,
             Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => Some(left),
-                _ => return Err(self.deadline_passed()),
+                _ => {
+                    return Err(Error::Timeout {
+                        operation: self.operation.id,
+                        phase: TimeoutPhase::Deadline,
+                        outcome: self.outcome,
+                    });
+                }
             },
         };
-        self.attempt += 1;
+        self.outcome.attempts += 1;
         Ok(left)
     }
 
-    /// The attempt under way does not count against the policy's attempts (a redirect that
-    /// was followed).
-    pub(crate) fn uncount(&mut self) {
-        self.attempt = self.attempt.saturating_sub(1);
+    /// The attempt under way was a redirect that was followed.
+    fn redirected(&mut self) {
+        self.redirects += 1;
     }
 
-    /// The attempt under way (from 1), or the attempts made once the call has ended.
-    pub(crate) fn attempts(&self) -> u32 {
-        self.attempt
+    /// Records what the attempt under way may have done.
+    fn note(&mut self, failed: Failed) {
+        if self.changes_the_server {
+            self.outcome.may_have_been_processed |= failed.may_have_been_processed();
+        }
     }
 
-    /// Whether an earlier attempt may have been acted on by the server.
-    pub(crate) fn maybe_processed(&self) -> bool {
-        self.maybe_processed
-    }
-
-    /// What the policy says after an answer with `status`.
-    pub(crate) fn after_status(&self, status: u16, retry_after: Option<Duration>) -> Verdict {
-        self.policy
-            .after_status(self.operation, status, retry_after)
-    }
-
-    /// What the policy says after a transport failure.
-    pub(crate) fn after_transport(&self, error: &ureq::Error) -> Verdict {
-        self.policy.after_transport(self.operation, error)
-    }
-
-    /// After an attempt judged `verdict`: the wait before the next attempt when there is to
-    /// be one (attempts left, a replayable request, the wait ending within the budget and
+    /// After a failed attempt: the wait before the next one when there is to be one (the rule
+    /// says the failure is worth repeating, the request can be sent again, the server's wait is
+    /// one the policy honours, attempts are left, and the wait ends within the budget and
     /// before the deadline), or `None` to end the call with what this attempt gave.
-    pub(crate) fn retry(&mut self, verdict: Verdict) -> Option<Duration> {
-        let Verdict::Retry {
-            retry_after,
-            reason,
-            maybe_processed,
-        } = verdict
-        else {
-            return None;
-        };
-        if !self.replayable {
-            return None;
-        }
-        let wait = self.policy.wait(self.attempt, retry_after);
-        if !self.allows(wait) {
+    fn retry(
+        &mut self,
+        failed: Failed,
+        retry_after: Option<Duration>,
+        replayable: bool,
+    ) -> Option<Duration> {
+        let processed_before = self.outcome.may_have_been_processed;
+        let reason = worth_repeating(failed, self.outcome.harmless_to_repeat, processed_before)?;
+        if !replayable || retry_after.is_some_and(|asked| asked > self.policy.max_retry_after()) {
             return None;
         }
-        self.maybe_processed |= maybe_processed;
-        log::debug!(
-            "retrying {} in {:.1?} after {reason} (attempt {} of {})",
-            self.operation.id,
-            wait,
-            self.attempt,
-            self.policy.max_attempts()
-        );
-        Some(wait)
-    }
-
-    /// Whether another attempt may start after `wait`: attempts left, and the wait ending
-    /// within the budget (counted from the start of the call) and before the deadline.
-    fn allows(&self, wait: Duration) -> bool {
+        let retries = self.outcome.attempts - self.redirects;
+        let wait = self.policy.wait(retries, retry_after);
         let within_budget = self
             .started
             .elapsed()
@@ -141,44 +313,37 @@ impl Call {
                 .checked_add(wait)
                 .is_some_and(|end| end < deadline)
         });
-        self.attempt < self.policy.max_attempts() && within_budget && within_deadline
-    }
-
-    /// The error of a call whose deadline passed before its next attempt could start.
-    fn deadline_passed(&self) -> Error {
-        Error::Timeout {
-            operation: self.operation.id,
-            attempts: self.attempt,
-            phase: TimeoutPhase::Deadline,
-            may_have_been_processed: self.reports_processing && self.maybe_processed,
-            harmless_to_repeat: self.operation.harmless_to_repeat(),
+        if retries >= self.policy.max_attempts() || !within_budget || !within_deadline {
+            return None;
         }
+        log::debug!(
+            "retrying {} in {:.1?} after {reason} (attempt {} of {})",
+            self.operation.id,
+            wait,
+            retries,
+            self.policy.max_attempts()
+        );
+        Some(wait)
     }
 
-    /// The error of a call whose last attempt failed with `source`.
-    pub(crate) fn failed(&self, source: ureq::Error) -> Error {
-        let processed = self.reports_processing
-            && (self.maybe_processed || crate::retry::may_have_been_processed(&source));
-        transport_error(self.operation, self.attempt, processed, source)
+    fn cancelled(&self) -> Error {
+        Error::Cancelled {
+            operation: self.operation.id,
+            outcome: self.outcome,
+        }
     }
 }
 
-/// The error of a failed call. `may_have_been_processed`: whether this attempt or an earlier one
-/// may have reached the server whole.
+/// The error of a call whose last attempt failed with `source`.
 pub(crate) fn transport_error(
-    operation: &OperationInfo,
-    attempts: u32,
-    may_have_been_processed: bool,
+    operation: &'static str,
+    outcome: Outcome,
     source: ureq::Error,
 ) -> Error {
-    let harmless_to_repeat = operation.harmless_to_repeat();
-    let operation = operation.id;
     match source {
         ureq::Error::Timeout(timeout) => Error::Timeout {
             operation,
-            attempts,
-            may_have_been_processed,
-            harmless_to_repeat,
+            outcome,
             phase: match timeout {
                 ureq::Timeout::Connect | ureq::Timeout::Resolve => TimeoutPhase::Connect,
                 ureq::Timeout::SendRequest | ureq::Timeout::RecvResponse => TimeoutPhase::Response,
@@ -190,102 +355,22 @@ pub(crate) fn transport_error(
         },
         source => Error::Transport {
             operation,
-            attempts,
             source: TransportError::new(source),
-            may_have_been_processed,
-            harmless_to_repeat,
+            outcome,
         },
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::request::{Method, Repeat};
+/// The `Retry-After` of an answer, as a wait from now.
+pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    crate::response::retry_after(headers, SystemTime::now())
+}
 
-    static DELETE: OperationInfo =
-        OperationInfo::new("deleteThing", Method::Post, "/t").with_repeat(Repeat::Idempotent);
-    static UPLOAD: OperationInfo = OperationInfo::new("uploadThing", Method::Post, "/t");
-
-    fn quick() -> RetryPolicy {
-        RetryPolicy::default()
-            .with_max_attempts(3)
-            .with_initial_backoff(Duration::ZERO)
-    }
-
-    fn server_error() -> Verdict {
-        Verdict::Retry {
-            retry_after: None,
-            reason: "server error",
-            maybe_processed: true,
-        }
-    }
-
-    #[test]
-    fn attempts_stop_at_the_policy_and_remember_what_may_have_been_processed() {
-        let mut call = Call::new(&DELETE, quick(), Some(Duration::from_secs(60)), true);
-        assert!(call.begin().unwrap().is_some());
-        assert_eq!(call.retry(server_error()), Some(Duration::ZERO));
-        assert!(call.maybe_processed());
-        call.begin().unwrap();
-        assert!(call.retry(server_error()).is_some());
-        call.begin().unwrap();
-        assert_eq!(call.attempts(), 3);
-        assert_eq!(call.retry(server_error()), None, "three attempts at most");
-        assert_eq!(call.retry(Verdict::Done), None);
-    }
-
-    #[test]
-    fn a_request_that_cannot_be_sent_again_is_not() {
-        let mut call = Call::new(&UPLOAD, quick(), None, false);
-        assert_eq!(call.begin().unwrap(), None, "no deadline");
-        assert_eq!(call.retry(server_error()), None);
-        assert!(!call.maybe_processed());
-    }
-
-    #[test]
-    fn a_passed_deadline_ends_the_call_with_the_attempts_made() {
-        let mut call = Call::new(&DELETE, quick(), Some(Duration::ZERO), true);
-        match call.begin() {
-            Err(Error::Timeout {
-                attempts: 0,
-                phase: TimeoutPhase::Deadline,
-                may_have_been_processed: false,
-                harmless_to_repeat: true,
-                ..
-            }) => {}
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_download_never_says_the_server_may_have_acted() {
-        let mut call = Call::new(&DELETE, quick(), Some(Duration::ZERO), true).changing_nothing();
-        assert!(matches!(
-            call.begin(),
-            Err(Error::Timeout {
-                may_have_been_processed: false,
-                ..
-            })
-        ));
-        let failed = call.failed(ureq::Error::ConnectionFailed);
-        assert!(!failed.may_have_been_processed());
-        let mut call = Call::new(&DELETE, quick(), None, true).changing_nothing();
-        call.begin().unwrap();
-        call.retry(server_error());
-        assert!(
-            !call
-                .failed(ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into()))
-                .may_have_been_processed()
-        );
-    }
-
-    #[test]
-    fn a_followed_redirect_does_not_count() {
-        let mut call = Call::new(&DELETE, quick(), None, true);
-        call.begin().unwrap();
-        call.uncount();
-        call.begin().unwrap();
-        assert_eq!(call.attempts(), 1);
-    }
+/// The `Accept` header of an operation, without a copy (the generator lists printable media
+/// types only; anything else falls back to JSON rather than panicking).
+fn accept(value: &'static str) -> HeaderValue {
+    let visible = value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+    HeaderValue::from_static(if visible { value } else { "application/json" })
 }

@@ -8,17 +8,17 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use ureq::http::{HeaderValue, StatusCode, Uri, header};
+use ureq::http::{HeaderName, HeaderValue, StatusCode, Uri, header};
 
 use crate::auth::Secret;
-use crate::call::Call;
+use crate::call::{self, Bounds, Exchange, Reply, SendError};
 use crate::cancel::CancelToken;
 use crate::client::Client;
 use crate::config::redact_url;
 use crate::error::{ApiError, DecodeKind, Error, printable};
 use crate::log_guard::LogGuard;
+use crate::outcome::Outcome;
 use crate::request::{Method, OperationInfo};
-use crate::retry::Verdict;
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
 static DOWNLOAD: OperationInfo = OperationInfo::new("download", Method::Get, "").with_accept("*/*");
@@ -195,9 +195,17 @@ impl Download<'_> {
         }
         let url = parse(&self.url).map_err(|reason| Error::invalid("media URL", reason))?;
         let client = self.client;
-        let config = client.config();
-        let guard = LogGuard::enter(config.transport_trace, client.transport().proxy_user());
-        let (parts, body, attempts) = self.open(&url)?;
+        let origin = crate::media_hosts::Origin::of(&url);
+        let fetch = Fetch {
+            url,
+            origin,
+            credentials_allowed: true,
+            redirects: 0,
+            credentials: self.credentials,
+            deadline: self.deadline,
+            cancel: self.cancel.clone(),
+        };
+        let (parts, body, outcome) = call::run(client, fetch)?;
         let content_type = parts
             .headers
             .get(header::CONTENT_TYPE)
@@ -212,11 +220,7 @@ impl Download<'_> {
         if let Some(length) = content_length.filter(|length| *length > limit) {
             return Err(too_large(status, limit, Some(length)));
         }
-        log::debug!(
-            "download {} -> {} ({attempts} attempt(s))",
-            shown(&self.url),
-            parts.status
-        );
+        let config = client.config();
         Ok(MediaReader {
             body: Box::new(body.into_reader()),
             status,
@@ -226,8 +230,8 @@ impl Download<'_> {
             limit,
             progress: self.progress,
             cancel: self.cancel,
-            attempts,
-            _guard: guard,
+            outcome,
+            _guard: LogGuard::enter(config.transport_trace, client.transport().proxy_user()),
         })
     }
 
@@ -274,91 +278,121 @@ impl Download<'_> {
             bytes,
             content_type: reader.content_type.clone(),
             content_length: reader.content_length,
+            outcome: reader.outcome,
+        })
+    }
+}
+
+/// A download as the request loop runs it: a `GET` of the media URL, with the credentials
+/// that may go there, following redirects (without credentials once they leave the origin it
+/// started on, never from https to plain http, at most [`MAX_REDIRECTS`]).
+struct Fetch {
+    url: Uri,
+    /// The origin the download started on: credentials go only there.
+    origin: Option<crate::media_hosts::Origin>,
+    /// Whether the request is still on that origin.
+    credentials_allowed: bool,
+    redirects: u32,
+    credentials: Credentials,
+    deadline: Option<Duration>,
+    cancel: Option<CancelToken>,
+}
+
+impl Exchange for Fetch {
+    type Answer = ureq::http::Response<ureq::Body>;
+    type Output = (ureq::http::response::Parts, ureq::Body, Outcome);
+
+    fn operation(&self) -> &'static OperationInfo {
+        &DOWNLOAD
+    }
+
+    fn deadline(&self) -> Option<Duration> {
+        self.deadline
+    }
+
+    fn changes_the_server(&self) -> bool {
+        false
+    }
+
+    fn cancel(&self) -> Option<&CancelToken> {
+        self.cancel.as_ref()
+    }
+
+    fn url(&self) -> &Uri {
+        &self.url
+    }
+
+    fn route(&self) -> String {
+        shown(&self.url.to_string())
+    }
+
+    fn credentials(&self, client: &Client) -> Result<Option<(HeaderName, HeaderValue)>, Error> {
+        if !self.credentials_allowed
+            || !crate::media_hosts::may_see_credentials(&client.config().base_uri, &self.url)
+        {
+            return Ok(None);
+        }
+        Ok(match &self.credentials {
+            Credentials::Client => Some((header::AUTHORIZATION, client.auth().header()?)),
+            Credentials::Cookies(cookies) => Some((header::COOKIE, cookie_header(cookies)?)),
+            Credentials::None => None,
         })
     }
 
-    /// Sends the request, following redirects and retrying as the policy allows, until an
-    /// answer with a body to read.
-    fn open(&self, url: &Uri) -> Result<(ureq::http::response::Parts, ureq::Body, u32), Error> {
-        let client = self.client;
-        let config = client.config();
-        let mut call = Call::new(&DOWNLOAD, config.retry, self.deadline, true).changing_nothing();
-        let mut url = url.clone();
-        // Credentials are sent while the request stays on the origin it started on.
-        let origin = crate::media_hosts::Origin::of(&url);
-        let mut credentials_allowed = true;
-        let mut redirects = 0;
-        loop {
-            if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
-                return Err(cancelled(call.attempts()));
-            }
-            let remaining = call.begin()?;
-            let mut headers = Vec::new();
-            if credentials_allowed
-                && crate::media_hosts::may_see_credentials(&config.base_uri, &url)
-            {
-                match &self.credentials {
-                    Credentials::Client => {
-                        headers.push((header::AUTHORIZATION, client.auth().header()?));
-                    }
-                    Credentials::Cookies(cookies) => {
-                        headers.push((header::COOKIE, cookie_header(cookies)?));
-                    }
-                    Credentials::None => {}
-                }
-            }
-            let sent = client
-                .transport()
-                .get_streamed(config, &url, &headers, remaining);
-            let verdict = match &sent {
-                Ok(response) => {
-                    let status = response.status();
-                    if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
-                        let refused = |location: Option<String>, reason: String| Error::Redirect {
-                            operation: DOWNLOAD.id,
-                            attempts: call.attempts() + redirects,
-                            status: status.as_u16(),
-                            location,
-                            reason,
-                        };
-                        let next = redirect(&url, response.headers())
-                            .map_err(|(location, reason)| refused(location, reason))?;
-                        if redirects >= MAX_REDIRECTS {
-                            return Err(refused(
-                                Some(shown(&next.to_string())),
-                                format!("more than {MAX_REDIRECTS} redirects (a loop?)"),
-                            ));
-                        }
-                        redirects += 1;
-                        credentials_allowed &= crate::media_hosts::Origin::of(&next) == origin;
-                        log::debug!("download: redirected to {}", shown(&next.to_string()));
-                        url = next;
-                        call.uncount();
-                        continue;
-                    }
-                    if status.is_success() {
-                        Verdict::Done
-                    } else {
-                        let asked =
-                            crate::response::retry_after(response.headers(), SystemTime::now());
-                        call.after_status(status.as_u16(), asked)
-                    }
-                }
-                Err(e) => call.after_transport(e),
+    fn send(
+        &mut self,
+        client: &Client,
+        head: ureq::http::request::Builder,
+        bounds: Bounds,
+    ) -> Result<ureq::http::Response<ureq::Body>, SendError> {
+        client
+            .transport()
+            .send(client.config(), head, (), bounds, None)
+            .map_err(SendError::Transport)
+    }
+
+    fn read(
+        &mut self,
+        response: ureq::http::Response<ureq::Body>,
+        outcome: &Outcome,
+    ) -> Result<Reply<Self::Answer>, SendError> {
+        let status = response.status();
+        if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+            let refused = |location: Option<String>, reason: String| {
+                SendError::Input(Error::Redirect {
+                    operation: DOWNLOAD.id,
+                    status: status.as_u16(),
+                    location,
+                    reason,
+                    outcome: *outcome,
+                })
             };
-            if let Some(wait) = call.retry(verdict) {
-                std::thread::sleep(wait);
-                continue;
+            let next = redirect(&self.url, response.headers())
+                .map_err(|(location, reason)| refused(location, reason))?;
+            if self.redirects >= MAX_REDIRECTS {
+                return Err(refused(
+                    Some(shown(&next.to_string())),
+                    format!("more than {MAX_REDIRECTS} redirects (a loop?)"),
+                ));
             }
-            return match sent {
-                Ok(response) if response.status().is_success() => {
-                    let (parts, body) = response.into_parts();
-                    Ok((parts, body, call.attempts()))
-                }
-                Ok(response) => Err(refused(response, call.attempts())),
-                Err(e) => Err(call.failed(e)),
-            };
+            self.redirects += 1;
+            self.credentials_allowed &= crate::media_hosts::Origin::of(&next) == self.origin;
+            self.url = next;
+            return Ok(Reply::Redirect);
         }
+        Ok(Reply::Answer {
+            status: status.as_u16(),
+            retry_after: call::retry_after(response.headers()),
+            answer: response,
+        })
+    }
+
+    fn finish(&mut self, response: Self::Answer, outcome: Outcome) -> Result<Self::Output, Error> {
+        if !response.status().is_success() {
+            return Err(refused(response, outcome));
+        }
+        let (parts, body) = response.into_parts();
+        Ok((parts, body, outcome))
     }
 }
 
@@ -373,8 +407,8 @@ pub struct MediaReader {
     limit: u64,
     progress: Option<Progress>,
     cancel: Option<CancelToken>,
-    /// The attempts the download took, for the error of a cancelled read.
-    attempts: u32,
+    /// What the download's attempts did, for the errors of its body.
+    outcome: Outcome,
     /// Keeps the HTTP layer's byte dumps out of the logs while the body is read.
     _guard: LogGuard,
 }
@@ -404,6 +438,11 @@ impl MediaReader {
     /// The bytes read so far.
     pub fn bytes_read(&self) -> u64 {
         self.received
+    }
+
+    /// What the download's attempts did (how many, redirects followed included).
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
     }
 }
 
@@ -476,6 +515,8 @@ pub struct Downloaded {
     pub content_type: Option<String>,
     /// The `Content-Length` the server gave (none for a chunked body).
     pub content_length: Option<u64>,
+    /// What the download's attempts did.
+    pub outcome: Outcome,
 }
 
 /// A file in the target directory that holds the body until it is complete, removed unless
@@ -571,7 +612,10 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
         return too_large(reader.status, reader.limit, None);
     }
     if error.get_ref().is_some_and(|e| e.is::<Cancelled>()) {
-        return cancelled(reader.attempts);
+        return Error::Cancelled {
+            operation: DOWNLOAD.id,
+            outcome: reader.outcome,
+        };
     }
     // ureq hands its own errors (a timeout, say) back inside an `io::Error`.
     let kind = error.kind();
@@ -583,15 +627,7 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
         Some(Err(other)) => ureq::Error::Io(io::Error::new(kind, other)),
         None => ureq::Error::Io(kind.into()),
     };
-    crate::call::transport_error(&DOWNLOAD, 1, false, source)
-}
-
-fn cancelled(attempts: u32) -> Error {
-    Error::Cancelled {
-        operation: DOWNLOAD.id,
-        attempts,
-        may_have_been_processed: false,
-    }
+    crate::call::transport_error(DOWNLOAD.id, reader.outcome, source)
 }
 
 fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
@@ -621,7 +657,7 @@ fn save_error(path: &Path, what: &str, error: io::Error) -> Error {
 }
 
 /// The error for a download the server refused, saying what the status means for media.
-fn refused(response: ureq::http::Response<ureq::Body>, attempts: u32) -> Error {
+fn refused(response: ureq::http::Response<ureq::Body>, outcome: Outcome) -> Error {
     let (parts, mut body) = response.into_parts();
     let status = parts.status.as_u16();
     // Some of the body, for the API's `errors[]`; the rest is dropped.
@@ -654,9 +690,7 @@ fn refused(response: ureq::http::Response<ureq::Body>, attempts: u32) -> Error {
         // Media error bodies are not the API's; nothing of them is quoted.
         excerpt: String::new(),
         location: None,
-        attempts,
-        may_have_been_processed: false,
-        harmless_to_repeat: true,
+        outcome,
     }))
 }
 

@@ -5,6 +5,9 @@ use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::outcome::Outcome;
+use crate::retry::{Failed, worth_repeating};
+
 /// Everything that can go wrong when calling the API.
 ///
 /// Each variant says when it happens. Messages never contain credentials, show what a server
@@ -61,17 +64,11 @@ pub enum Error {
     Transport {
         /// The operation, by its `operationId`.
         operation: &'static str,
-        /// How many attempts were made.
-        attempts: u32,
         /// What failed.
         source: TransportError,
-        /// Whether the server may have acted on the request although no answer came: the
-        /// request, or an earlier attempt of it, may have reached it whole. See
-        /// [`Error::may_have_been_processed`].
-        may_have_been_processed: bool,
-        /// Whether sending the request again is harmless even if it was processed (the
-        /// generator's facts table says which operations are).
-        harmless_to_repeat: bool,
+        /// What the call's attempts did: how many, and whether the server may have processed
+        /// the request although no answer came (see [`Error::may_have_been_processed`]).
+        outcome: Outcome,
     },
     /// A timeout fired: connecting, waiting for the response to start, a stalled body, or the
     /// call's deadline. See [`Timeouts`](crate::Timeouts).
@@ -79,16 +76,11 @@ pub enum Error {
     Timeout {
         /// The operation, by its `operationId`.
         operation: &'static str,
-        /// How many attempts were made.
-        attempts: u32,
         /// Which timeout fired.
         phase: TimeoutPhase,
-        /// Whether the server may have acted on the request: it, or an earlier attempt of it,
-        /// may have reached the server whole before the timeout fired (waiting for the answer,
-        /// say). See [`Error::may_have_been_processed`].
-        may_have_been_processed: bool,
-        /// Whether sending the request again is harmless even if it was processed.
-        harmless_to_repeat: bool,
+        /// What the call's attempts did: whether the request may have reached the server whole
+        /// before the timeout fired (waiting for the answer, say).
+        outcome: Outcome,
     },
     /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
     /// never followed).
@@ -100,8 +92,8 @@ pub enum Error {
     Redirect {
         /// The operation (`download`).
         operation: &'static str,
-        /// How many requests were sent.
-        attempts: u32,
+        /// What the call's attempts did (every redirect followed is one).
+        outcome: Outcome,
         /// The redirect's status (`301`, `302`, ...).
         status: u16,
         /// Where the refused redirect pointed, as it may be shown: without user info, query or
@@ -116,11 +108,8 @@ pub enum Error {
     Cancelled {
         /// The operation, by its `operationId` (`download` for a download).
         operation: &'static str,
-        /// How many attempts had started (0: cancelled before the first was sent).
-        attempts: u32,
-        /// Whether the server may have acted on the request before it was cancelled. Never
-        /// for a download, which changes nothing there.
-        may_have_been_processed: bool,
+        /// What the call's attempts did before it was cancelled (no attempt: nothing was sent).
+        outcome: Outcome,
     },
     /// Iterating the pages of a list stopped: the server handed back a cursor it had already
     /// given (a loop), the page limit was reached with pages left, or a cursor or the entries
@@ -350,6 +339,11 @@ impl TransportError {
         self.kind
     }
 
+    /// What the failure says of the attempt, for the retry rule.
+    pub(crate) fn failed(&self) -> Failed {
+        Failed::of_transport(&self.inner)
+    }
+
     /// The HTTP layer's own error. Follows ureq's versions, not this crate's: behind the
     /// `unstable-ureq` feature.
     #[cfg(feature = "unstable-ureq")]
@@ -424,14 +418,11 @@ pub struct ApiError {
     pub excerpt: String,
     /// Where a redirect pointed (redirects are never followed), without any user info.
     pub location: Option<String>,
-    /// How many attempts were made.
-    pub attempts: u32,
-    /// Whether the server may have acted on the request: an answer that does not rule it out
-    /// (`500`, `502`, `504`, `503` without `Retry-After`), or an earlier attempt whose answer
-    /// was lost. `429` and `503` with `Retry-After` say the server did not.
-    pub may_have_been_processed: bool,
-    /// Whether sending the request again is harmless even if it was processed.
-    pub harmless_to_repeat: bool,
+    /// What the call's attempts did: how many, and whether the server may have processed the
+    /// request (an answer that does not rule it out: `500`, `502`, `504`, `503` without
+    /// `Retry-After`; or an earlier attempt whose answer was lost). `429` and `503` with
+    /// `Retry-After` say the server did not.
+    pub outcome: Outcome,
 }
 
 /// One entry of the API's `errors` array.
@@ -463,26 +454,32 @@ impl Error {
         }
     }
 
-    /// How many attempts were made before this error, for errors of a sent request.
-    pub fn attempts(&self) -> Option<u32> {
+    /// What the call's attempts did, for an error of a call that got as far as its loop:
+    /// how many were sent, whether the server may have processed the request, whether
+    /// repeating it is harmless.
+    pub fn outcome(&self) -> Option<&Outcome> {
         match self {
-            Error::Transport { attempts, .. }
-            | Error::Timeout { attempts, .. }
-            | Error::Redirect { attempts, .. }
-            | Error::Cancelled { attempts, .. } => Some(*attempts),
-            Error::Api(api) => Some(api.attempts),
+            Error::Transport { outcome, .. }
+            | Error::Timeout { outcome, .. }
+            | Error::Redirect { outcome, .. }
+            | Error::Cancelled { outcome, .. } => Some(outcome),
+            Error::Api(api) => Some(&api.outcome),
             _ => None,
         }
+    }
+
+    /// How many attempts were made before this error, for errors of a sent request.
+    pub fn attempts(&self) -> Option<u32> {
+        self.outcome().map(|outcome| outcome.attempts)
     }
 
     /// Whether the call ended before anything was sent: the input was refused
     /// ([`Error::InvalidInput`], [`Error::File`]), or it was cancelled before its first
     /// attempt ([`Error::Cancelled`]).
     pub fn nothing_sent(&self) -> bool {
-        matches!(
-            self,
-            Error::InvalidInput { .. } | Error::File { .. } | Error::Cancelled { attempts: 0, .. }
-        )
+        matches!(self, Error::InvalidInput { .. } | Error::File { .. })
+            || matches!(self, Error::Cancelled { outcome, .. } if outcome.attempts == 0
+            )
     }
 
     /// Whether the server may have acted on the request although the call failed: it may
@@ -497,21 +494,8 @@ impl Error {
     /// conversation's messages, say): a second upload stores the file twice.
     pub fn may_have_been_processed(&self) -> bool {
         match self {
-            Error::Transport {
-                may_have_been_processed,
-                ..
-            }
-            | Error::Timeout {
-                may_have_been_processed,
-                ..
-            }
-            | Error::Cancelled {
-                may_have_been_processed,
-                ..
-            } => *may_have_been_processed,
-            Error::Api(api) => api.may_have_been_processed,
             Error::Decode { .. } => true,
-            _ => false,
+            _ => self.outcome().is_some_and(|o| o.may_have_been_processed),
         }
     }
 
@@ -522,31 +506,31 @@ impl Error {
     /// request ([`Error::may_have_been_processed`]): sending it again could store the file
     /// twice. Deletes, media tokens and reads are harmless to repeat.
     pub fn is_retryable(&self) -> bool {
-        let resend_is_safe = |harmless: bool| harmless || !self.may_have_been_processed();
-        match self {
-            Error::Api(api) => match api.status {
-                429 => true,
-                503 if api.retry_after.is_some() => true,
-                500..=599 => resend_is_safe(api.harmless_to_repeat),
-                _ => false,
+        let failed = match self {
+            Error::Api(api) => Failed::Status {
+                status: api.status,
+                retry_after: api.retry_after,
             },
-            Error::Timeout {
-                harmless_to_repeat, ..
-            } => resend_is_safe(*harmless_to_repeat),
-            Error::Transport {
-                source,
-                harmless_to_repeat,
-                ..
-            } => {
-                matches!(
-                    source.kind(),
-                    TransportErrorKind::Connect
-                        | TransportErrorKind::Io
-                        | TransportErrorKind::Protocol
-                ) && resend_is_safe(*harmless_to_repeat)
-            }
-            _ => false,
-        }
+            Error::Transport { source, .. } => source.failed(),
+            Error::Timeout { phase, outcome, .. } => match phase {
+                TimeoutPhase::Connect => Failed::NotSent,
+                TimeoutPhase::Response | TimeoutPhase::Stall if outcome.may_have_been_processed => {
+                    Failed::NoAnswer
+                }
+                TimeoutPhase::Response | TimeoutPhase::Stall => Failed::CutWhileSending,
+                TimeoutPhase::Deadline => Failed::Deadline,
+            },
+            _ => return false,
+        };
+        let Some(outcome) = self.outcome() else {
+            return false;
+        };
+        worth_repeating(
+            failed,
+            outcome.harmless_to_repeat,
+            outcome.may_have_been_processed,
+        )
+        .is_some()
     }
 
     /// The API error details, for [`Error::Api`].
@@ -562,16 +546,11 @@ impl Error {
     /// A warning for the message of an error after which sending again could do harm.
     fn processed_note(&self) -> &'static str {
         match self {
-            Error::Transport {
-                harmless_to_repeat: false,
-                may_have_been_processed: true,
-                ..
+            Error::Transport { outcome, .. } | Error::Timeout { outcome, .. }
+                if outcome.may_have_been_processed && !outcome.harmless_to_repeat =>
+            {
+                " (the server may have processed the request: check before sending it again)"
             }
-            | Error::Timeout {
-                harmless_to_repeat: false,
-                may_have_been_processed: true,
-                ..
-            } => " (the server may have processed the request: check before sending it again)",
             _ => "",
         }
     }
@@ -645,33 +624,31 @@ impl fmt::Display for Error {
             ),
             Error::Transport {
                 operation,
-                attempts,
                 source,
-                ..
+                outcome,
             } => write!(
                 f,
                 "{operation}: the request failed{}: {}; {}{}",
-                attempts_note(*attempts),
+                attempts_note(outcome.attempts),
                 printable(&source.to_string()),
                 source.hint(),
                 self.processed_note()
             ),
             Error::Timeout {
                 operation,
-                attempts,
                 phase,
-                ..
+                outcome,
             } => write!(
                 f,
                 "{operation}: timed out{} ({phase}); the server may be slow or unreachable, \
                  or raise the timeout{}",
-                attempts_note(*attempts),
+                attempts_note(outcome.attempts),
                 self.processed_note()
             ),
             Error::Api(api) => api.fmt(f),
             Error::Redirect {
                 operation,
-                attempts,
+                outcome,
                 status,
                 location,
                 reason,
@@ -679,7 +656,7 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "{operation}: the {status} redirect was not followed{}: {}",
-                    attempts_note(*attempts),
+                    attempts_note(outcome.attempts),
                     printable(reason)
                 )?;
                 if let Some(location) = location {
@@ -687,13 +664,13 @@ impl fmt::Display for Error {
                 }
                 f.write_str("; ask for the media URL again, or its owner for a working one")
             }
-            Error::Cancelled {
-                operation,
-                attempts,
-                may_have_been_processed,
-            } => {
-                write!(f, "{operation}: cancelled{}", attempts_note(*attempts))?;
-                if *may_have_been_processed {
+            Error::Cancelled { operation, outcome } => {
+                write!(
+                    f,
+                    "{operation}: cancelled{}",
+                    attempts_note(outcome.attempts)
+                )?;
+                if outcome.may_have_been_processed {
                     f.write_str(
                         " (the server may have processed the request: check before sending it \
                          again)",
@@ -749,7 +726,7 @@ impl fmt::Display for ApiError {
         if !self.documented.is_empty() {
             write!(f, " ({})", self.documented)?;
         }
-        write!(f, "{}", attempts_note(self.attempts))?;
+        write!(f, "{}", attempts_note(self.outcome.attempts))?;
         if self.errors.is_empty() {
             if !self.excerpt.is_empty() {
                 write!(f, ": {:?}", self.excerpt)?;
@@ -819,37 +796,47 @@ impl std::error::Error for ApiError {}
 mod tests {
     use super::*;
 
+    fn outcome(may_have_been_processed: bool, harmless_to_repeat: bool) -> Outcome {
+        Outcome {
+            attempts: 1,
+            may_have_been_processed,
+            harmless_to_repeat,
+            done_by_earlier_attempt: false,
+        }
+    }
+
     #[test]
     fn only_network_failures_are_retryable() {
         let transport = |source| Error::Transport {
             operation: "op",
-            attempts: 1,
             source: TransportError::new(source),
-            may_have_been_processed: false,
-            harmless_to_repeat: false,
+            outcome: outcome(false, false),
         };
         assert!(transport(ureq::Error::ConnectionFailed).is_retryable());
-        assert!(
-            transport(ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into())).is_retryable()
-        );
         assert!(!transport(ureq::Error::Tls("bad certificate")).is_retryable());
         assert!(!transport(ureq::Error::BadUri("x".into())).is_retryable());
+        let reset = |harmless| Error::Transport {
+            operation: "op",
+            source: TransportError::new(ureq::Error::Io(
+                std::io::ErrorKind::ConnectionReset.into(),
+            )),
+            outcome: outcome(true, harmless),
+        };
+        assert!(reset(true).is_retryable());
+        assert!(!reset(false).is_retryable());
     }
 
     #[test]
     fn what_may_have_been_processed_is_retryable_only_where_repeating_is_harmless() {
         let timeout = |may_have_been_processed, harmless_to_repeat| Error::Timeout {
             operation: "op",
-            attempts: 1,
             phase: TimeoutPhase::Response,
-            may_have_been_processed,
-            harmless_to_repeat,
+            outcome: outcome(may_have_been_processed, harmless_to_repeat),
         };
         assert!(!timeout(true, false).is_retryable());
         assert!(timeout(true, false).may_have_been_processed());
         assert!(timeout(true, false).to_string().contains("check before"));
         assert!(timeout(true, true).is_retryable());
-        assert!(timeout(false, false).is_retryable());
         assert!(!timeout(false, false).to_string().contains("check before"));
     }
 

@@ -238,9 +238,7 @@ mod tests {
             status: 200,
             headers: Default::default(),
             body: body.to_string().into_bytes(),
-            attempts: 1,
-            done_by_earlier_attempt: false,
-            maybe_processed_before: false,
+            outcome: crate::outcome::Outcome::new(true),
         }
         .json()
     }

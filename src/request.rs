@@ -53,9 +53,18 @@ impl Method {
     }
 }
 
-/// How a request may be sent again: defined once, by the generator, which writes it into the
-/// generated code.
-pub use crate::operations::info::Repeat;
+/// How a request may be sent again after a failure: what the generator's facts table says of
+/// each operation, which its `OperationInfo` carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// Sending it twice has the effect of sending it once: it may be retried after any failure
+    /// that can be transient (`502`, `503`, `504`, a dropped connection, a timeout).
+    Idempotent,
+    /// Retried only when the server surely did not act on it: the connection was never made,
+    /// the answer was `429`, or `503` with `Retry-After`. Never after the body may have been
+    /// processed (`500`, `502`, `504`, a connection cut after sending).
+    OnlyIfNotProcessed,
+}
 
 /// What the generator knows about an operation, for routing, logging, retries and errors.
 /// One constant per operation is generated (`operations::info`).

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::config::redact_url;
 use crate::error::{ApiError, ApiErrorDetail, DecodeKind, Error};
+use crate::outcome::Outcome;
 use crate::request::OperationInfo;
 
 /// How many bytes of a body an error message quotes.
@@ -21,6 +22,7 @@ pub struct ResponseValue<T> {
     inner: T,
     status: u16,
     headers: HeaderMap,
+    outcome: Outcome,
 }
 
 impl<T> ResponseValue<T> {
@@ -29,9 +31,23 @@ impl<T> ResponseValue<T> {
         self.inner
     }
 
-    /// The HTTP status.
+    /// The HTTP status of the last answer, as the server sent it (a `404` when
+    /// [`done_by_earlier_attempt`](Self::done_by_earlier_attempt)).
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// What the call's attempts did: how many there were, and whether an earlier attempt, whose
+    /// answer was lost, did what the call asked (a retried delete that found the attachment
+    /// gone, whose value is then the empty one of a success).
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// Whether an earlier attempt, whose answer was lost, did what the call asked: the last
+    /// answer (a `404` for a delete) says it is done.
+    pub fn done_by_earlier_attempt(&self) -> bool {
+        self.outcome.done_by_earlier_attempt
     }
 
     /// The response headers (the [`http`](https://docs.rs/http/1) crate's type).
@@ -72,24 +88,21 @@ pub struct RawResponse {
     pub(crate) status: u16,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
-    pub(crate) attempts: u32,
-    /// A retried attempt found nothing left to do because an earlier attempt, whose answer was
-    /// lost, did it (see `OperationInfo::absent_after_retry`).
-    pub(crate) done_by_earlier_attempt: bool,
-    /// Whether an earlier attempt may have been acted on by the server.
-    pub(crate) maybe_processed_before: bool,
+    /// What the call's attempts did.
+    pub(crate) outcome: Outcome,
 }
 
 impl RawResponse {
-    /// The status the generated code decides on: the server's, except that an operation an
-    /// earlier attempt already did counts as a success without a body (`204`). The value the
-    /// caller gets keeps the server's status.
+    /// The status of the answer, as the server sent it.
     pub fn status(&self) -> u16 {
-        if self.done_by_earlier_attempt {
-            204
-        } else {
-            self.status
-        }
+        self.status
+    }
+
+    /// Whether an earlier attempt, whose answer was lost, did what the call asked (see
+    /// `OperationInfo::absent_after_retry`): the generated code then decodes the empty value
+    /// of a success.
+    pub fn done_by_earlier_attempt(&self) -> bool {
+        self.outcome.done_by_earlier_attempt
     }
 
     /// Decodes a JSON body whose schema requires nothing: an empty body (a `204`, or a `200`
@@ -97,7 +110,7 @@ impl RawResponse {
     pub(crate) fn json_allow_empty<T: DeserializeOwned>(
         mut self,
     ) -> Result<ResponseValue<T>, Error> {
-        if self.body.iter().all(u8::is_ascii_whitespace) || self.done_by_earlier_attempt {
+        if self.body.iter().all(u8::is_ascii_whitespace) || self.done_by_earlier_attempt() {
             self.body = b"{}".to_vec();
         }
         self.json()
@@ -119,6 +132,7 @@ impl RawResponse {
                 inner,
                 status: self.status,
                 headers: self.headers,
+                outcome: self.outcome,
             }),
             Err((path, e)) => {
                 let kind = if e.is_syntax() || e.is_eof() {
@@ -153,6 +167,7 @@ impl RawResponse {
             inner: (),
             status: self.status,
             headers: self.headers,
+            outcome: self.outcome,
         }
     }
 
@@ -162,6 +177,7 @@ impl RawResponse {
             inner: self.body,
             status: self.status,
             headers: self.headers,
+            outcome: self.outcome,
         }
     }
 
@@ -179,8 +195,6 @@ impl RawResponse {
     pub fn error(self, documented: &'static str) -> Error {
         let errors = api_errors(&self.body);
         let retry_after = retry_after(&self.headers, SystemTime::now());
-        let may_have_been_processed = self.maybe_processed_before
-            || crate::retry::status_may_have_been_processed(self.status, retry_after);
         let header = |name: &str| {
             self.headers
                 .get(name)
@@ -200,9 +214,7 @@ impl RawResponse {
                 excerpt(&self.body)
             },
             location: header("location").map(|l| redact_url(&l)),
-            attempts: self.attempts,
-            may_have_been_processed,
-            harmless_to_repeat: self.operation.harmless_to_repeat(),
+            outcome: self.outcome,
         }))
     }
 }

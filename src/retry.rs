@@ -8,8 +8,6 @@
 
 use std::time::Duration;
 
-use crate::request::OperationInfo;
-
 /// How failed requests are retried. The default is on; [`RetryPolicy::none`] turns it off.
 ///
 /// A request is retried when the API answers `429` or `503` with a `Retry-After` (waiting as
@@ -132,124 +130,117 @@ impl RetryPolicy {
     }
 }
 
-/// What to do after one attempt.
+/// What went wrong in one attempt, as the retry rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    /// Return what the attempt gave.
-    Done,
-    /// Try again after the policy's wait.
-    Retry {
-        /// The server's `Retry-After`, if it asked.
-        retry_after: Option<Duration>,
-        /// Why, for the log.
-        reason: &'static str,
-        /// Whether the attempt may have been acted on by the server.
-        maybe_processed: bool,
-    },
-}
-
-impl RetryPolicy {
-    /// After an answer with `status`.
-    pub(crate) fn after_status(
-        &self,
-        operation: &OperationInfo,
+pub(crate) enum Failed {
+    /// An answer with this status, and the wait its `Retry-After` asked for.
+    Status {
         status: u16,
         retry_after: Option<Duration>,
-    ) -> Verdict {
-        let honoured = |reason| match retry_after {
-            Some(wait) if wait > self.max_retry_after => Verdict::Done,
-            _ => Verdict::Retry {
+    },
+    /// No connection was made: nothing was sent.
+    NotSent,
+    /// Stalled while sending: the request never reached the server whole.
+    CutWhileSending,
+    /// Sent, then the connection broke.
+    Dropped,
+    /// Sent, then no answer came in time (or it stopped coming).
+    NoAnswer,
+    /// The call's deadline passed.
+    Deadline,
+    /// A failure that would come again (TLS, a proxy, a bad URL), after the request may or may
+    /// not have been sent whole.
+    Final { sent: bool },
+}
+
+impl Failed {
+    /// What a transport error says of the attempt.
+    pub(crate) fn of_transport(error: &ureq::Error) -> Failed {
+        match error {
+            ureq::Error::ConnectionFailed
+            | ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => {
+                Failed::NotSent
+            }
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+                Failed::NotSent
+            }
+            ureq::Error::Timeout(ureq::Timeout::PerWrite | ureq::Timeout::SendBody) => {
+                Failed::CutWhileSending
+            }
+            ureq::Error::Timeout(ureq::Timeout::Global) => Failed::Deadline,
+            ureq::Error::Timeout(_) => Failed::NoAnswer,
+            ureq::Error::Io(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ConnectionReset
+                        | std::io::ErrorKind::ConnectionAborted
+                        | std::io::ErrorKind::BrokenPipe
+                        | std::io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                Failed::Dropped
+            }
+            ureq::Error::Protocol(_) => Failed::Dropped,
+            ureq::Error::HostNotFound => Failed::Final { sent: false },
+            _ => Failed::Final { sent: true },
+        }
+    }
+
+    /// Whether the server may have processed the request: an answer that does not rule it out
+    /// (`500`, `502`, `504`, `503` without `Retry-After`; with one, the server says it did not
+    /// and when to come back), or anything after the request was sent whole.
+    pub(crate) fn may_have_been_processed(self) -> bool {
+        match self {
+            Failed::Status {
+                status,
                 retry_after,
-                reason,
-                maybe_processed: false,
+            } => match status {
+                500 | 502 | 504 => true,
+                503 => retry_after.is_none(),
+                _ => false,
             },
-        };
-        match status {
-            429 => honoured("rate limited (429)"),
-            503 if retry_after.is_some() => honoured("unavailable (503 with Retry-After)"),
-            502..=504 if operation.harmless_to_repeat() => Verdict::Retry {
-                retry_after: None,
-                reason: "server error",
-                maybe_processed: status_may_have_been_processed(status, retry_after),
-            },
-            _ => Verdict::Done,
+            Failed::Dropped | Failed::NoAnswer | Failed::Deadline => true,
+            Failed::Final { sent } => sent,
+            Failed::NotSent | Failed::CutWhileSending => false,
         }
     }
+}
 
-    /// After a transport failure.
-    pub(crate) fn after_transport(
-        &self,
-        operation: &OperationInfo,
-        error: &ureq::Error,
-    ) -> Verdict {
-        if nothing_was_sent(error) {
-            return Verdict::Retry {
-                retry_after: None,
-                reason: "connection failure",
-                maybe_processed: false,
-            };
-        }
-        if connection_dropped(error) && operation.harmless_to_repeat() {
-            return Verdict::Retry {
-                retry_after: None,
-                reason: "dropped connection",
-                maybe_processed: true,
-            };
-        }
-        Verdict::Done
+/// The one rule of what is worth sending again, which the request loop and
+/// [`Error::is_retryable`](crate::Error::is_retryable) both ask: why trying again may succeed
+/// **and** cannot do harm, or `None`. Never when the server may have processed the request (now
+/// or in an earlier attempt) unless repeating it is harmless; then for `429`, `503` with
+/// `Retry-After`, a connection that was never made, and, where repeating is harmless, `500`,
+/// `502`, `503`, `504`, a dropped connection and an answer that did not come in time. Not for a
+/// failure that would come again, or a passed deadline.
+pub(crate) fn worth_repeating(
+    failed: Failed,
+    harmless_to_repeat: bool,
+    processed_before: bool,
+) -> Option<&'static str> {
+    if (processed_before || failed.may_have_been_processed()) && !harmless_to_repeat {
+        return None;
     }
-}
-
-/// Whether a transport error happened before anything was sent.
-fn nothing_was_sent(error: &ureq::Error) -> bool {
-    match error {
-        ureq::Error::ConnectionFailed => true,
-        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => true,
-        ureq::Error::Io(e) => e.kind() == std::io::ErrorKind::ConnectionRefused,
-        _ => false,
-    }
-}
-
-/// Whether an answer with `status` says the server may have acted on the request: a server
-/// error (`500`, `502`, `504`), or `503` without `Retry-After` (with one, the server says it
-/// did not and when to come back).
-pub(crate) fn status_may_have_been_processed(status: u16, retry_after: Option<Duration>) -> bool {
-    match status {
-        500 | 502 | 504 => true,
-        503 => retry_after.is_none(),
-        _ => false,
-    }
-}
-
-/// Whether the server may have acted on a request that failed with `error`: anything but a
-/// failure before the request was sent whole (no connection, or stalled while sending).
-pub(crate) fn may_have_been_processed(error: &ureq::Error) -> bool {
-    !nothing_was_sent(error)
-        && !matches!(
-            error,
-            ureq::Error::Timeout(ureq::Timeout::PerWrite | ureq::Timeout::SendBody)
-        )
-}
-
-/// Whether a transport error is a dropped connection.
-fn connection_dropped(error: &ureq::Error) -> bool {
-    match error {
-        ureq::Error::Io(e) => matches!(
-            e.kind(),
-            std::io::ErrorKind::ConnectionReset
-                | std::io::ErrorKind::ConnectionAborted
-                | std::io::ErrorKind::BrokenPipe
-                | std::io::ErrorKind::UnexpectedEof
-        ),
-        ureq::Error::Protocol(_) => true,
-        _ => false,
+    match failed {
+        Failed::Status { status: 429, .. } => Some("rate limited (429)"),
+        Failed::Status {
+            status: 503,
+            retry_after: Some(_),
+        } => Some("unavailable (503 with Retry-After)"),
+        Failed::Status {
+            status: 500 | 502..=504,
+            ..
+        } => Some("server error"),
+        Failed::NotSent => Some("connection failure"),
+        Failed::Dropped => Some("dropped connection"),
+        Failed::NoAnswer => Some("no answer in time"),
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{Method, Repeat};
 
     #[test]
     fn waits_are_capped_and_jittered() {
@@ -264,41 +255,36 @@ mod tests {
         );
     }
 
-    const fn op(repeat: Repeat) -> OperationInfo {
-        OperationInfo::new("op", Method::Post, "/").with_repeat(repeat)
-    }
-
     #[test]
-    fn what_is_retried() {
-        let policy = RetryPolicy::default();
-        let once = op(Repeat::OnlyIfNotProcessed);
-        let twice = op(Repeat::Idempotent);
-        let retried = |v: Verdict| matches!(v, Verdict::Retry { .. });
-        for status in [500, 502, 504] {
-            assert!(
-                !retried(policy.after_status(&once, status, None)),
-                "{status}"
-            );
+    fn what_is_worth_repeating() {
+        let status = |status, retry_after| Failed::Status {
+            status,
+            retry_after,
+        };
+        let again = |failed, harmless| worth_repeating(failed, harmless, false).is_some();
+        for code in [500, 502, 504] {
+            assert!(!again(status(code, None), false), "{code}");
         }
-        assert!(!retried(policy.after_status(&once, 503, None)));
-        assert!(retried(policy.after_status(
-            &once,
-            503,
-            Some(Duration::from_secs(1))
-        )));
-        assert!(retried(policy.after_status(&once, 429, None)));
-        assert!(retried(policy.after_status(&twice, 502, None)));
-        assert!(!retried(policy.after_status(&twice, 500, None)));
-        let too_long = policy.max_retry_after() + Duration::from_secs(1);
-        assert_eq!(
-            policy.after_status(&twice, 429, Some(too_long)),
-            Verdict::Done
-        );
-        let reset = ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into());
-        assert!(!retried(policy.after_transport(&once, &reset)));
-        assert!(retried(policy.after_transport(&twice, &reset)));
-        assert!(retried(
-            policy.after_transport(&once, &ureq::Error::ConnectionFailed)
+        assert!(again(status(500, None), true));
+        assert!(!again(status(503, None), false));
+        assert!(again(status(503, Some(Duration::from_secs(1))), false));
+        assert!(again(status(429, None), false));
+        assert!(again(status(502, None), true));
+        assert!(!again(status(404, None), true));
+        let reset =
+            Failed::of_transport(&ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into()));
+        assert!(!again(reset, false));
+        assert!(again(reset, true));
+        assert!(again(
+            Failed::of_transport(&ureq::Error::ConnectionFailed),
+            false
         ));
+        assert!(!again(Failed::of_transport(&ureq::Error::Tls("x")), true));
+        assert!(!again(Failed::Deadline, true));
+        assert!(!again(Failed::NoAnswer, false));
+        assert!(again(Failed::NoAnswer, true));
+        // An earlier attempt that may have been processed rules out anything but the harmless.
+        assert!(worth_repeating(Failed::NotSent, false, true).is_none());
+        assert!(worth_repeating(Failed::NotSent, true, true).is_some());
     }
 }

@@ -7,16 +7,18 @@
 //! cargo bench --bench perf -- --json    # only the JSON latency figure
 //! cargo bench --bench perf -- --download       # only the download time figure
 //! cargo bench --bench perf -- --download-rss   # only the download memory figure
+//! cargo bench --bench perf -- --download-curl  # only the download to a file against curl
 //! cargo bench --bench perf -- --receiver       # only the webhook receiver's delivery time
 //! ```
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
 //! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
-//! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, and
-//! peak RSS of the example CLI downloading 512 MiB versus 1 MiB, and how long a delivery to
-//! the webhook receiver waits among 1,000 idle and dripping connections. The last line reads
-//! `ratio json_vs_ureq=X upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z
-//! download_vs_ureq=D download_rss_mib=R receiver_delivery_ms=M`. The generator's own
+//! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, peak
+//! RSS of the example CLI downloading 512 MiB versus 1 MiB, a 512 MiB download to a file by
+//! the example CLI against `curl -o`, and how long a delivery to the webhook receiver waits
+//! among 1,000 idle and dripping connections. The last line reads `ratio json_vs_ureq=X
+//! upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z download_vs_ureq=D
+//! download_rss_mib=R download_vs_curl=C receiver_delivery_ms=M`. The generator's own
 //! benchmark is in `codegen/benches/generator.rs`.
 
 mod receiver;
@@ -91,6 +93,11 @@ fn main() {
         println!("figure {median}");
         return;
     }
+    if args.iter().any(|a| a == "--download-curl") {
+        let ratio = download_vs_curl(&url).unwrap_or(f64::NAN);
+        println!("figure {ratio}");
+        return;
+    }
     if args.iter().any(|a| a == "--download") {
         let ratio = download_time(&url);
         println!("figure {ratio}");
@@ -104,12 +111,13 @@ fn main() {
     startup(&url);
     let download = pinned("--download").unwrap_or_else(|| download_time(&url));
     let download_rss = download_rss_difference(&url).unwrap_or(f64::NAN) + 0.0;
+    let download_curl = download_vs_curl(&url).unwrap_or(f64::NAN);
     let (receiver, longest) = receiver::delivery_ms().unwrap_or((f64::NAN, f64::NAN));
     println!(
         "receiver: a delivery among 1000 idle and dripping connections: median {receiver:.1} ms, longest {longest:.1} ms"
     );
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1} receiver_delivery_ms={receiver:.1}"
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1} download_vs_curl={download_curl:.3} receiver_delivery_ms={receiver:.1}"
     );
 }
 
@@ -716,6 +724,67 @@ fn download_peak_rss_kib(binary: &Path, url: &str, size: u64, file: &Path) -> Op
         file.as_os_str(),
     ];
     peak_rss_kib(binary, url, &args)
+}
+
+/// What a 512 MiB download to a file costs the example CLI against `curl -o` from the same
+/// server: both write the file, one process per download, 7 interleaved rounds (which goes
+/// first alternates), medians of the wall times.
+fn download_vs_curl(url: &str) -> Option<f64> {
+    const SIZE: u64 = 512 * MIB;
+    const ROUNDS: usize = 7;
+    let Some(binary) = example_binary() else {
+        println!("download vs curl: skipped, the example did not build");
+        return None;
+    };
+    if Command::new("curl").arg("--version").output().is_err() {
+        println!("download vs curl: skipped, curl is not installed");
+        return None;
+    }
+    let dir = TempDir::new()?;
+    let file = dir.path().join("download.txt");
+    let media = format!("{url}/media/{SIZE}");
+    let time = |command: &mut Command| -> Option<f64> {
+        let _ = std::fs::remove_file(&file);
+        let started = Instant::now();
+        let status = command.status().ok()?;
+        let took = started.elapsed().as_secs_f64();
+        let size = std::fs::metadata(&file).ok()?.len();
+        (status.success() && size == SIZE).then_some(took)
+    };
+    let ours = |file: &Path| {
+        let mut command = example(&binary, url);
+        command
+            .args(["download", &media, "-o"])
+            .arg(file)
+            .arg("--force")
+            .env("SUNCO_MAX_DOWNLOAD_BYTES", SIZE.to_string())
+            .stdout(std::process::Stdio::null());
+        command
+    };
+    let curl = |file: &Path| {
+        let mut command = Command::new("curl");
+        command.args(["-s", "-o"]).arg(file).arg(&media);
+        command
+    };
+    let (mut ours_times, mut curl_times) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        if round % 2 == 0 {
+            ours_times.push(time(&mut ours(&file))?);
+            curl_times.push(time(&mut curl(&file))?);
+        } else {
+            curl_times.push(time(&mut curl(&file))?);
+            ours_times.push(time(&mut ours(&file))?);
+        }
+    }
+    let (ours, curl) = (median(ours_times), median(curl_times));
+    let ratio = ours / curl;
+    println!(
+        "download_512m_to_file: example CLI {:.0} ms, curl -o {:.0} ms, ratio {ratio:.3} (budget \
+         <= 1.05; medians of {ROUNDS} interleaved runs)",
+        ours * 1e3,
+        curl * 1e3
+    );
+    Some(ratio)
 }
 
 /// Figure 6, what the size of a download costs in memory: peak RSS of the example CLI

@@ -20,9 +20,6 @@ use crate::ir::{
 use crate::names;
 use crate::rust_types::{ModelNames, borrowed_type, models_import, value_type};
 
-/// The source of [`Repeat`], written into the generated code as it is.
-const REPEAT_SOURCE: &str = include_str!("repeat.rs");
-
 /// Emits the `operations` module: one method per operation, the request builders and the
 /// multipart form types, and what each operation is (`info`).
 pub fn operations(
@@ -41,18 +38,13 @@ pub fn operations(
     let list_pages = list_pages(api, models)?;
     let items = quote! { #(#items)* #list_pages };
     let types = models_import(api.operations.iter().flat_map(code_types), models);
-    let repeat: TokenStream = REPEAT_SOURCE
-        .parse()
-        .expect("the generator's repeat.rs is Rust");
     Ok(quote! {
         #types
 
         /// What each operation is, for the request path: its route, and the facts that decide
         /// retries and what an error may quote.
         pub(crate) mod info {
-            use crate::__rt::{Method, OperationInfo};
-
-            #repeat
+            use crate::__rt::{Method, OperationInfo, Repeat};
 
             #(#infos)*
         }
@@ -370,6 +362,12 @@ fn request_code(
         }
         _ => None,
     });
+    // A retried attempt that finds its subject gone after a lost answer: a success.
+    let done_earlier = op
+        .facts
+        .absent_after_retry
+        .is_some()
+        .then(|| quote! { _ if response.done_by_earlier_attempt() => #decode, });
     Ok(quote! {
         let mut request = crate::__rt::Request::new(&info::#info);
         #(#path_steps)*
@@ -377,6 +375,7 @@ fn request_code(
         #body_setup
         let response = crate::__rt::execute(client, request)?;
         match response.status() {
+            #done_earlier
             200..=299 => #decode,
             #(#redirect_arms)*
             #(#error_arms)*

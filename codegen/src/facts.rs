@@ -8,7 +8,15 @@
 //! operation carries them in its `OperationInfo`, and no hand-written code matches an
 //! operation id.
 
-pub use crate::repeat::Repeat;
+/// How a request may be sent again after a failure, as the facts table says it: the generated
+/// code names the runtime's `Repeat` (`crate::__rt::Repeat`) of the same name and variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// Sending it twice has the effect of sending it once.
+    Idempotent,
+    /// Retried only when the server surely did not act on it.
+    OnlyIfNotProcessed,
+}
 
 impl Repeat {
     /// HTTP's own answer: `GET`, `PUT`, `DELETE`, `HEAD`, `OPTIONS` and `TRACE` are idempotent.

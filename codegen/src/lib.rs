@@ -48,7 +48,6 @@ mod pagination;
 mod prune;
 mod read;
 mod repair;
-mod repeat;
 mod resolve;
 mod rust_types;
 mod samples;

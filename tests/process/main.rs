@@ -8,6 +8,7 @@ mod support;
 
 mod log_filters;
 mod log_guard;
+mod one_loop;
 mod proxy;
 mod secrets;
 mod soak;

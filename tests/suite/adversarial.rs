@@ -517,7 +517,7 @@ fn nothing_listening_is_retried_then_reported_with_the_attempts() {
         .unwrap();
     let err = client.delete("u").unwrap_err();
     assert!(
-        matches!(err, Error::Transport { attempts: 3, .. }),
+        matches!(err, Error::Transport { .. }) && err.attempts() == Some(3),
         "{err:?}"
     );
 }
@@ -602,7 +602,7 @@ fn a_dropped_upload_is_not_sent_again() {
         .upload(Upload::bytes("big.bin", vec![0u8; 16 * 1024 * 1024]).without_file_check())
         .unwrap_err();
     assert!(
-        matches!(err, Error::Transport { attempts: 1, .. }),
+        matches!(err, Error::Transport { .. }) && err.attempts() == Some(1),
         "{err:?}"
     );
     assert_eq!(server.heads(), 1, "the body was not sent a second time");

@@ -404,14 +404,13 @@ fn refused_redirects_are_failed_calls() {
         .unwrap_err();
     let Error::Redirect {
         status,
-        attempts,
         ref location,
         ..
     } = err
     else {
         panic!("{err:?}")
     };
-    assert_eq!((status, attempts), (302, 6), "{err}");
+    assert_eq!((status, err.attempts()), (302, Some(6)), "{err}");
     assert_eq!(host.seen().len(), 6, "the first request and five redirects");
     assert_eq!(
         location.as_deref(),
@@ -434,11 +433,10 @@ fn refused_redirects_are_failed_calls() {
             err,
             Error::Redirect {
                 status: 302,
-                attempts: 1,
                 location: None,
                 ..
             }
-        ),
+        ) && err.attempts() == Some(1),
         "{err:?}"
     );
 }
@@ -471,14 +469,9 @@ fn a_cancelled_download_ends_and_leaves_no_file() {
         })
         .to_path(dir.path().join("slow.pdf"))
         .unwrap_err();
-    let cancelled = matches!(
-        err,
-        Error::Cancelled {
-            attempts: 1,
-            may_have_been_processed: false,
-            ..
-        }
-    );
+    let cancelled = matches!(err, Error::Cancelled { .. })
+        && err.attempts() == Some(1)
+        && !err.may_have_been_processed();
     assert!(cancelled, "{err:?}");
     assert!(!err.nothing_sent() && !err.is_retryable());
     assert!(

@@ -1,0 +1,37 @@
+//! What the attempts of one call did: the record every answer and every error of a call
+//! carries, written by the request loop (`call.rs`) and nowhere else.
+
+/// What a call's attempts did: how many were sent, whether the server may have processed the
+/// request, and whether sending it again is harmless. Every error of a sent request carries it
+/// ([`Error::outcome`](crate::Error::outcome)), and so does every answer
+/// ([`ResponseValue::outcome`](crate::ResponseValue::outcome)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Outcome {
+    /// How many attempts were sent (0: the call ended before its first, cancelled or past its
+    /// deadline).
+    pub attempts: u32,
+    /// Whether the server may have processed the request although the call failed: this
+    /// attempt or an earlier one may have reached it whole (an answer that does not rule it out,
+    /// a connection cut after sending, a timeout waiting for the answer). Never for a download,
+    /// which changes nothing on the server.
+    pub may_have_been_processed: bool,
+    /// Whether sending the request again is harmless even if it was processed (the generator's
+    /// facts table says which operations are: deletes, reads, media tokens).
+    pub harmless_to_repeat: bool,
+    /// Whether an earlier attempt, whose answer was lost, did what the call asked: a delete
+    /// retried after a lost answer that finds the attachment gone.
+    pub done_by_earlier_attempt: bool,
+}
+
+impl Outcome {
+    /// The record of a call of an operation that is `harmless_to_repeat`, before any attempt.
+    pub(crate) fn new(harmless_to_repeat: bool) -> Outcome {
+        Outcome {
+            attempts: 0,
+            may_have_been_processed: false,
+            harmless_to_repeat,
+            done_by_earlier_attempt: false,
+        }
+    }
+}
