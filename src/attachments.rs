@@ -97,13 +97,16 @@ impl crate::Client {
             access,
             intended_for,
             conversation_id,
+            options,
             ..
         } = upload;
-        let mut request = self.upload_attachment(
-            app_id,
-            &access,
-            operations::UploadAttachmentForm { source: file },
-        );
+        let mut request = self
+            .upload_attachment(
+                app_id,
+                &access,
+                operations::UploadAttachmentForm { source: file },
+            )
+            .with_options(options);
         if let Some(intended_for) = intended_for {
             request = request.for_(intended_for);
         }

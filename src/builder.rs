@@ -69,6 +69,7 @@ pub struct ClientBuilder {
     app_id: Option<String>,
     timeouts: Timeouts,
     retry: RetryPolicy,
+    max_requests_per_second: Option<u32>,
     user_agent_suffix: Option<String>,
     #[cfg(feature = "unstable-ureq")]
     agent: Option<ureq::Agent>,
@@ -125,6 +126,7 @@ impl Default for ClientBuilder {
             app_id: None,
             timeouts: Timeouts::default(),
             retry: RetryPolicy::default(),
+            max_requests_per_second: None,
             user_agent_suffix: None,
             #[cfg(feature = "unstable-ureq")]
             agent: None,
@@ -336,6 +338,19 @@ impl ClientBuilder {
         self
     }
 
+    /// Spaces this client's requests evenly, at most `n` a second, whichever thread of whichever
+    /// clone sends them (GCRA, without bursts): set it to the service's quota and threads keep
+    /// under it instead of meeting `429`s. The spacing is 2 % wider than `1/n` s, so that a
+    /// server's one-second window, which sees the requests with the network's jitter, counts
+    /// `n` at most. A turn taken before a server's `429` waits out its `Retry-After` too. A
+    /// call waits its turn within its deadline; one whose deadline would pass while it waits
+    /// fails with [`Error::Timeout`](crate::Error::Timeout). Default: off. Zero is refused by
+    /// [`build`](Self::build).
+    pub fn max_requests_per_second(mut self, n: u32) -> Self {
+        self.max_requests_per_second = Some(n);
+        self
+    }
+
     /// Appends `suffix` to the `User-Agent` header
     /// (`sunshine-conversations-client/<version> <suffix>`).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
@@ -491,6 +506,13 @@ impl ClientBuilder {
         if let Some(app_id) = &self.app_id {
             check_id("app id", app_id)?;
         }
+        if self.max_requests_per_second == Some(0) {
+            return Err(Error::invalid(
+                "max requests per second",
+                "must be at least 1 (zero would send nothing)",
+            ));
+        }
+        let limits = crate::limits::Limits::new(&self.retry, self.max_requests_per_second);
         for (name, limit) in [
             ("upload limit", self.max_upload_bytes),
             ("download limit", self.max_download_bytes),
@@ -531,6 +553,7 @@ impl ClientBuilder {
             max_download_bytes: self.max_download_bytes,
             max_response_bytes: self.max_response_bytes,
             transport_trace: self.allow_transport_trace,
+            options: crate::RequestOptions::default(),
         };
         #[cfg(feature = "unstable-ureq")]
         if let Some(agent) = self.agent {
@@ -541,9 +564,9 @@ impl ClientBuilder {
                      agent instead",
                 ));
             }
-            return Ok(Client::new(config, auth, Transport::caller(agent)));
+            return Ok(Client::new(config, auth, Transport::caller(agent, limits)));
         }
-        let transport = Transport::own(proxy, extra_roots, &config.timeouts);
+        let transport = Transport::own(proxy, extra_roots, &config.timeouts, limits);
         Ok(Client::new(config, auth, transport))
     }
 }

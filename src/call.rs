@@ -20,10 +20,12 @@ use ureq::http::{self, HeaderName, HeaderValue, header};
 use crate::cancel::CancelToken;
 use crate::client::Client;
 use crate::error::{Error, TimeoutPhase, TransportError};
+use crate::limits::{Limits, NotAdmitted, sleep_until};
 use crate::log_guard::LogGuard;
 use crate::outcome::Outcome;
 use crate::request::OperationInfo;
 use crate::retry::{Failed, RetryPolicy, worth_repeating};
+use crate::trace::CallSpan;
 
 /// What an attempt could not do before or while sending.
 pub(crate) enum SendError {
@@ -32,6 +34,8 @@ pub(crate) enum SendError {
     Input(Error),
     /// The transport failed.
     Transport(ureq::Error),
+    /// The call was cancelled while it sent or read.
+    Cancelled,
 }
 
 /// What one answer means to the call.
@@ -93,6 +97,10 @@ pub(crate) trait Exchange {
     fn url(&self) -> &http::Uri;
     /// The route as a log line shows it (ids filled in, never a query).
     fn route(&self) -> String;
+    /// The caller's headers, sent with every attempt.
+    fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &[]
+    }
     /// The credential header the next attempt carries, if any.
     fn credentials(&self, client: &Client) -> Result<Option<(HeaderName, HeaderValue)>, Error>;
     /// Sends one attempt: `head` has the method, the URL and the headers every request gets.
@@ -124,9 +132,38 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
         exchange.changes_the_server(),
     );
     let replayable = exchange.replayable();
+    let limits = client.transport().limits();
+    let span = CallSpan::new(operation, exchange.url());
+    let ended = run_attempts(client, &mut exchange, &mut call, replayable, limits, &span);
+    match &ended {
+        Ok(_) => {}
+        // An answer's status is on the span already.
+        Err(Error::Api(_)) => {}
+        Err(e) => span.failed(error_type(e)),
+    }
+    ended
+}
+
+/// The attempts of a call, until one ends it.
+fn run_attempts<E: Exchange>(
+    client: &Client,
+    exchange: &mut E,
+    call: &mut Attempts,
+    replayable: bool,
+    limits: &Limits,
+    span: &CallSpan,
+) -> Result<E::Output, Error> {
+    let config = client.config();
+    let operation = exchange.operation();
     loop {
         if exchange.cancel().is_some_and(CancelToken::is_cancelled) {
             return Err(call.cancelled());
+        }
+        // Every thread of every clone waits out what a server announced, and the client's pace.
+        match limits.admit(exchange.url(), call.deadline, exchange.cancel()) {
+            Ok(()) => {}
+            Err(NotAdmitted::Deadline) => return Err(call.deadline_passed()),
+            Err(NotAdmitted::Cancelled) => return Err(call.cancelled()),
         }
         let remaining = call.begin()?;
         let bounds = Bounds {
@@ -139,15 +176,21 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
             .uri(exchange.url().clone())
             .header(header::USER_AGENT, config.user_agent.clone())
             .header(header::ACCEPT, accept(operation.accept));
-        match exchange.credentials(client) {
-            Ok(Some((name, value))) => head = head.header(name, value),
-            Ok(None) => {}
-            Err(e) => return Err(e),
+        for (name, value) in exchange.headers() {
+            head = head.header(name, value);
+        }
+        if let Some((name, value)) = exchange.credentials(client)? {
+            head = head.header(name, value);
         }
         let started = Instant::now();
-        let replied = exchange
-            .send(client, head, bounds)
-            .and_then(|response| exchange.read(response, &call.outcome));
+        let attempt_span = span.attempt(call.outcome.attempts);
+        let replied = attempt_span.run(|| {
+            exchange.send(client, head, bounds).and_then(|response| {
+                attempt_span.answered(response.status().as_u16(), response.headers());
+                span.answered(response.status().as_u16(), response.headers());
+                exchange.read(response, &call.outcome)
+            })
+        });
         drop(guard);
         let elapsed = started.elapsed();
         let attempt = call.outcome.attempts;
@@ -164,6 +207,7 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
                     operation.id
                 );
                 if (200..300).contains(&status) {
+                    limits.succeeded();
                     return exchange.finish(answer, call.outcome);
                 }
                 let failed = Failed::Status {
@@ -171,9 +215,16 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
                     retry_after,
                 };
                 call.note(failed);
-                match call.retry(failed, retry_after, replayable) {
+                if status == 429 {
+                    // The server's wait holds back every thread's next attempt to this host.
+                    limits.hold(
+                        exchange.url(),
+                        retry_after.unwrap_or_else(|| call.backoff()),
+                    );
+                }
+                match call.retry(failed, retry_after, replayable, limits) {
                     Some(wait) => {
-                        std::thread::sleep(wait);
+                        call.sleep(wait, exchange.cancel())?;
                         continue;
                     }
                     None => return exchange.finish(answer, call.outcome),
@@ -201,6 +252,7 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
                 continue;
             }
             Err(SendError::Input(e)) => return Err(e),
+            Err(SendError::Cancelled) => return Err(call.cancelled()),
             Err(SendError::Transport(e)) => {
                 log::debug!(
                     "{} {} failed in {elapsed:.1?} (attempt {attempt}, {}): {e}",
@@ -212,9 +264,10 @@ pub(crate) fn run<E: Exchange>(client: &Client, mut exchange: E) -> Result<E::Ou
             }
         };
         let (failed, error) = failed;
+        attempt_span.failed(failed_type(failed));
         call.note(failed);
-        if let Some(wait) = call.retry(failed, None, replayable) {
-            std::thread::sleep(wait);
+        if let Some(wait) = call.retry(failed, None, replayable, limits) {
+            call.sleep(wait, exchange.cancel())?;
             continue;
         }
         return Err(transport_error(operation.id, call.outcome, error));
@@ -261,17 +314,34 @@ impl Attempts {
             None => None,
             Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                 Some(left) if !left.is_zero() => Some(left),
-                _ => {
-                    return Err(Error::Timeout {
-                        operation: self.operation.id,
-                        phase: TimeoutPhase::Deadline,
-                        outcome: self.outcome,
-                    });
-                }
+                _ => return Err(self.deadline_passed()),
             },
         };
         self.outcome.attempts += 1;
         Ok(left)
+    }
+
+    /// The error of a call whose deadline passed before its next attempt could start.
+    fn deadline_passed(&self) -> Error {
+        Error::Timeout {
+            operation: self.operation.id,
+            phase: TimeoutPhase::Deadline,
+            outcome: self.outcome,
+        }
+    }
+
+    /// The policy's backoff before the next retry, when the server asked for no wait.
+    fn backoff(&self) -> Duration {
+        self.policy
+            .wait(self.outcome.attempts - self.redirects, None)
+    }
+
+    /// Waits before the next attempt, unless the call is cancelled meanwhile.
+    fn sleep(&self, wait: Duration, cancel: Option<&CancelToken>) -> Result<(), Error> {
+        let until = Instant::now()
+            .checked_add(wait)
+            .unwrap_or_else(Instant::now);
+        sleep_until(until, cancel).map_err(|_| self.cancelled())
     }
 
     /// The attempt under way was a redirect that was followed.
@@ -295,6 +365,7 @@ impl Attempts {
         failed: Failed,
         retry_after: Option<Duration>,
         replayable: bool,
+        limits: &Limits,
     ) -> Option<Duration> {
         let processed_before = self.outcome.may_have_been_processed;
         let reason = worth_repeating(failed, self.outcome.harmless_to_repeat, processed_before)?;
@@ -314,6 +385,15 @@ impl Attempts {
                 .is_some_and(|end| end < deadline)
         });
         if retries >= self.policy.max_attempts() || !within_budget || !within_deadline {
+            return None;
+        }
+        // Paid from the quota every clone shares; when it cannot pay, the failure stands.
+        if !limits.take_retry(matches!(failed, Failed::NoAnswer)) {
+            self.outcome.retries_held_back = true;
+            log::debug!(
+                "{}: not retried after {reason}: the retry quota is spent",
+                self.operation.id
+            );
             return None;
         }
         log::debug!(
@@ -358,6 +438,29 @@ pub(crate) fn transport_error(
             source: TransportError::new(source),
             outcome,
         },
+    }
+}
+
+/// `error.type` of a failure without an answer.
+fn failed_type(failed: Failed) -> &'static str {
+    match failed {
+        Failed::Status { .. } => "http",
+        Failed::NotSent => "connect",
+        Failed::CutWhileSending | Failed::NoAnswer | Failed::Deadline => "timeout",
+        Failed::Dropped => "connection_dropped",
+        Failed::Final { .. } => "transport",
+    }
+}
+
+/// `error.type` of a call's error.
+fn error_type(error: &Error) -> &'static str {
+    match error {
+        Error::Timeout { .. } => "timeout",
+        Error::Transport { .. } => "transport",
+        Error::Cancelled { .. } => "cancelled",
+        Error::Redirect { .. } => "redirect",
+        Error::InvalidInput { .. } | Error::File { .. } | Error::Source { .. } => "input",
+        _ => "other",
     }
 }
 

@@ -89,6 +89,90 @@ impl fmt::Debug for CancelToken {
     }
 }
 
+/// What a read returns once the call is cancelled; travels inside an `io::Error` to the code
+/// that ends the call.
+#[derive(Debug)]
+pub(crate) struct Cancelled;
+
+impl fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the call was cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
+/// Whether an I/O error is a cancelled read's.
+pub(crate) fn is_cancelled(error: &std::io::Error) -> bool {
+    error.get_ref().is_some_and(|e| e.is::<Cancelled>())
+}
+
+/// A source read on a thread of its own, so that a call can be cancelled while the source
+/// stalls (a pipe or a socket that gives nothing): reads wait for the next chunk at most
+/// 50 ms at a time, and end with [`Cancelled`] once the token is cancelled. The thread ends
+/// when the source does, or at its next chunk once nobody reads any more.
+pub(crate) struct Pumped {
+    chunks: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    current: std::io::Cursor<Vec<u8>>,
+    token: CancelToken,
+    done: bool,
+}
+
+impl Pumped {
+    pub(crate) fn new(mut source: impl std::io::Read + Send + 'static, token: CancelToken) -> Self {
+        let (send, chunks) = std::sync::mpsc::sync_channel(2);
+        std::thread::spawn(move || {
+            loop {
+                let mut chunk = vec![0u8; 64 * 1024];
+                let read = match source.read(&mut chunk) {
+                    Ok(n) => {
+                        chunk.truncate(n);
+                        Ok(chunk)
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => Err(e),
+                };
+                let last = !matches!(&read, Ok(chunk) if !chunk.is_empty());
+                if send.send(read).is_err() || last {
+                    return;
+                }
+            }
+        });
+        Pumped {
+            chunks,
+            current: std::io::Cursor::new(Vec::new()),
+            token,
+            done: false,
+        }
+    }
+}
+
+impl std::io::Read for Pumped {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            if self.token.is_cancelled() {
+                return Err(std::io::Error::other(Cancelled));
+            }
+            let n = self.current.read(buf)?;
+            if n > 0 || buf.is_empty() || self.done {
+                return Ok(n);
+            }
+            match self
+                .chunks
+                .recv_timeout(std::time::Duration::from_millis(50))
+            {
+                Ok(Ok(chunk)) => {
+                    self.done = chunk.is_empty();
+                    self.current = std::io::Cursor::new(chunk);
+                }
+                Ok(Err(e)) => return Err(e),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => self.done = true,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

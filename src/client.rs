@@ -82,6 +82,35 @@ impl Client {
         })
     }
 
+    /// A client sharing this one's connections, settings and limits whose every call gets
+    /// `options` (a deadline of its own, extra headers, a [`CancelToken`](crate::CancelToken)):
+    /// the generated operations and the helpers alike. This client is left as it is. A setting
+    /// that cannot be sent is refused here, with nothing sent.
+    ///
+    /// ```no_run
+    /// # use sunshine_conversations_client::{Client, RequestOptions};
+    /// # let client = Client::from_env()?;
+    /// let quick = client.with_options(
+    ///     RequestOptions::new()
+    ///         .timeout(std::time::Duration::from_secs(5))
+    ///         .header("x-correlation-id", "order-4711"),
+    /// )?;
+    /// quick.delete("https://media.smooch.io/apps/.../photo.png")?;
+    /// # Ok::<(), sunshine_conversations_client::Error>(())
+    /// ```
+    pub fn with_options(&self, options: crate::RequestOptions) -> Result<Client, Error> {
+        options.check()?;
+        let config = Config {
+            options,
+            ..Config::clone(&self.config)
+        };
+        Ok(Client {
+            config: Arc::new(config),
+            auth: Arc::clone(&self.auth),
+            transport: Arc::clone(&self.transport),
+        })
+    }
+
     /// The configured app id, or the error that says how to set one.
     pub(crate) fn require_app_id(&self) -> Result<&str, Error> {
         self.app_id().ok_or_else(|| {

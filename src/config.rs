@@ -216,6 +216,8 @@ pub(crate) struct Config {
     pub(crate) max_response_bytes: u64,
     /// Whether ureq's trace-level hex dumps may be emitted while requests are in flight.
     pub(crate) transport_trace: bool,
+    /// The settings every call of this handle gets ([`Client::with_options`](crate::Client::with_options)).
+    pub(crate) options: crate::RequestOptions,
 }
 
 /// The one rule for ids that become a path segment (the app id and every path parameter):

@@ -51,6 +51,7 @@ pub struct Download<'c> {
     credentials: Credentials,
     progress: Option<Progress>,
     cancel: Option<CancelToken>,
+    options: crate::RequestOptions,
 }
 
 impl fmt::Debug for Download<'_> {
@@ -120,6 +121,7 @@ impl Client {
             credentials: Credentials::Client,
             progress: None,
             cancel: None,
+            options: crate::RequestOptions::default(),
         }
     }
 }
@@ -149,6 +151,14 @@ impl Download<'_> {
     /// file.
     pub fn cancel_with(mut self, token: &CancelToken) -> Self {
         self.cancel = Some(token.clone());
+        self
+    }
+
+    /// Settings of this download's call, on top of the client's: a deadline (as
+    /// [`deadline`](Self::deadline)), extra headers, a [`CancelToken`] (as
+    /// [`cancel_with`](Self::cancel_with)).
+    pub fn options(mut self, options: crate::RequestOptions) -> Self {
+        self.options = options;
         self
     }
 
@@ -193,8 +203,12 @@ impl Download<'_> {
         if let Some(deadline) = self.deadline {
             crate::config::check_timeout("download deadline", deadline)?;
         }
-        let url = parse(&self.url).map_err(|reason| Error::invalid("media URL", reason))?;
         let client = self.client;
+        let options = client.config().options.and(self.options);
+        options.check()?;
+        let deadline = options.timeout.or(self.deadline);
+        let cancel = self.cancel.or(options.cancel);
+        let url = parse(&self.url).map_err(|reason| Error::invalid("media URL", reason))?;
         let origin = crate::media_hosts::Origin::of(&url);
         let fetch = Fetch {
             url,
@@ -202,8 +216,9 @@ impl Download<'_> {
             credentials_allowed: true,
             redirects: 0,
             credentials: self.credentials,
-            deadline: self.deadline,
-            cancel: self.cancel.clone(),
+            deadline,
+            cancel: cancel.clone(),
+            headers: options.headers,
         };
         let (parts, body, outcome) = call::run(client, fetch)?;
         let content_type = parts
@@ -229,7 +244,7 @@ impl Download<'_> {
             received: 0,
             limit,
             progress: self.progress,
-            cancel: self.cancel,
+            cancel,
             outcome,
             _guard: LogGuard::enter(config.transport_trace, client.transport().proxy_user()),
         })
@@ -296,6 +311,8 @@ struct Fetch {
     credentials: Credentials,
     deadline: Option<Duration>,
     cancel: Option<CancelToken>,
+    /// The caller's headers.
+    headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl Exchange for Fetch {
@@ -320,6 +337,10 @@ impl Exchange for Fetch {
 
     fn url(&self) -> &Uri {
         &self.url
+    }
+
+    fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.headers
     }
 
     fn route(&self) -> String {
@@ -464,26 +485,13 @@ impl fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
-/// A read after the download's [`CancelToken`] was cancelled; travels inside an `io::Error`
-/// to [`Download::to_path`].
-#[derive(Debug)]
-struct Cancelled;
-
-impl fmt::Display for Cancelled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the download was cancelled")
-    }
-}
-
-impl std::error::Error for Cancelled {}
-
 impl Read for MediaReader {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
             return Ok(0);
         }
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
-            return Err(io::Error::other(Cancelled));
+            return Err(io::Error::other(crate::cancel::Cancelled));
         }
         // One byte more than the limit allows is asked for, to tell "exactly the limit" from
         // "more", and is never handed out.
@@ -611,7 +619,7 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
         return too_large(reader.status, reader.limit, None);
     }
-    if error.get_ref().is_some_and(|e| e.is::<Cancelled>()) {
+    if crate::cancel::is_cancelled(&error) {
         return Error::Cancelled {
             operation: DOWNLOAD.id,
             outcome: reader.outcome,

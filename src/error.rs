@@ -556,12 +556,17 @@ impl Error {
     }
 }
 
-fn attempts_note(attempts: u32) -> String {
-    if attempts > 1 {
-        format!(" after {attempts} attempts")
+/// How many attempts a call made, and whether the retry quota held further ones back.
+fn attempts_note(outcome: &Outcome) -> String {
+    let mut note = if outcome.attempts > 1 {
+        format!(" after {} attempts", outcome.attempts)
     } else {
         String::new()
+    };
+    if outcome.retries_held_back {
+        note.push_str(" (retries held back: the client's shared retry quota is spent)");
     }
+    note
 }
 
 /// Text from elsewhere (a server's answer, a webhook payload, a URL), safe to print as part
@@ -629,7 +634,7 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "{operation}: the request failed{}: {}; {}{}",
-                attempts_note(outcome.attempts),
+                attempts_note(outcome),
                 printable(&source.to_string()),
                 source.hint(),
                 self.processed_note()
@@ -642,7 +647,7 @@ impl fmt::Display for Error {
                 f,
                 "{operation}: timed out{} ({phase}); the server may be slow or unreachable, \
                  or raise the timeout{}",
-                attempts_note(outcome.attempts),
+                attempts_note(outcome),
                 self.processed_note()
             ),
             Error::Api(api) => api.fmt(f),
@@ -656,7 +661,7 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "{operation}: the {status} redirect was not followed{}: {}",
-                    attempts_note(outcome.attempts),
+                    attempts_note(outcome),
                     printable(reason)
                 )?;
                 if let Some(location) = location {
@@ -665,11 +670,7 @@ impl fmt::Display for Error {
                 f.write_str("; ask for the media URL again, or its owner for a working one")
             }
             Error::Cancelled { operation, outcome } => {
-                write!(
-                    f,
-                    "{operation}: cancelled{}",
-                    attempts_note(outcome.attempts)
-                )?;
+                write!(f, "{operation}: cancelled{}", attempts_note(outcome))?;
                 if outcome.may_have_been_processed {
                     f.write_str(
                         " (the server may have processed the request: check before sending it \
@@ -726,7 +727,7 @@ impl fmt::Display for ApiError {
         if !self.documented.is_empty() {
             write!(f, " ({})", self.documented)?;
         }
-        write!(f, "{}", attempts_note(self.outcome.attempts))?;
+        write!(f, "{}", attempts_note(&self.outcome))?;
         if self.errors.is_empty() {
             if !self.excerpt.is_empty() {
                 write!(f, ": {:?}", self.excerpt)?;
@@ -802,6 +803,7 @@ mod tests {
             may_have_been_processed,
             harmless_to_repeat,
             done_by_earlier_attempt: false,
+            retries_held_back: false,
         }
     }
 

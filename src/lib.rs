@@ -279,6 +279,25 @@
 //!   to repeat (the generator's facts table says which), never for an upload that may have
 //!   been stored, and never for a body read from a one-shot reader. Waits otherwise grow
 //!   exponentially with full jitter. [`RetryPolicy::none`] turns retries off.
+//! - Shared by every clone of a client and every thread that calls it:
+//!   - a `429`'s wait (its `Retry-After`, or the backoff without one) holds back every next
+//!     attempt to that host until it has passed, so no thread sends into a window the server
+//!     has just closed;
+//!   - a retry quota, as in AWS's standard retry mode: 500 tokens, a retry costs 5 (10 after
+//!     a timeout), each success returns 1. Once it is spent, failures come back at once and
+//!     say that retries were held back ([`Outcome::retries_held_back`]), so a total outage
+//!     costs the calls plus about 100 retries rather than four times the calls
+//!     ([`RetryPolicy::with_retry_quota`] and its neighbours change it);
+//!   - [`ClientBuilder::max_requests_per_second`], off by default: requests spaced evenly
+//!     (GCRA) whichever thread sends them; a call waits its turn within its deadline and fails
+//!     with [`Error::Timeout`] when its deadline would pass while waiting.
+//! - Per call, never touching the client: [`RequestOptions`] (a timeout of its own, extra
+//!   headers, a [`CancelToken`]) on every generated request builder (`with_timeout`,
+//!   `with_header`, `cancel_with`, `with_options`), on [`Upload::options`] and
+//!   [`Download::options`], and for the helpers through [`Client::with_options`]. A cancelled
+//!   call ends within about 100 ms, or at its next read or write when it waits on the
+//!   network, with [`Error::Cancelled`], whose [`Outcome`] says whether the server may have
+//!   acted; a cancelled download leaves no file.
 //! - Uploads up to [`DEFAULT_MAX_UPLOAD_BYTES`]; response bodies up to
 //!   [`DEFAULT_MAX_RESPONSE_BYTES`].
 //! - Proxies: [`ClientBuilder::proxy`] sets one (HTTP `CONNECT` or SOCKS4/5); otherwise the
@@ -447,10 +466,19 @@
 //!
 //! - `full-api`: generate every operation of the document with their models, request
 //!   builders and pagination, not only the Attachments ones.
+//! - `webhooks` (part of `full-api`): the typed webhook payload of the document's
+//!   `x-webhooks`, in `webhooks`.
 //! - `mock`: the typed httpmock helpers in [`mock`](crate#testing-your-code).
 //! - `native-tls`: TLS through the platform's library and roots instead of rustls.
 //! - `platform-verifier`: rustls with the platform's certificate verifier and roots instead of
 //!   the bundled Mozilla roots.
+//! - `tracing`: one [tracing](https://docs.rs/tracing) span per call
+//!   (`sunshine_conversations.call`) and one per attempt (`sunshine_conversations.attempt`),
+//!   with OpenTelemetry's HTTP field names: `http.request.method`, `url.template` (the route
+//!   with its ids not expanded), `server.address`, `server.port`,
+//!   `http.response.status_code`, `http.request.resend_count`, `error.type`, and
+//!   `sunshine_conversations.operation` and `sunshine_conversations.request_id`. No field
+//!   holds a secret, an id of the route or a query. `log` stays where the debug lines go.
 //! - `unstable-ureq`: an escape hatch to ureq itself ([`ClientBuilder`]'s
 //!   `unstable_ureq_agent`, [`TransportError`]'s `unstable_ureq_error`, the `unstable_ureq`
 //!   re-export). ureq's types follow ureq's versions, not this crate's.
@@ -475,6 +503,7 @@ mod error;
 mod file_check;
 mod filename;
 mod generated;
+mod limits;
 mod log_guard;
 mod media_hosts;
 #[cfg(feature = "mock")]
@@ -482,6 +511,7 @@ mod mock_support;
 pub(crate) mod multipart;
 mod open;
 mod operation;
+mod options;
 mod outcome;
 pub(crate) mod pagination;
 mod proxy;
@@ -489,6 +519,7 @@ pub(crate) mod request;
 mod response;
 mod retry;
 mod tls;
+mod trace;
 mod transport;
 mod upload;
 #[cfg(sunco_webhooks)]
@@ -514,6 +545,7 @@ pub use generated::mock;
 pub use generated::{operations, types};
 pub use multipart::FilePart;
 pub use open::{UnknownArm, UnknownValue};
+pub use options::RequestOptions;
 pub use outcome::Outcome;
 pub use pagination::{Items, ListPage, MAX_PAGES, Pages};
 pub use response::{EXCERPT_LEN, ResponseValue};

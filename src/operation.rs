@@ -9,6 +9,7 @@ use ureq::SendBody;
 use ureq::http::{self, HeaderName, HeaderValue, header};
 
 use crate::call::{self, Bounds, Exchange, Reply, SendError};
+use crate::cancel::{CancelToken, Pumped};
 use crate::client::Client;
 use crate::error::{DecodeKind, Error};
 use crate::multipart::{self, SourceMismatch};
@@ -18,8 +19,12 @@ use crate::response::RawResponse;
 
 /// Sends a request built by a generated operation through the request loop. What can be
 /// checked before anything is sent is checked first (an upload's sources and size).
-pub(crate) fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
+pub(crate) fn execute(client: &Client, mut request: Request) -> Result<RawResponse, Error> {
     let config = client.config();
+    // The handle's settings, then the request's own on top.
+    let options = config.options.and(std::mem::take(&mut request.options));
+    options.check()?;
+    request.options = options;
     let (replayable, upload) = match &request.body {
         Body::Multipart(parts) => {
             parts.validate(config.max_upload_bytes)?;
@@ -31,11 +36,12 @@ pub(crate) fn execute(client: &Client, request: Request) -> Result<RawResponse, 
         .url(&config.base_url)
         .parse()
         .map_err(|_| Error::invalid("request URL", "the base URL and the route make no URL"))?;
-    let deadline = if upload {
-        config.timeouts.upload
-    } else {
-        Some(config.timeouts.call)
+    let deadline = match request.options.timeout {
+        Some(timeout) => Some(timeout),
+        None if upload => config.timeouts.upload,
+        None => Some(config.timeouts.call),
     };
+    let usual = !upload && request.options.timeout.is_none();
     call::run(
         client,
         OperationCall {
@@ -43,6 +49,7 @@ pub(crate) fn execute(client: &Client, request: Request) -> Result<RawResponse, 
             url,
             deadline,
             upload,
+            usual,
             replayable,
             recv_body: config.timeouts.call,
             cap: config.max_response_bytes,
@@ -57,6 +64,8 @@ struct OperationCall {
     url: http::Uri,
     deadline: Option<Duration>,
     upload: bool,
+    /// Whether the deadline is the client's usual one for a call without a file.
+    usual: bool,
     replayable: bool,
     /// How long reading an upload's answer may take (its deadline may be long or none).
     recv_body: Duration,
@@ -78,7 +87,15 @@ impl Exchange for OperationCall {
     }
 
     fn usual_deadline(&self) -> bool {
-        !self.upload
+        self.usual
+    }
+
+    fn cancel(&self) -> Option<&CancelToken> {
+        self.request.options.cancel.as_ref()
+    }
+
+    fn headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.request.options.headers
     }
 
     fn replayable(&self) -> bool {
@@ -107,6 +124,7 @@ impl Exchange for OperationCall {
         let config = client.config();
         // Reading an upload's answer is bounded by a call's own timeout.
         let recv_body = self.upload.then_some(self.recv_body);
+        let cancel = self.request.options.cancel.clone();
         let sent = match &mut self.request.body {
             Body::None => transport.send(config, head, (), bounds, recv_body),
             Body::Json(bytes) => {
@@ -124,21 +142,29 @@ impl Exchange for OperationCall {
                 if let Some(len) = body.len {
                     head = head.header(header::CONTENT_LENGTH, len);
                 }
-                transport.send(
-                    config,
-                    head,
-                    SendBody::from_reader(&mut body),
-                    bounds,
-                    recv_body,
-                )
+                // A cancellable upload reads its sources on a thread of their own, so that a
+                // source that stalls cannot hold the call past its cancellation.
+                match cancel {
+                    Some(token) => {
+                        let body = SendBody::from_owned_reader(Pumped::new(body, token));
+                        transport.send(config, head, body, bounds, recv_body)
+                    }
+                    None => {
+                        let body = SendBody::from_reader(&mut body);
+                        transport.send(config, head, body, bounds, recv_body)
+                    }
+                }
             }
         };
-        sent.map_err(|e| match source_mismatch(e) {
-            Ok(mismatch) => SendError::Input(Error::Source {
-                reason: mismatch.reason,
-                source: mismatch.source,
-            }),
-            Err(e) => SendError::Transport(e),
+        sent.map_err(|e| match e {
+            ureq::Error::Io(io) if crate::cancel::is_cancelled(&io) => SendError::Cancelled,
+            e => match source_mismatch(e) {
+                Ok(mismatch) => SendError::Input(Error::Source {
+                    reason: mismatch.reason,
+                    source: mismatch.source,
+                }),
+                Err(e) => SendError::Transport(e),
+            },
         })
     }
 

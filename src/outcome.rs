@@ -22,6 +22,9 @@ pub struct Outcome {
     /// Whether an earlier attempt, whose answer was lost, did what the call asked: a delete
     /// retried after a lost answer that finds the attachment gone.
     pub done_by_earlier_attempt: bool,
+    /// Whether a retry the rule allowed was held back because the client's shared retry quota
+    /// could not pay for it (see [`RetryPolicy`](crate::RetryPolicy)).
+    pub retries_held_back: bool,
 }
 
 impl Outcome {
@@ -32,6 +35,7 @@ impl Outcome {
             may_have_been_processed: false,
             harmless_to_repeat,
             done_by_earlier_attempt: false,
+            retries_held_back: false,
         }
     }
 }

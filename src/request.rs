@@ -141,6 +141,8 @@ pub struct Request {
     /// The encoded query string, without the `?`.
     pub(crate) query: String,
     pub(crate) body: Body,
+    /// The caller's settings of this call (a request builder's `with_*` and `cancel_with`).
+    pub(crate) options: crate::RequestOptions,
 }
 
 impl Request {
@@ -151,7 +153,13 @@ impl Request {
             path: String::with_capacity(operation.path.len() + 32),
             query: String::new(),
             body: Body::None,
+            options: crate::RequestOptions::default(),
         }
+    }
+
+    /// The caller's settings of this call.
+    pub fn options(&mut self, options: crate::RequestOptions) {
+        self.options = options;
     }
 
     /// Appends literal text of the path template.

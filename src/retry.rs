@@ -19,6 +19,13 @@ use std::time::Duration;
 /// have acted on them: a second upload could store the file twice. A body read from a one-shot
 /// reader is never sent twice.
 ///
+/// Retries are paid from a quota every clone of a client shares, as in AWS's standard retry
+/// mode: it holds [`retry_quota`](Self::retry_quota) tokens (500), a retry costs
+/// [`retry_cost`](Self::retry_cost) (5), or [`timeout_retry_cost`](Self::timeout_retry_cost)
+/// (10) after a timeout, and each successful call gives one back. When the quota cannot pay,
+/// a failure is returned at once, and its error says retries were held back: in a total outage
+/// a client sends its calls and about 100 retries, not several times its calls.
+///
 /// Waits follow `Retry-After` when the server sends one; one longer than
 /// [`max_retry_after`](Self::max_retry_after) is not cut short: the call gives up and the error
 /// carries the server's `Retry-After`, so the caller can schedule. Otherwise waits grow
@@ -33,6 +40,9 @@ pub struct RetryPolicy {
     max_backoff: Duration,
     max_retry_after: Duration,
     budget: Duration,
+    retry_quota: u32,
+    retry_cost: u32,
+    timeout_retry_cost: u32,
 }
 
 impl Default for RetryPolicy {
@@ -43,6 +53,9 @@ impl Default for RetryPolicy {
             max_backoff: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(60),
             budget: Duration::from_secs(120),
+            retry_quota: 500,
+            retry_cost: 5,
+            timeout_retry_cost: 10,
         }
     }
 }
@@ -111,6 +124,39 @@ impl RetryPolicy {
     /// Sets how long after the start of a call a retry may still start.
     pub fn with_budget(mut self, budget: Duration) -> Self {
         self.budget = budget;
+        self
+    }
+
+    /// The tokens of the retry quota every clone of a client shares. Default: 500.
+    pub fn retry_quota(&self) -> u32 {
+        self.retry_quota
+    }
+
+    /// Sets the retry quota's tokens (0: no retry is ever paid for).
+    pub fn with_retry_quota(mut self, tokens: u32) -> Self {
+        self.retry_quota = tokens;
+        self
+    }
+
+    /// What a retry costs from the quota. Default: 5.
+    pub fn retry_cost(&self) -> u32 {
+        self.retry_cost
+    }
+
+    /// Sets what a retry costs.
+    pub fn with_retry_cost(mut self, tokens: u32) -> Self {
+        self.retry_cost = tokens;
+        self
+    }
+
+    /// What a retry after a timeout costs from the quota. Default: 10.
+    pub fn timeout_retry_cost(&self) -> u32 {
+        self.timeout_retry_cost
+    }
+
+    /// Sets what a retry after a timeout costs.
+    pub fn with_timeout_retry_cost(mut self, tokens: u32) -> Self {
+        self.timeout_retry_cost = tokens;
         self
     }
 

@@ -29,6 +29,7 @@ macro_rules! loop_settings {
     }};
 }
 use crate::config::{Config, Timeouts};
+use crate::limits::Limits;
 
 /// The HTTP agent.
 pub(crate) struct Transport {
@@ -36,6 +37,8 @@ pub(crate) struct Transport {
     /// Whether the agent is the client's own, whose configuration already holds the client's
     /// timeouts and what the request loop relies on.
     own: bool,
+    /// What every clone of the client shares: rate-limit waits, the retry quota, the pace.
+    limits: Limits,
 }
 
 impl Transport {
@@ -47,6 +50,7 @@ impl Transport {
         proxy: Option<ureq::Proxy>,
         extra_roots: Vec<ureq::tls::Certificate<'static>>,
         timeouts: &Timeouts,
+        limits: Limits,
     ) -> Transport {
         let settings = Agent::config_builder()
             .tls_config(crate::tls::config(extra_roots))
@@ -57,14 +61,27 @@ impl Transport {
             DefaultConnector::default(),
             SystemResolver::default(),
         );
-        Transport { agent, own: true }
+        Transport {
+            agent,
+            own: true,
+            limits,
+        }
     }
 
     /// A caller's agent (the `unstable-ureq` feature): every request gets the settings the
     /// request loop relies on.
     #[cfg(feature = "unstable-ureq")]
-    pub(crate) fn caller(agent: Agent) -> Transport {
-        Transport { agent, own: false }
+    pub(crate) fn caller(agent: Agent, limits: Limits) -> Transport {
+        Transport {
+            agent,
+            own: false,
+            limits,
+        }
+    }
+
+    /// The limits every clone of the client shares.
+    pub(crate) fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// Whether requests go through a proxy whose URL has a user name, which ureq's debug lines

@@ -103,6 +103,8 @@ pub struct Upload {
     pub(crate) conversation_id: Option<String>,
     /// Whether the service's file validation is checked before sending.
     pub(crate) file_check: bool,
+    /// The caller's settings of this call.
+    pub(crate) options: crate::RequestOptions,
 }
 
 impl Upload {
@@ -136,6 +138,7 @@ impl Upload {
             intended_for: None,
             conversation_id: None,
             file_check: true,
+            options: crate::RequestOptions::default(),
         }
     }
 
@@ -168,6 +171,15 @@ impl Upload {
     /// file it refuses.
     pub fn without_file_check(mut self) -> Self {
         self.file_check = false;
+        self
+    }
+
+    /// Settings of this upload's call: a deadline of its own instead of
+    /// [`Timeouts::upload`](crate::Timeouts::upload), extra headers, a
+    /// [`CancelToken`](crate::CancelToken) that ends it (at its next read or write, or within
+    /// about 50 ms when a source stalls).
+    pub fn options(mut self, options: crate::RequestOptions) -> Self {
+        self.options = options;
         self
     }
 

@@ -200,6 +200,36 @@ fn operation(
         names.push(ident.clone());
         setters.push(setter(param, &ty));
     }
+    fields.push(quote! { options: crate::RequestOptions });
+    inits.push(quote! { options: crate::RequestOptions::default() });
+    names.push(ident("options"));
+    setters.push(quote! {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+    });
     let builder_doc = format!(
         " A [`Client::{0}`](crate::Client::{0}) request: set its optional parameters, then \
          [`send`]({1}::send) it.",
@@ -362,6 +392,12 @@ fn request_code(
         }
         _ => None,
     });
+    // A request builder's settings of the call.
+    let options = op
+        .optional_params()
+        .next()
+        .is_some()
+        .then(|| quote! { request.options(options); });
     // A retried attempt that finds its subject gone after a lost answer: a success.
     let done_earlier = op
         .facts
@@ -373,6 +409,7 @@ fn request_code(
         #(#path_steps)*
         #(#query_steps)*
         #body_setup
+        #options
         let response = crate::__rt::execute(client, request)?;
         match response.status() {
             #done_earlier

@@ -404,6 +404,7 @@ pub mod operations {
                 body,
                 for_: None,
                 conversation_id: None,
+                options: crate::RequestOptions::default(),
             }
         }
     }
@@ -416,6 +417,7 @@ pub mod operations {
         body: UploadAttachmentForm,
         for_: Option<crate::For>,
         conversation_id: Option<::std::string::String>,
+        options: crate::RequestOptions,
     }
     impl<'a> UploadAttachmentRequest<'a> {
         /// Sets `for` (query). Specifies the intended container for the attachment, to enable automatic attachment deletion (on deletion of associated message, conversation or user). For now, only message is supported. See [Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages) for details.
@@ -431,6 +433,28 @@ pub mod operations {
             self.conversation_id = Some(value.into());
             self
         }
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
         /// Sends the request.
         pub fn send(
             self,
@@ -442,6 +466,7 @@ pub mod operations {
                 body,
                 for_,
                 conversation_id,
+                options,
             } = self;
             let mut request = crate::__rt::Request::new(&info::UPLOAD_ATTACHMENT);
             request.path_literal("/v2/apps/");
@@ -455,6 +480,7 @@ pub mod operations {
                 request.query("conversationId", value);
             }
             request.multipart(body.into_parts());
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<types::AttachmentResponse>(),

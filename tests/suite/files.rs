@@ -482,11 +482,7 @@ fn a_cancelled_download_ends_and_leaves_no_file() {
 
     // From another thread, while a read waits: the whole body would take 10 s.
     let token = CancelToken::new();
-    let canceller = token.clone();
-    let cancelling = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(300));
-        canceller.cancel();
-    });
+    let cancelling = support::cancel_after(&token, 300);
     let err = client
         .download(&host.url("/slow.pdf"))
         .cancel_with(&token)

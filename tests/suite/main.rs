@@ -17,6 +17,7 @@ mod errors;
 mod files;
 mod forward;
 mod ids;
+mod limits;
 #[cfg(feature = "mock")]
 mod mock;
 mod operations;
@@ -28,5 +29,7 @@ mod regeneration;
 mod secret_models;
 mod snapshot;
 mod tls;
+#[cfg(feature = "tracing")]
+mod tracing;
 #[cfg(feature = "webhooks")]
 mod webhooks;

@@ -202,6 +202,15 @@ pub fn cpu_time() -> Duration {
     Duration::from_millis((ticks(11) + ticks(12)) * 10)
 }
 
+/// Cancels `token` from another thread after `ms` milliseconds; join the handle to know it did.
+pub fn cancel_after(token: &sunshine_conversations_client::CancelToken, ms: u64) -> JoinHandle<()> {
+    let token = token.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(ms));
+        token.cancel();
+    })
+}
+
 pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
     let mut out = format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\n", body.len());
     for (name, value) in headers {
