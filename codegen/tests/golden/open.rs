@@ -1144,6 +1144,7 @@ pub mod operations {
             ListPetsRequest {
                 client: self,
                 legacy_filter: None,
+                options: crate::RequestOptions::default(),
             }
         }
     }
@@ -1153,6 +1154,7 @@ pub mod operations {
     pub struct ListPetsRequest<'a> {
         client: &'a crate::Client,
         legacy_filter: Option<::std::string::String>,
+        options: crate::RequestOptions,
     }
     impl<'a> ListPetsRequest<'a> {
         /// Sets `legacyFilter` (query).
@@ -1161,14 +1163,37 @@ pub mod operations {
             self.legacy_filter = Some(value.into());
             self
         }
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
         /// Sends the request.
         pub fn send(self) -> Result<crate::ResponseValue<types::PetList>, crate::Error> {
-            let ListPetsRequest { client, legacy_filter } = self;
+            let ListPetsRequest { client, legacy_filter, options } = self;
             let mut request = crate::__rt::Request::new(&info::LIST_PETS);
             request.path_literal("/pets");
             if let Some(value) = &legacy_filter {
                 request.query("legacyFilter", value);
             }
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<types::PetList>(),
