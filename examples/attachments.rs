@@ -239,9 +239,11 @@ fn connect(command: &Command) -> Result<(Client, Option<stand_in::StandIn>), Fai
         return match Client::from_env() {
             Ok(client) => Ok((client, None)),
             // A CA file that cannot be used is a usage error: nothing was sent.
-            Err(Error::InvalidInput { field, reason, .. }) if field == "SUNCO_CA_FILE" => Err(
-                Failure::Usage(format!("SUNCO_CA_FILE: {reason}; nothing was sent")),
-            ),
+            Err(Error::RootCertificates {
+                setting, reason, ..
+            }) => Err(Failure::Usage(format!(
+                "{setting}: {reason}; nothing was sent"
+            ))),
             Err(e) => Err(e.into()),
         };
     }
@@ -284,9 +286,7 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
             }
             let attachment = client.upload(upload).map_err(|e| match e {
                 // The file check refused it: nothing was sent.
-                Error::InvalidInput { ref field, .. } if field == "file" => {
-                    Failure::Usage(e.to_string())
-                }
+                Error::FileRefused { .. } => Failure::Usage(e.to_string()),
                 other => Failure::Call(other),
             })?;
             print_json(&serde_json::json!({ "attachment": attachment }));

@@ -74,7 +74,7 @@ impl crate::Client {
     /// Uploads an attachment to the client's app and returns its media URL and type.
     ///
     /// The file is streamed; before anything is sent its size is checked against the upload
-    /// limit (50 MB by default), and its extension and first bytes against the service's file
+    /// limit (50 MiB by default), and its extension and first bytes against the service's file
     /// validation (see [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS); turned off by
     /// [`Upload::without_file_check`](crate::Upload::without_file_check)). Sends `POST /v2/apps/{appId}/attachments` through
     /// [`Client::upload_attachment`](crate::Client::upload_attachment).
@@ -88,7 +88,7 @@ impl crate::Client {
     /// # Ok::<(), sunshine_conversations_client::Error>(())
     /// ```
     pub fn upload(&self, mut upload: crate::Upload) -> Result<Attachment, crate::Error> {
-        use crate::{DecodeKind, Error, operations};
+        use crate::{Error, operations};
 
         let app_id = self.require_app_id()?;
         upload.check()?;
@@ -116,13 +116,10 @@ impl crate::Client {
         let response = request.send()?;
         let status = response.status();
         let attachment = response.into_inner().attachment.unwrap_or_default();
-        let media_url = attachment.media_url.ok_or_else(|| Error::Decode {
+        let media_url = attachment.media_url.ok_or(Error::Incomplete {
             operation: operations::info::UPLOAD_ATTACHMENT.id,
             status,
-            kind: DecodeKind::Missing,
-            path: ".attachment.mediaUrl".to_owned(),
-            message: "missing from the response".to_owned(),
-            excerpt: String::new(),
+            missing: ".attachment.mediaUrl",
         })?;
         Ok(Attachment {
             media_url,

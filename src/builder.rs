@@ -10,8 +10,8 @@ use ureq::http::{HeaderValue, Uri};
 use crate::auth::{Credentials, JwtScope, Secret};
 use crate::client::Client;
 use crate::config::{
-    Config, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
-    check_id, is_loopback, redact_url,
+    Config, DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES,
+    MAX_TIMEOUT, Region, Timeouts, check_id, is_loopback, redact_url,
 };
 use crate::error::Error;
 use crate::retry::RetryPolicy;
@@ -131,7 +131,7 @@ impl Default for ClientBuilder {
             #[cfg(feature = "unstable-ureq")]
             agent: None,
             max_upload_bytes: DEFAULT_MAX_UPLOAD_BYTES,
-            max_download_bytes: DEFAULT_MAX_UPLOAD_BYTES,
+            max_download_bytes: DEFAULT_MAX_DOWNLOAD_BYTES,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             allow_plain_http: false,
             allow_transport_trace: false,
@@ -187,9 +187,9 @@ impl ClientBuilder {
     ///   (see [`add_root_certificates_pem`](Self::add_root_certificates_pem)), read now; its
     ///   certificates are checked by [`build`](Self::build), whose error names the variable.
     ///
-    /// A variable that cannot be used (a CA file that is missing or unreadable, say) is an
-    /// [`Error::InvalidInput`] naming it; so is, from [`build`](Self::build), a CA file that
-    /// holds no certificate.
+    /// A variable that cannot be used is an [`Error::InvalidInput`] naming it, except a CA
+    /// file that is missing or unreadable, or (from [`build`](Self::build)) holds no
+    /// certificate: that is an [`Error::RootCertificates`].
     pub fn from_env() -> Result<ClientBuilder, Error> {
         let required = |name: &str| {
             env(name).ok_or_else(|| {
@@ -244,8 +244,10 @@ impl ClientBuilder {
             builder = builder.max_download_bytes(limit);
         }
         if let Some(path) = env("SUNCO_CA_FILE") {
-            let pem = std::fs::read(&path)
-                .map_err(|e| Error::invalid("SUNCO_CA_FILE", format!("cannot read {path}: {e}")))?;
+            let pem = std::fs::read(&path).map_err(|e| Error::RootCertificates {
+                setting: "SUNCO_CA_FILE",
+                reason: format!("cannot read {path}: {e}"),
+            })?;
             builder.extra_roots.push(crate::tls::RootsPem {
                 field: "SUNCO_CA_FILE",
                 what: path,
@@ -384,8 +386,7 @@ impl ClientBuilder {
     }
 
     /// The largest download accepted ([`Client::download`]): a larger one is refused without
-    /// writing past the limit. Default: [`DEFAULT_MAX_UPLOAD_BYTES`] (what the API accepts as
-    /// an upload). Zero is refused by [`build`](Self::build).
+    /// writing past the limit. Default: [`DEFAULT_MAX_DOWNLOAD_BYTES`]. Zero is refused by [`build`](Self::build).
     pub fn max_download_bytes(mut self, limit: u64) -> Self {
         self.max_download_bytes = limit;
         self

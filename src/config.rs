@@ -46,7 +46,7 @@ pub const MAX_TIMEOUT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 /// - a call without a file ("JSON call") within [`call`](Self::call), 120 s by default;
 /// - an upload within [`upload`](Self::upload) when set (1 hour by default), and in any case as
 ///   soon as no byte moves for [`stall`](Self::stall). A large upload is never cut off for being
-///   slow as long as bytes keep moving. What the default allows: a 50 MB file (the API's
+///   slow as long as bytes keep moving. What the default allows: a 50 MiB file (the API's
 ///   maximum) over a link of 1 Mbit/s takes 50 × 8 / 1 = 400 s; an hour is enough down to
 ///   about 111 kbit/s (50 × 8 / 3600 Mbit/s). Raise it for slower links, or set `None` to rely
 ///   on the stall timeout alone.
@@ -80,7 +80,7 @@ pub struct Timeouts {
     pub upload: Option<Duration>,
     /// The deadline of a whole download ([`Client::download`](crate::Client::download)), from
     /// the request to the last byte read; `None` leaves downloads bounded by
-    /// [`stall`](Self::stall) only. Default: 1 hour (50 MB at about 111 kbit/s).
+    /// [`stall`](Self::stall) only. Default: 1 hour (50 MiB at about 111 kbit/s).
     pub download: Option<Duration>,
 }
 
@@ -194,8 +194,12 @@ pub(crate) fn check_timeout(name: &str, value: Duration) -> Result<(), Error> {
     Ok(())
 }
 
-/// The API's documented maximum attachment size, 50 MB; the default upload limit.
+/// The API's documented maximum attachment size, 50 MiB; the default upload limit.
 pub const DEFAULT_MAX_UPLOAD_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The default download limit: 50 MiB, the largest attachment the API stores (media a
+/// customer sends through a channel can be larger: raise it then).
+pub const DEFAULT_MAX_DOWNLOAD_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The default cap on a response body read into memory: 1 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 1024 * 1024;

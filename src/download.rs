@@ -15,13 +15,14 @@ use crate::call::{self, Bounds, Exchange, Reply, SendError};
 use crate::cancel::CancelToken;
 use crate::client::Client;
 use crate::config::redact_url;
-use crate::error::{ApiError, DecodeKind, Error, printable};
+use crate::error::{ApiError, Error, printable};
 use crate::log_guard::LogGuard;
 use crate::outcome::Outcome;
 use crate::request::{Method, OperationInfo};
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
-static DOWNLOAD: OperationInfo = OperationInfo::new("download", Method::Get, "").with_accept("*/*");
+pub(crate) static DOWNLOAD: OperationInfo =
+    OperationInfo::new("download", Method::Get, "").with_accept("*/*");
 
 /// Redirects followed at most.
 const MAX_REDIRECTS: u32 = 5;
@@ -639,20 +640,11 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
 }
 
 fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
-    let announced = announced
-        .map(|n| format!(" (the server announced {n} bytes)"))
-        .unwrap_or_default();
-    Error::Decode {
+    Error::TooLarge {
         operation: DOWNLOAD.id,
         status,
-        kind: DecodeKind::TooLarge,
-        path: ".".to_owned(),
-        message: format!(
-            "the media is larger than the download limit of {limit} bytes{announced}; raise it \
-             with max_download_bytes (SUNCO_MAX_DOWNLOAD_BYTES in the example) or \
-             Download::max_bytes"
-        ),
-        excerpt: String::new(),
+        limit,
+        announced,
     }
 }
 
@@ -672,7 +664,7 @@ fn refused(response: ureq::http::Response<ureq::Body>, outcome: Outcome) -> Erro
     let mut bytes = Vec::new();
     let _ = body.as_reader().take(64 * 1024).read_to_end(&mut bytes);
     let errors = crate::response::api_errors(&bytes);
-    let documented = match status {
+    let hint = match status {
         401 => {
             "the media needs credentials (a private attachment); this client sends its own only \
              to the API's origin and its media hosts, see Client::download"
@@ -691,7 +683,8 @@ fn refused(response: ureq::http::Response<ureq::Body>, outcome: Outcome) -> Erro
     Error::Api(Box::new(ApiError {
         operation: DOWNLOAD.id,
         status,
-        documented,
+        documented: "",
+        hint,
         errors,
         retry_after,
         request_id: None,

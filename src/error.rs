@@ -38,6 +38,28 @@ pub enum Error {
         /// The underlying I/O error, if any.
         source: Option<std::io::Error>,
     },
+    /// An upload the service's file validation would refuse with `415`, refused before
+    /// anything was sent: which rule is [`FileRefusal`]; the rules and the list are
+    /// [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS)'s.
+    /// [`Upload::without_file_check`](crate::Upload::without_file_check) skips the check.
+    #[non_exhaustive]
+    FileRefused {
+        /// The part's file name, as it would have been sent.
+        file_name: String,
+        /// Which rule refused it.
+        refusal: FileRefusal,
+    },
+    /// Root certificates to trust besides the bundled ones could not be used: a CA file that
+    /// cannot be read, or PEM that does not parse or holds no certificate. Nothing was sent.
+    #[non_exhaustive]
+    RootCertificates {
+        /// Where they came from: `SUNCO_CA_FILE` (read by
+        /// [`ClientBuilder::from_env`](crate::ClientBuilder::from_env)) or `root certificates`
+        /// ([`ClientBuilder::add_root_certificates_pem`](crate::ClientBuilder::add_root_certificates_pem)).
+        setting: &'static str,
+        /// What is wrong, naming the file or the PEM text.
+        reason: String,
+    },
     /// A download could not be saved: its temporary file could not be created or written, or
     /// could not be moved to the path asked for. Nothing is left under that path.
     #[non_exhaustive]
@@ -123,6 +145,32 @@ pub enum Error {
         /// Why it stopped.
         reason: String,
     },
+    /// An answer's body is larger than its limit: a download over its size limit
+    /// ([`ClientBuilder::max_download_bytes`](crate::ClientBuilder::max_download_bytes),
+    /// [`Download::max_bytes`](crate::Download::max_bytes)), or a success answer of the API
+    /// over the response cap. No byte past the limit was handed out.
+    #[non_exhaustive]
+    TooLarge {
+        /// The operation, by its `operationId` (`download` for a download).
+        operation: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// The limit, in bytes.
+        limit: u64,
+        /// The size the server announced (`Content-Length`), when it announced one.
+        announced: Option<u64>,
+    },
+    /// A success answer lacks a value the call needs: an upload's answer without the
+    /// attachment's `mediaUrl`. The server has acted on the request.
+    #[non_exhaustive]
+    Incomplete {
+        /// The operation, by its `operationId`.
+        operation: &'static str,
+        /// The HTTP status.
+        status: u16,
+        /// Where the value should have been, as a JSON path (`.attachment.mediaUrl`).
+        missing: &'static str,
+    },
     /// A success response could not be decoded into the documented type.
     #[non_exhaustive]
     Decode {
@@ -176,10 +224,30 @@ pub enum DecodeKind {
     Malformed,
     /// Well-formed JSON that does not have the documented shape.
     Shape,
-    /// The body is larger than the response cap.
-    TooLarge,
-    /// A value the call needs is missing.
-    Missing,
+}
+
+/// Which rule of the service's file validation refused an upload (see
+/// [`Error::FileRefused`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FileRefusal {
+    /// The file name has no extension.
+    NoExtension,
+    /// The extension is not one of [`ALLOWED_EXTENSIONS`](crate::ALLOWED_EXTENSIONS).
+    Extension {
+        /// The extension, lower case, without its dot.
+        extension: String,
+    },
+    /// The first bytes are binary content of no type the check knows.
+    Unidentified,
+    /// The first bytes show a type whose extension is not allowed (an executable renamed
+    /// `.pdf`).
+    Content {
+        /// The media type the first bytes show (`application/x-executable`).
+        mime: &'static str,
+        /// Its extension (`elf`).
+        extension: &'static str,
+    },
 }
 
 /// A failure of the connection itself: what kind, and the underlying error's message.
@@ -407,6 +475,9 @@ pub struct ApiError {
     /// The response description the document gives this status, if any (`Attachment not
     /// found`).
     pub documented: &'static str,
+    /// What the status means for this call where the client knows more than the document
+    /// (a download's `401`: a private attachment), and what to do; empty otherwise.
+    pub hint: &'static str,
     /// The `errors[]` the API returned, when the body had that shape.
     pub errors: Vec<ApiErrorDetail>,
     /// The wait the server asked for in `Retry-After`, when present and valid.
@@ -445,11 +516,15 @@ impl Error {
         }
     }
 
-    /// The HTTP status, for [`Error::Api`], [`Error::Decode`] and [`Error::Redirect`].
+    /// The HTTP status, for [`Error::Api`], [`Error::Decode`], [`Error::TooLarge`],
+    /// [`Error::Incomplete`] and [`Error::Redirect`].
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(api) => Some(api.status),
-            Error::Decode { status, .. } | Error::Redirect { status, .. } => Some(*status),
+            Error::Decode { status, .. }
+            | Error::TooLarge { status, .. }
+            | Error::Incomplete { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -474,12 +549,18 @@ impl Error {
     }
 
     /// Whether the call ended before anything was sent: the input was refused
-    /// ([`Error::InvalidInput`], [`Error::File`]), or it was cancelled before its first
-    /// attempt ([`Error::Cancelled`]).
+    /// ([`Error::InvalidInput`], [`Error::File`], [`Error::FileRefused`],
+    /// [`Error::RootCertificates`]), or it was cancelled before its first attempt
+    /// ([`Error::Cancelled`]).
     pub fn nothing_sent(&self) -> bool {
-        matches!(self, Error::InvalidInput { .. } | Error::File { .. })
-            || matches!(self, Error::Cancelled { outcome, .. } if outcome.attempts == 0
-            )
+        matches!(
+            self,
+            Error::InvalidInput { .. }
+                | Error::File { .. }
+                | Error::FileRefused { .. }
+                | Error::RootCertificates { .. }
+        ) || matches!(self, Error::Cancelled { outcome, .. } if outcome.attempts == 0
+        )
     }
 
     /// Whether the server may have acted on the request although the call failed: it may
@@ -494,7 +575,7 @@ impl Error {
     /// conversation's messages, say): a second upload stores the file twice.
     pub fn may_have_been_processed(&self) -> bool {
         match self {
-            Error::Decode { .. } => true,
+            Error::Decode { .. } | Error::TooLarge { .. } | Error::Incomplete { .. } => true,
             _ => self.outcome().is_some_and(|o| o.may_have_been_processed),
         }
     }
@@ -612,6 +693,40 @@ impl fmt::Display for Error {
                 printable(field),
                 printable(reason)
             ),
+            Error::FileRefused { file_name, refusal } => {
+                let shown = printable(file_name);
+                match refusal {
+                    FileRefusal::NoExtension => write!(f, "`{shown}` has no extension")?,
+                    FileRefusal::Extension { extension } => write!(
+                        f,
+                        "`{shown}`: the extension `.{}` is not allowed",
+                        printable(extension)
+                    )?,
+                    FileRefusal::Unidentified => write!(
+                        f,
+                        "`{shown}`: its type cannot be identified from its first bytes (binary \
+                         content of no known type)"
+                    )?,
+                    FileRefusal::Content { mime, extension } => write!(
+                        f,
+                        "`{shown}`: its first bytes are {mime} (`.{extension}`), a type that is \
+                         not allowed"
+                    )?,
+                }
+                write!(
+                    f,
+                    "; the service refuses it (415). It accepts these extensions, for files whose \
+                     first bytes are of one of these types: {}. Skip this check with \
+                     Upload::without_file_check (`--no-file-check` in the example) if the \
+                     service accepts more than this crate knows (nothing was sent)",
+                    crate::ALLOWED_EXTENSIONS.join(" ")
+                )
+            }
+            Error::RootCertificates { setting, reason } => write!(
+                f,
+                "invalid {setting}: {} (nothing was sent)",
+                printable(reason)
+            ),
             Error::File { path, reason, .. } => {
                 write!(
                     f,
@@ -688,6 +803,37 @@ impl fmt::Display for Error {
                 "{operation}: paging stopped after {pages} page(s): {}",
                 printable(reason)
             ),
+            Error::TooLarge {
+                operation,
+                status,
+                limit,
+                announced,
+            } => {
+                write!(
+                    f,
+                    "{operation}: the {status} response is larger than the limit of {limit} bytes"
+                )?;
+                if let Some(announced) = announced {
+                    write!(f, " (the server announced {announced} bytes)")?;
+                }
+                if *operation == crate::download::DOWNLOAD.id {
+                    f.write_str(
+                        "; raise it with max_download_bytes (SUNCO_MAX_DOWNLOAD_BYTES in the \
+                         example) or Download::max_bytes",
+                    )
+                } else {
+                    f.write_str("; raise it with ClientBuilder::max_response_bytes")
+                }
+            }
+            Error::Incomplete {
+                operation,
+                status,
+                missing,
+            } => write!(
+                f,
+                "{operation}: the {status} response lacks `{missing}`; the server has acted on \
+                 the request"
+            ),
             Error::Decode {
                 operation,
                 status,
@@ -704,8 +850,6 @@ impl fmt::Display for Error {
                             printable(path)
                         )
                     }
-                    DecodeKind::TooLarge => "is too large".to_owned(),
-                    DecodeKind::Missing => format!("lacks `{}`", printable(path)),
                 };
                 write!(
                     f,
@@ -744,6 +888,7 @@ impl fmt::Display for ApiError {
             write!(f, " [request id {}]", printable(id))?;
         }
         let hint = match self.status {
+            _ if !self.hint.is_empty() => self.hint.to_owned(),
             300..=399 => match &self.location {
                 Some(location) => format!(
                     "redirects are not followed (to {}); use the final https URL as the base URL",

@@ -4,7 +4,7 @@
 //! extension must be one of [`ALLOWED_EXTENSIONS`], and the type read from the file's first
 //! bytes must correspond to an extension of that list; otherwise it answers `415
 //! unsupported_media_type` — after the whole file went over the wire. The same rules here refuse
-//! such a file with [`Error::InvalidInput`] before anything is sent. The type is identified by
+//! such a file with [`Error::FileRefused`] before anything is sent. The type is identified by
 //! the [`infer`](https://docs.rs/infer) crate's magic numbers; content it does not identify
 //! passes as text when it is text (a `.log`, a `.csv`) and is refused otherwise, as the service
 //! refuses a type it cannot retrieve.
@@ -14,7 +14,7 @@
 //!
 //! [`Upload::without_file_check`]: crate::Upload::without_file_check
 
-use crate::error::Error;
+use crate::error::{Error, FileRefusal};
 
 /// The extensions the service accepts, lower case, as its file validation guide lists them.
 pub const ALLOWED_EXTENSIONS: &[&str] = &[
@@ -41,42 +41,25 @@ pub(crate) struct Identified {
 /// Checks a file named `file_name` whose first bytes are `head` (at most [`HEAD_LEN`]) against
 /// the service's rules, and says what its bytes are.
 pub(crate) fn check(file_name: &str, head: &[u8]) -> Result<Identified, Error> {
-    let refuse = |why: String| {
-        Error::invalid(
-            "file",
-            format!(
-                "{why}; the service refuses it (415). It accepts these extensions, for files whose \
-                 first bytes are of one of these types: {}. Skip this check with \
-                 Upload::without_file_check (`--no-file-check` in the example) if the service \
-                 accepts more than this crate knows",
-                ALLOWED_EXTENSIONS.join(" ")
-            ),
-        )
+    let refuse = |refusal: FileRefusal| Error::FileRefused {
+        file_name: file_name.to_owned(),
+        refusal,
     };
-    let shown = crate::error::printable(file_name);
     let extension = match file_name.rsplit_once('.') {
         Some((stem, extension)) if !stem.is_empty() || file_name.starts_with('.') => {
             extension.to_ascii_lowercase()
         }
-        _ => return Err(refuse(format!("`{shown}` has no extension"))),
+        _ => return Err(refuse(FileRefusal::NoExtension)),
     };
     if !ALLOWED_EXTENSIONS.contains(&extension.as_str()) {
-        return Err(refuse(format!(
-            "`{shown}`: the extension `.{}` is not allowed",
-            crate::error::printable(&extension)
-        )));
+        return Err(refuse(FileRefusal::Extension { extension }));
     }
-    let identified = identify(head).ok_or_else(|| {
-        refuse(format!(
-            "`{shown}`: its type cannot be identified from its first bytes (binary content \
-             of no known type)"
-        ))
-    })?;
+    let identified = identify(head).ok_or_else(|| refuse(FileRefusal::Unidentified))?;
     if !ALLOWED_EXTENSIONS.contains(&identified.extension) {
-        return Err(refuse(format!(
-            "`{shown}`: its first bytes are {} (`.{}`), a type that is not allowed",
-            identified.mime, identified.extension
-        )));
+        return Err(refuse(FileRefusal::Content {
+            mime: identified.mime,
+            extension: identified.extension,
+        }));
     }
     Ok(identified)
 }
@@ -138,8 +121,8 @@ mod tests {
 
     fn refused(name: &str, head: &[u8]) -> String {
         match check(name, head) {
-            Err(Error::InvalidInput { field, reason }) => {
-                assert_eq!(field, "file");
+            Err(err @ Error::FileRefused { .. }) => {
+                let reason = err.to_string();
                 assert!(reason.contains("without_file_check"), "{reason}");
                 assert!(reason.contains("3g2 3gp 7z"), "{reason}");
                 reason

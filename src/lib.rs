@@ -217,6 +217,11 @@
 //!
 //! - [`Error::InvalidInput`]: an argument or setting was refused and nothing was sent; fix the
 //!   input (the message names it, or the `SUNCO_*` variable).
+//! - [`Error::FileRefused`]: the service's file validation would refuse the upload
+//!   ([`FileRefusal`] says by which rule); nothing was sent. Rename or convert the file, or
+//!   skip the check with [`Upload::without_file_check`] when the service accepts more.
+//! - [`Error::RootCertificates`]: the extra root certificates (`SUNCO_CA_FILE`, say) cannot be
+//!   used; nothing was sent.
 //! - [`Error::File`] / [`Error::Source`]: the file is missing, unreadable, or changed while
 //!   being sent; check it and upload again.
 //! - [`Error::Save`]: a download could not be written where asked (the directory takes no
@@ -227,16 +232,18 @@
 //!   401: check the key id, secret and auth method; 403: the key's scope does not allow the
 //!   call; 404: check the app id and the ids you passed; 429 and 5xx: retry later
 //!   ([`Error::is_retryable`], [`ApiError::retry_after`]). Redirects are never followed and
-//!   show up here too.
+//!   show up here too; a download's refusal has a [`ApiError::hint`] of what it means for media.
 //! - [`Error::Timeout`] ([`TimeoutPhase`] says which) / [`Error::Transport`]
 //!   ([`TransportErrorKind`] says what; for a refused TLS certificate,
 //!   [`TransportError::certificate_problem`] says why): the network or the server did not
 //!   cooperate. [`Error::may_have_been_processed`] says whether the server may have acted on
 //!   the request anyway (an upload whose answer never came may be stored);
 //!   [`Error::is_retryable`] is true only where sending it again cannot do harm.
-//! - [`Error::Decode`]: a success response did not decode ([`DecodeKind`]: not JSON, not of
-//!   the documented shape, too large, or lacking a value the call needs); the error names the
-//!   JSON path.
+//! - [`Error::Decode`]: a success response did not decode ([`DecodeKind`]: not JSON, or not of
+//!   the documented shape); the error names the JSON path.
+//! - [`Error::TooLarge`]: a download over its limit, or an answer over the response cap.
+//! - [`Error::Incomplete`]: a success answer lacks a value the call needs (an upload's
+//!   `mediaUrl`); the server has acted.
 //! - [`Error::Pagination`]: iterating a list's pages stopped (a loop, the page limit).
 //! - [`Error::Redirect`]: a download's redirect was refused after a request was sent (more
 //!   than 5, a loop, or from https to plain http).
@@ -531,12 +538,13 @@ pub use builder::{ClientBuilder, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME};
 pub use cancel::CancelToken;
 pub use client::Client;
 pub use config::{
-    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT, Region, Timeouts,
+    DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT,
+    Region, Timeouts,
 };
 pub use download::{Download, Downloaded, MediaReader};
 pub use error::{
-    ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, TimeoutPhase, TransportError,
-    TransportErrorKind, printable,
+    ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, FileRefusal, TimeoutPhase,
+    TransportError, TransportErrorKind, printable,
 };
 pub use file_check::ALLOWED_EXTENSIONS;
 pub use filename::sanitize_file_name;

@@ -11,7 +11,7 @@ use ureq::http::{self, HeaderName, HeaderValue, header};
 use crate::call::{self, Bounds, Exchange, Reply, SendError};
 use crate::cancel::{CancelToken, Pumped};
 use crate::client::Client;
-use crate::error::{DecodeKind, Error};
+use crate::error::Error;
 use crate::multipart::{self, SourceMismatch};
 use crate::outcome::Outcome;
 use crate::request::{Body, OperationInfo, Request};
@@ -182,13 +182,11 @@ impl Exchange for OperationCall {
                 .limit(cap)
                 .read_to_vec()
                 .map_err(|e| match e {
-                    ureq::Error::BodyExceedsLimit(_) => SendError::Input(Error::Decode {
+                    ureq::Error::BodyExceedsLimit(_) => SendError::Input(Error::TooLarge {
                         operation: operation.id,
                         status,
-                        kind: DecodeKind::TooLarge,
-                        path: ".".to_owned(),
-                        message: format!("the response body is larger than the {cap}-byte cap"),
-                        excerpt: String::new(),
+                        limit: cap,
+                        announced: None,
                     }),
                     other => SendError::Transport(other),
                 })?

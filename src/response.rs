@@ -205,6 +205,7 @@ impl RawResponse {
             operation: self.operation.id,
             status: self.status,
             documented,
+            hint: "",
             errors,
             retry_after,
             request_id: header("x-zendesk-request-id").or_else(|| header("x-request-id")),

@@ -27,18 +27,18 @@ pub(crate) fn parse_roots(pems: &[RootsPem]) -> Result<Vec<Certificate<'static>>
                 Ok(PemItem::Certificate(cert)) => roots.push(cert.to_owned()),
                 Ok(_) => {}
                 Err(e) => {
-                    return Err(Error::invalid(
-                        *field,
-                        format!("{what} does not parse: {e}"),
-                    ));
+                    return Err(Error::RootCertificates {
+                        setting: field,
+                        reason: format!("{what} does not parse: {e}"),
+                    });
                 }
             }
         }
         if roots.len() == before {
-            return Err(Error::invalid(
-                *field,
-                format!("{what} holds no `-----BEGIN CERTIFICATE-----` block"),
-            ));
+            return Err(Error::RootCertificates {
+                setting: field,
+                reason: format!("{what} holds no `-----BEGIN CERTIFICATE-----` block"),
+            });
         }
     }
     Ok(roots)

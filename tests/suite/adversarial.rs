@@ -435,9 +435,14 @@ fn truncated_and_oversized_bodies_are_typed_errors() {
     let server = RawServer::start(vec![json_text(200, &huge)]);
     let err = support::client(&server.url()).delete("u").unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { message, .. } if message.contains("larger than")),
+        matches!(
+            &err,
+            Error::TooLarge { limit, status: 200, .. }
+                if *limit == sunshine_conversations_client::DEFAULT_MAX_RESPONSE_BYTES
+        ),
         "{err:?}"
     );
+    assert!(err.to_string().contains("max_response_bytes"), "{err}");
 }
 
 // 9. Servers that stall or drop the connection.

@@ -141,7 +141,7 @@ fn wrongly_shaped_success_names_the_json_path() {
 }
 
 #[test]
-fn success_without_media_url_is_a_decode_error() {
+fn success_without_media_url_is_an_incomplete_answer() {
     let server = RawServer::start(vec![Reply::Bytes(response(
         201,
         &[],
@@ -151,9 +151,19 @@ fn success_without_media_url_is_a_decode_error() {
         .upload(Upload::bytes("a.txt", b"x".to_vec()))
         .unwrap_err();
     assert!(
-        matches!(&err, Error::Decode { path, .. } if path == ".attachment.mediaUrl"),
+        matches!(
+            &err,
+            Error::Incomplete {
+                missing: ".attachment.mediaUrl",
+                status: 201,
+                ..
+            }
+        ),
         "{err:?}"
     );
+    // The upload was stored: sending it again would store it twice.
+    assert!(err.may_have_been_processed(), "{err:?}");
+    assert!(!err.is_retryable(), "{err:?}");
 }
 
 #[test]
@@ -209,9 +219,12 @@ fn invalid_input_sends_nothing() {
         .max_upload_bytes(4)
         .build()
         .unwrap()
-        .upload(Upload::bytes("a.bin", vec![0u8; 5]))
+        .upload(Upload::bytes("a.txt", b"hello".to_vec()))
         .unwrap_err();
-    assert!(matches!(too_big, Error::InvalidInput { .. }), "{too_big:?}");
+    assert!(
+        matches!(&too_big, Error::InvalidInput { reason, .. } if reason.contains("upload limit")),
+        "{too_big:?}"
+    );
     let no_app = Client::builder()
         .base_url(server.url())
         .basic_auth("k", "s")

@@ -3,22 +3,25 @@
 
 use crate::support;
 
-use sunshine_conversations_client::{Error, Upload};
+use sunshine_conversations_client::{Error, FileRefusal, Upload};
 use support::{RawServer, Reply, json_text, response};
 
 const UPLOADED: &str = r#"{"attachment":{"mediaUrl":"https://media.example/a"}}"#;
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
 const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0\xb8\0\0\0\0\0\0\0@\0\0\0";
 
-fn refused(upload: Upload) -> String {
+/// Uploads `upload` to a server that would take it, expecting the file check to refuse it by
+/// `rule`; returns the message.
+fn refused(upload: Upload, rule: fn(&FileRefusal) -> bool) -> String {
     let server = RawServer::start(vec![json_text(201, UPLOADED)]);
     let err = support::client(&server.url()).upload(upload).unwrap_err();
     assert!(err.nothing_sent(), "{err:?}");
     assert_eq!(server.heads(), 0, "nothing was sent");
-    let Error::InvalidInput { field, reason, .. } = &err else {
+    let Error::FileRefused { refusal, .. } = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(field, "file");
+    assert!(rule(refusal), "{refusal:?}");
+    let reason = err.to_string();
     assert!(reason.contains("without_file_check"), "{reason}");
     assert!(
         reason.contains("webm webp wmv xls xlsx xml yaml yml zip"),
@@ -42,25 +45,51 @@ fn sent(upload: Upload) -> (String, Vec<u8>) {
 
 #[test]
 fn what_the_service_refuses_is_refused_before_sending() {
-    assert!(refused(Upload::bytes("run.sh", b"#!/bin/sh\n".to_vec())).contains("`.sh`"));
-    assert!(refused(Upload::bytes("Makefile", b"all:\n".to_vec())).contains("no extension"));
+    let by_extension =
+        |r: &FileRefusal| matches!(r, FileRefusal::Extension { extension } if extension == "sh");
+    let by_content = |r: &FileRefusal| {
+        matches!(
+            r,
+            FileRefusal::Content {
+                extension: "exe",
+                ..
+            }
+        )
+    };
+    assert!(
+        refused(
+            Upload::bytes("run.sh", b"#!/bin/sh\n".to_vec()),
+            by_extension
+        )
+        .contains("`.sh`")
+    );
+    assert!(
+        refused(Upload::bytes("Makefile", b"all:\n".to_vec()), |r| {
+            *r == FileRefusal::NoExtension
+        })
+        .contains("no extension")
+    );
     // An executable renamed .pdf.
-    assert!(refused(Upload::bytes("invoice.pdf", EXE.to_vec())).contains("not allowed"));
+    assert!(
+        refused(Upload::bytes("invoice.pdf", EXE.to_vec()), by_content).contains("not allowed")
+    );
     // Binary of no known type.
     assert!(
-        refused(Upload::bytes("data.zip", vec![0u8, 1, 2, 3, 250, 251]))
-            .contains("cannot be identified")
+        refused(
+            Upload::bytes("data.zip", vec![0u8, 1, 2, 3, 250, 251]),
+            |r| { *r == FileRefusal::Unidentified }
+        )
+        .contains("cannot be identified")
     );
     // From a path and from a reader alike.
     let dir = support::TempDir::new();
     let exe = dir.path().join("setup.PDF");
     std::fs::write(&exe, EXE).unwrap();
-    refused(Upload::path(&exe).unwrap());
-    refused(Upload::reader(
-        "setup.pdf",
-        std::io::Cursor::new(EXE.to_vec()),
-        None,
-    ));
+    refused(Upload::path(&exe).unwrap(), by_content);
+    refused(
+        Upload::reader("setup.pdf", std::io::Cursor::new(EXE.to_vec()), None),
+        by_content,
+    );
 }
 
 #[test]
@@ -116,7 +145,7 @@ fn the_check_can_be_skipped_and_a_415_says_what_it_means() {
 
 use std::time::{Duration, Instant};
 
-use sunshine_conversations_client::{CancelToken, Client, DecodeKind, Secret, Timeouts};
+use sunshine_conversations_client::{CancelToken, Client, Secret, Timeouts};
 use support::media::{MediaHost, Route};
 
 const PDF: &[u8] = b"%PDF-1.4\n%private attachment\n";
@@ -305,8 +334,9 @@ fn a_download_over_the_limit_is_refused_without_reading_past_it() {
             .unwrap_err();
         let too_large = matches!(
             err,
-            Error::Decode {
-                kind: DecodeKind::TooLarge,
+            Error::TooLarge {
+                limit: 1000,
+                status: 200,
                 ..
             }
         );

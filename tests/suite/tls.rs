@@ -188,6 +188,16 @@ fn text_without_a_certificate_is_refused_before_sending() {
             .build()
             .unwrap_err();
         assert!(err.nothing_sent(), "{err}");
+        assert!(
+            matches!(
+                &err,
+                sunshine_conversations_client::Error::RootCertificates {
+                    setting: "root certificates",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         assert!(err.to_string().contains("root certificates"), "{err}");
     }
 }
