@@ -4,8 +4,9 @@
 //! cargo run --example attachments                      # round trip: upload, token, cookie, delete
 //! cargo run --example attachments -- upload FILE [--access public|private] [--for message]
 //!                                                      [--conversation-id ID] [--no-file-check]
+//!                                                      [--quiet]
 //! cargo run --example attachments -- delete MEDIA_URL
-//! cargo run --example attachments -- download MEDIA_URL [-o PATH] [--force]
+//! cargo run --example attachments -- download MEDIA_URL [-o PATH] [--force] [--quiet]
 //! cargo run --example attachments -- token PATH...
 //! cargo run --example attachments -- cookie MEDIA_TOKEN
 //! ```
@@ -30,6 +31,10 @@
 //! at its next read, removes its temporary file and exits with 130 or 143; a second one ends
 //! the process at once (which can leave a `.sunco-XXXXXXXX.part` file).
 //!
+//! On a terminal (stderr is a TTY), `upload` and `download` show one progress line on stderr,
+//! redrawn in place at most 10 times a second; `--quiet` turns it off, and without a terminal
+//! nothing extra is printed. stdout carries only the answer's JSON either way.
+//!
 //! The round trip uploads a small file, downloads it back and compares it byte for byte (when
 //! its media URL is on the configured host; otherwise it says it skips the download),
 //! exchanges a media token for a cookie where the API has them, and deletes the file.
@@ -39,6 +44,8 @@
 
 #[path = "common/logger.rs"]
 mod logger;
+#[path = "common/progress.rs"]
+mod progress;
 #[path = "common/stand_in.rs"]
 mod stand_in;
 
@@ -47,10 +54,11 @@ use std::process::ExitCode;
 use sunshine_conversations_client::{Access, Client, Error, For, Secret, Upload, printable};
 
 const USAGE: &str = "usage: attachments [upload FILE [--access public|private] [--for message] \
-[--conversation-id ID] [--no-file-check] | delete MEDIA_URL | download MEDIA_URL [-o PATH] \
-[--force] | token PATH... | cookie MEDIA_TOKEN]
+[--conversation-id ID] [--no-file-check] [--quiet] | delete MEDIA_URL | download MEDIA_URL \
+[-o PATH] [--force] [--quiet] | token PATH... | cookie MEDIA_TOKEN]
   --no-file-check  skip the check of the file's extension and type before sending (the service \
-still refuses what it does not accept)";
+still refuses what it does not accept)
+  --quiet          no progress line on a terminal";
 
 enum Command {
     RoundTrip,
@@ -60,12 +68,14 @@ enum Command {
         intended_for: Option<For>,
         conversation_id: Option<String>,
         file_check: bool,
+        quiet: bool,
     },
     Delete(String),
     Download {
         url: String,
         path: Option<String>,
         force: bool,
+        quiet: bool,
     },
     Token(Vec<String>),
     Cookie(String),
@@ -82,6 +92,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
             let mut intended_for = None;
             let mut conversation_id = None;
             let mut file_check = true;
+            let mut quiet = false;
             let mut rest = rest.iter();
             while let Some(arg) = rest.next() {
                 let mut value = |flag: &str| {
@@ -109,6 +120,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
                     }
                     "--conversation-id" => conversation_id = Some(value("--conversation-id")?),
                     "--no-file-check" => file_check = false,
+                    "--quiet" | "-q" => quiet = true,
                     flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                     path if file.is_none() => file = Some(path.to_owned()),
                     extra => return Err(format!("unexpected argument {extra}")),
@@ -120,12 +132,14 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 intended_for,
                 conversation_id,
                 file_check,
+                quiet,
             })
         }
         "download" => {
             let mut url = None;
             let mut path = None;
             let mut force = false;
+            let mut quiet = false;
             let mut rest = rest.iter();
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
@@ -133,6 +147,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
                         path = Some(rest.next().cloned().ok_or("-o needs a PATH")?);
                     }
                     "--force" => force = true,
+                    "--quiet" | "-q" => quiet = true,
                     flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
                     text if url.is_none() => url = Some(text.to_owned()),
                     extra => return Err(format!("unexpected argument {extra}")),
@@ -142,6 +157,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 url: url.ok_or("download needs a MEDIA_URL")?,
                 path,
                 force,
+                quiet,
             })
         }
         "delete" => match rest {
@@ -273,8 +289,12 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
             intended_for,
             conversation_id,
             file_check,
+            quiet,
         } => {
             let mut upload = Upload::path(&file)?.access(access);
+            if let Some(mut progress) = progress::Progress::on_terminal("upload", quiet) {
+                upload = upload.on_progress(move |sent, total| progress.update(sent, total));
+            }
             if !file_check {
                 upload = upload.without_file_check();
             }
@@ -292,7 +312,12 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
             print_json(&serde_json::json!({ "attachment": attachment }));
             Ok(())
         }
-        Command::Download { url, path, force } => download(client, &url, path, force),
+        Command::Download {
+            url,
+            path,
+            force,
+            quiet,
+        } => download(client, &url, path, force, quiet),
         Command::Delete(url) => {
             client.delete(&url)?;
             print_json(&serde_json::json!({}));
@@ -303,24 +328,29 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
     }
 }
 
-/// `download MEDIA_URL [-o PATH] [--force]`: saves the media, prints what was saved.
-fn download(client: &Client, url: &str, path: Option<String>, force: bool) -> Result<(), Failure> {
+/// `download MEDIA_URL [-o PATH] [--force] [--quiet]`: saves the media, prints what was saved.
+fn download(
+    client: &Client,
+    url: &str,
+    path: Option<String>,
+    force: bool,
+    quiet: bool,
+) -> Result<(), Failure> {
     let path = match path {
         Some(path) => std::path::PathBuf::from(path),
         None => std::path::PathBuf::from(default_file_name(url)),
     };
     let cancel = signals::cancel_on_sigint_and_sigterm();
-    let saved = client
-        .download(url)
-        .overwrite(force)
-        .cancel_with(&cancel)
-        .to_path(&path)
-        .map_err(|e| match e {
-            // Refused before sending: an existing file without --force, a bad URL.
-            Error::InvalidInput { .. } => Failure::Usage(e.to_string()),
-            Error::Cancelled { .. } => Failure::Interrupted(e, signals::exit_code()),
-            other => Failure::Call(other),
-        })?;
+    let mut download = client.download(url).overwrite(force).cancel_with(&cancel);
+    if let Some(mut progress) = progress::Progress::on_terminal("download", quiet) {
+        download = download.on_progress(move |got, total| progress.update(got, total));
+    }
+    let saved = download.to_path(&path).map_err(|e| match e {
+        // Refused before sending: an existing file without --force, a bad URL.
+        Error::InvalidInput { .. } => Failure::Usage(e.to_string()),
+        Error::Cancelled { .. } => Failure::Interrupted(e, signals::exit_code()),
+        other => Failure::Call(other),
+    })?;
     print_json(&serde_json::json!({
         "download": {
             "path": saved.path.display().to_string(),

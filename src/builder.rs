@@ -363,7 +363,8 @@ impl ClientBuilder {
     /// Sends every request through your own ureq agent (its connection pool, TLS and proxy).
     ///
     /// What still applies: every timeout and deadline of [`Timeouts`], status codes handled by
-    /// this client (never as ureq errors), redirects never followed, retries, limits,
+    /// this client (never as ureq errors), an API call's redirects never followed (a download's followed as
+    /// [`Client::download`] says), retries, limits,
     /// authentication and the log guard. What does not: [`proxy`](Self::proxy) and
     /// [`no_proxy`](Self::no_proxy) (combining them with an agent fails in
     /// [`build`](Self::build)), and the TLS features of this crate (the agent's own TLS
@@ -409,7 +410,18 @@ impl ClientBuilder {
     /// Lets ureq's own log lines through whatever they show, when the application's logger
     /// would print them: the trace-level hex dumps of every byte sent and received (the
     /// `Authorization` header and media tokens included), signed URLs' queries, and the first
-    /// letter of a proxy's user name. Default: off — see the crate docs on logging.
+    /// letter of a proxy's user name. Default: off.
+    ///
+    /// While it is off, the client asks the application's logger (`Log::enabled`) whether it
+    /// would print any of that: ureq's `ureq_proto` targets at trace (the byte dumps), its
+    /// `ureq::util` target at trace (each URL's query, a redirect's `Location` in full), its
+    /// `ureq::pool` debug lines when a proxy has a user name. Filter ureq's targets at debug
+    /// (with `env_logger`: `RUST_LOG=trace,ureq=debug,ureq_proto=debug`) and the client never
+    /// touches logging. Otherwise it warns once with the filter to add, and holds the
+    /// process-wide maximum level at debug (at info for a proxy with a user name) while its
+    /// requests are in flight, then puts back the level it found; a level the application sets
+    /// meanwhile is never overwritten (unless it is the held level itself, which the client
+    /// cannot tell from its own setting).
     pub fn allow_transport_trace(mut self, allow: bool) -> Self {
         self.allow_transport_trace = allow;
         self

@@ -1,5 +1,6 @@
 //! The client handle: its settings, its credentials and its transport, shared by every clone.
-//! Requests go through [`Client::execute`] to the one request path in `transport.rs`.
+//! Every call goes through the one request loop, `call::run`, and from there through
+//! `transport.rs` to the wire.
 
 use std::fmt;
 use std::sync::Arc;

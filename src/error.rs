@@ -104,8 +104,9 @@ pub enum Error {
         /// before the timeout fired (waiting for the answer, say).
         outcome: Outcome,
     },
-    /// The API answered with a status that is not a success (4xx, 5xx, or a redirect, which is
-    /// never followed).
+    /// The API answered with a status that is not a success (4xx, 5xx, or a redirect: an API
+    /// call follows none; a download follows up to 5 and gets here only for one it cannot
+    /// use, see [`Error::Redirect`]).
     Api(Box<ApiError>),
     /// A download's redirect was refused after a request had been sent: more than 5
     /// redirects (a loop, say), one from https to plain http, or one whose `Location` is not
@@ -487,7 +488,7 @@ pub struct ApiError {
     /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes; empty for
     /// operations whose answers carry secrets.
     pub excerpt: String,
-    /// Where a redirect pointed (redirects are never followed), without any user info.
+    /// Where a redirect pointed (an API call follows none), without any user info.
     pub location: Option<String>,
     /// What the call's attempts did: how many, and whether the server may have processed the
     /// request (an answer that does not rule it out: `500`, `502`, `504`, `503` without

@@ -588,7 +588,6 @@ impl Parts {
     }
 }
 
-/// A boundary that does not occur in any sane payload: 32 random hex digits.
 /// A part's `Content-Disposition` line, without its line end: written here only, for the body
 /// and for the typed mocks that match it.
 pub(crate) fn disposition(name: &str, file_name: Option<&str>) -> String {
@@ -600,6 +599,7 @@ pub(crate) fn disposition(name: &str, file_name: Option<&str>) -> String {
     }
 }
 
+/// A boundary that does not occur in any sane payload: `sunco-` and 32 random hex digits.
 pub(crate) fn boundary() -> String {
     format!("sunco-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
 }

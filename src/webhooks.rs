@@ -27,17 +27,13 @@ use std::fmt;
 
 use crate::auth::Secret;
 
-pub use crate::generated::webhooks::{EVENT_TYPES, EXAMPLES, Event, WebhookPayload};
+pub use crate::generated::webhooks::{EVENT_TYPES, Event, WebhookPayload};
 
 /// The header the service sends the webhook's secret in.
 pub const API_KEY_HEADER: &str = "X-API-Key";
 
 /// The largest body [`parse`] accepts by default: 1 MiB, far above any documented payload.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// How many events the document this build was generated from describes, in a build with the
-/// typed payload.
-pub const DOCUMENTED_EVENTS: Option<&str> = option_env!("SUNSHINE_WEBHOOK_EVENTS");
 
 /// Why a webhook call is refused; [`WebhookError::status`] is the status to answer with.
 /// Never shows the secret or the key that was sent.

@@ -20,16 +20,23 @@ pub struct Options {
     pub output: &'static str,
 }
 
+/// The variable that asks for the sources of the crate's own tests: set to `1` by the
+/// repository's `.cargo/config.toml`, so that its `cargo test` has them and a dependent's build
+/// neither computes nor writes them.
+pub const TEST_SUPPORT_VARIABLE: &str = "SUNSHINE_TEST_SUPPORT";
+
 /// Generates the client into `OUT_DIR` and tells cargo about it. A document the generator
 /// cannot use fails the build with a message naming the file, the JSON pointer and the
 /// operation or schema.
 ///
-/// Next to the code go the sources of the crate's own tests (see
-/// [`crate::Generated::test_support`]). Cargo learns: `cfg(sunco_op = "<method>")` for each generated operation and
+/// Next to the code go, when [`TEST_SUPPORT_VARIABLE`] is `1`, the sources of the crate's own
+/// tests (see [`crate::Generated::test_support`]) and the generator's timings
+/// (`codegen-timings.txt`). Cargo learns: `cfg(sunco_op = "<method>")` for each generated operation and
 /// `cfg(sunco_helper = "<helper>")` for each helper those operations enable (see
 /// `facts::Row::helper`); `cfg(sunco_vendored_attachments)` when the build is of the vendored
 /// document's default selection (the one the reviewed snapshot shows); the environment
-/// variables `SUNSHINE_OPENAPI_VERSION` and `SUNSHINE_OPENAPI_SOURCE`.
+/// variables `SUNSHINE_OPENAPI_VERSION` and `SUNSHINE_OPENAPI_SOURCE`; `cfg(sunco_webhooks)` when
+/// the typed webhook payload was generated.
 ///
 /// A build from another document than the vendored one compares the two (see [`crate::diff()`]):
 /// the report goes into `OUT_DIR/changes.md` with `cfg(sunco_changes)`, for the crate docs'
@@ -69,8 +76,11 @@ pub fn run(options: &Options) -> ExitCode {
         Selection::Tags(vec![options.default_tag.to_owned()])
     };
 
+    println!("cargo::rerun-if-env-changed={TEST_SUPPORT_VARIABLE}");
+    let test_support = std::env::var_os(TEST_SUPPORT_VARIABLE).is_some_and(|v| v == "1");
     let extras = crate::Extras {
         webhooks: std::env::var_os("CARGO_FEATURE_WEBHOOKS").is_some(),
+        test_support,
     };
     let generated = match crate::generate_with(&path, &display, &selection, extras) {
         Ok(generated) => generated,
@@ -119,9 +129,8 @@ pub fn run(options: &Options) -> ExitCode {
     );
     println!("cargo::rustc-env=SUNSHINE_OPENAPI_SOURCE={display}");
     println!("cargo::rustc-check-cfg=cfg(sunco_webhooks)");
-    if let Some(events) = generated.webhook_events {
+    if generated.webhook_events.is_some() {
         println!("cargo::rustc-cfg=sunco_webhooks");
-        println!("cargo::rustc-env=SUNSHINE_WEBHOOK_EVENTS={events}");
     }
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
@@ -161,19 +170,22 @@ pub fn run(options: &Options) -> ExitCode {
             ),
         }
     }
-    let timings: String = generated
-        .timings
-        .iter()
-        .map(|(step, took)| format!("{step}\t{:.3} ms\n", took.as_secs_f64() * 1e3))
-        .collect();
-    let written = write_if_changed(&out_dir.join(options.output), &generated.code)
-        .and_then(|()| {
-            generated
-                .test_support
-                .iter()
-                .try_for_each(|(name, source)| write_if_changed(&out_dir.join(name), source))
-        })
-        .and_then(|()| std::fs::write(out_dir.join("codegen-timings.txt"), timings));
+    let mut written = write_if_changed(&out_dir.join(options.output), &generated.code);
+    if test_support {
+        let timings: String = generated
+            .timings
+            .iter()
+            .map(|(step, took)| format!("{step}\t{:.3} ms\n", took.as_secs_f64() * 1e3))
+            .collect();
+        written = written
+            .and_then(|()| {
+                generated
+                    .test_support
+                    .iter()
+                    .try_for_each(|(name, source)| write_if_changed(&out_dir.join(name), source))
+            })
+            .and_then(|()| std::fs::write(out_dir.join("codegen-timings.txt"), timings));
+    }
     if let Err(error) = written {
         eprintln!("error: cannot write the generated code to OUT_DIR: {error}");
         return ExitCode::FAILURE;

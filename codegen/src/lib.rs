@@ -91,7 +91,8 @@ pub struct Generated {
     /// Rust sources for the crate's own tests, by file name (written next to the code and
     /// `include!`d by the tests): a sample of every model with a secret field
     /// (`secret_samples.rs`), one contract case per operation (`contract_cases.rs`), and every
-    /// documented example with its mutations (`example_cases.rs`).
+    /// documented example with its mutations (`example_cases.rs`), and the webhook payload's
+    /// examples (`webhook_examples.rs`). Empty unless [`Extras::test_support`] asks for them.
     pub test_support: Vec<(&'static str, String)>,
     /// The quirks repaired on the way.
     pub repairs: Vec<Repair>,
@@ -107,6 +108,9 @@ pub struct Extras {
     /// The typed webhook payload of `x-webhooks` (module `webhooks`), with the models its
     /// events need.
     pub webhooks: bool,
+    /// The sources of the crate's own tests ([`Generated::test_support`]); without it that
+    /// list is empty and the documents' examples are not read.
+    pub test_support: bool,
 }
 
 /// Runs every step on the document at `path`. `display` is how the source is named in the
@@ -152,7 +156,10 @@ pub fn diff(old: &Path, old_display: &str, new: &Path, new_display: &str) -> Res
 /// The Rust API of a `full-api` build of the document at `path`.
 fn surface(path: &Path, display: &str) -> Result<surface::Surface, Error> {
     let document = read::load(path).map_err(|e| e.in_file(display))?;
-    let extras = Extras { webhooks: true };
+    let extras = Extras {
+        webhooks: true,
+        test_support: false,
+    };
     let front = front(document, &Selection::All, extras, true).map_err(|e| e.in_file(display))?;
     Ok(surface::of(
         &front.doc,
@@ -233,7 +240,7 @@ fn front(
     let started = Instant::now();
     let mut api = lower::lower(&doc, &selected)?;
     let hooks = if extras.webhooks {
-        webhooks::find(&doc, &mut repairs)?
+        webhooks::find(&doc, &mut repairs, extras.test_support)?
     } else {
         None
     };
@@ -366,14 +373,18 @@ fn run(
         .collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let test_support = test_support(
-        &doc,
-        &api,
-        &found.fields,
-        &models.names,
-        hooks.as_ref(),
-        &mut repairs,
-    )?;
+    let test_support = if extras.test_support {
+        test_support(
+            &doc,
+            &api,
+            &found.fields,
+            &models.names,
+            hooks.as_ref(),
+            &mut repairs,
+        )?
+    } else {
+        Vec::new()
+    };
     Ok(Generated {
         webhook_events: hooks.map(|h| h.events.len()),
         code,
@@ -536,6 +547,7 @@ fn test_support(
             "example_cases.rs",
             examples::cases(doc, api, models, hooks, repairs)?,
         ),
+        ("webhook_examples.rs", webhooks::examples_source(hooks)),
     ])
 }
 

@@ -517,7 +517,10 @@ fn with_webhooks(second_event: Value) -> Value {
 
 #[test]
 fn webhook_events_come_from_the_document_and_a_bad_one_names_its_place() {
-    let extras = codegen::Extras { webhooks: true };
+    let extras = codegen::Extras {
+        webhooks: true,
+        test_support: true,
+    };
     let bar = json!({"title": "bar:happened", "type": "object", "properties": {"id": {"type": "string"}}});
     let generated =
         codegen::generate_tree_with(with_webhooks(bar), "doc.yaml", &attachments(), extras)

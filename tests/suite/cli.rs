@@ -516,3 +516,155 @@ fn an_interrupted_download_leaves_no_file_and_says_by_what() {
         assert!(left.is_empty(), "{left:?}");
     }
 }
+
+/// The CLI's progress line, tested here on its own (its terminal check and the clock are the
+/// CLI's; the end-to-end test below runs it on a pseudo-terminal).
+#[allow(dead_code)]
+#[path = "../../examples/common/progress.rs"]
+mod progress;
+
+#[test]
+fn the_progress_line_says_bytes_total_rate_and_time_left() {
+    const MIB: u64 = 1024 * 1024;
+    assert_eq!(
+        progress::line("upload", 12 * MIB, Some(48 * MIB), Duration::from_secs(2)),
+        "upload 12.0 MiB of 48.0 MiB (25 %), 6.0 MiB/s, 6 s left"
+    );
+    assert_eq!(
+        progress::line("download", 1536, None, Duration::from_secs(1)),
+        "download 1.5 KiB, 1.5 KiB/s"
+    );
+    assert_eq!(
+        progress::line("upload", 5, Some(5), Duration::ZERO),
+        "upload 5 B of 5 B (100 %)"
+    );
+}
+
+#[test]
+fn the_progress_line_is_redrawn_in_place_at_most_ten_times_a_second() {
+    let mut out = Vec::new();
+    let start = Instant::now();
+    {
+        let mut line = progress::Progress::new(&mut out, "download", start);
+        // One update every 10 ms for a second, of a size never announced.
+        for tick in 0..100u64 {
+            line.update_at(start + Duration::from_millis(tick * 10), tick * 1000, None);
+        }
+    }
+    let out = text(&out);
+    // Drawn at 0, 100, ..., 900 ms, and the last count when it ends; one line in all.
+    assert_eq!(out.matches('\r').count(), 11, "{out:?}");
+    assert_eq!(out.matches('\n').count(), 1, "{out:?}");
+    // The last drawing is the last count: 99,000 bytes at 990 ms.
+    assert!(
+        out.ends_with("download 96.7 KiB, 97.7 KiB/s\x1b[K\n"),
+        "{out:?}"
+    );
+}
+
+/// Runs `command` with its stderr on a new pseudo-terminal (through Python's `pty` module),
+/// its stdout on a pipe: what the CLI writes to a terminal and to a script at once.
+fn on_a_terminal(command: &Command) -> Output {
+    const SCRIPT: &str = r#"
+import os, subprocess, sys
+master, slave = os.openpty()
+child = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=slave)
+os.close(slave)
+seen = b""
+while True:
+    try:
+        chunk = os.read(master, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    seen += chunk
+sys.stdout.buffer.write(child.stdout)
+sys.stderr.buffer.write(seen)
+sys.exit(child.returncode)
+"#;
+    let mut python = Command::new("python3");
+    python.arg("-c").arg(SCRIPT).arg(command.get_program());
+    python.args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        python.current_dir(dir);
+    }
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => python.env(name, value),
+            None => python.env_remove(name),
+        };
+    }
+    python
+        .output()
+        .expect("python3 runs the CLI on a pseudo-terminal")
+}
+
+#[test]
+fn uploads_and_downloads_show_progress_on_a_terminal_only() {
+    let dir = support::TempDir::new();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "hello progress").unwrap();
+    let answer = || {
+        json_reply(
+            201,
+            serde_json::json!({"attachment": {"mediaUrl": "https://media.example/notes.txt"}}),
+        )
+    };
+    let server = RawServer::start(vec![answer(), answer(), answer()]);
+    let upload = |extra: &[&str]| {
+        let mut command = against_command(&server.url());
+        command.args(["upload", file.to_str().unwrap()]).args(extra);
+        command
+    };
+
+    // On a terminal: one progress line on stderr, redrawn in place; stdout is the JSON alone.
+    let output = on_a_terminal(&upload(&[]));
+    assert_exit(&output, 0);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("\rupload "), "{stderr:?}");
+    assert!(stderr.contains("(100 %)"), "{stderr:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["attachment"]["mediaUrl"].is_string(), "{json}");
+    // `--quiet`, or no terminal: nothing of it.
+    let output = on_a_terminal(&upload(&["--quiet"]));
+    assert_exit(&output, 0);
+    assert!(
+        !text(&output.stderr).contains("upload "),
+        "{:?}",
+        text(&output.stderr)
+    );
+    let output = upload(&[]).output().unwrap();
+    assert_exit(&output, 0);
+    assert!(
+        !text(&output.stderr).contains("upload "),
+        "{:?}",
+        text(&output.stderr)
+    );
+
+    // A download likewise.
+    use support::media::{MediaHost, Route};
+    let host = MediaHost::start(vec![(
+        "/photo.png",
+        Route::File {
+            bytes: vec![7u8; 300_000],
+            content_type: "image/png",
+            authorization: None,
+        },
+    )]);
+    let mut download = against_command(&host.url(""));
+    download
+        .current_dir(dir.path())
+        .args(["download", &host.url("/photo.png"), "-o", "photo.png"]);
+    let output = on_a_terminal(&download);
+    assert_exit(&output, 0);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("\rdownload "), "{stderr:?}");
+    assert!(stderr.contains("of 293.0 KiB (100 %)"), "{stderr:?}");
+    assert_eq!(
+        std::fs::metadata(dir.path().join("photo.png"))
+            .unwrap()
+            .len(),
+        300_000
+    );
+}

@@ -1,25 +1,27 @@
-//! The crate docs name the tests that check each promise ("What this client promises" in
-//! `src/lib.rs`): every file named there exists, and every test named after a file is a test
-//! of that file, so a renamed or moved test cannot leave a promise pointing at nothing.
+//! `CONTRIBUTING.md` names the tests that check each promise of the README ("Promises and the
+//! tests that check them"): every file named there exists, and every test named after a file
+//! is a test of that file, so a renamed or moved test cannot leave a promise pointing at
+//! nothing. Its picture of how the pieces fit together names files that exist.
 
 use std::path::Path;
 
-/// The text of the crate docs' section `# What this client promises`.
+/// The contributor notes, `CONTRIBUTING.md`.
+fn contributing() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("CONTRIBUTING.md"))
+        .expect("CONTRIBUTING.md")
+}
+
+/// The text of the contributor notes' section `## Promises and the tests that check them`.
 fn promises_section() -> String {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .expect("src/lib.rs");
-    let docs: Vec<&str> = lib
-        .lines()
-        .filter_map(|line| line.strip_prefix("//!"))
-        .map(|line| line.strip_prefix(' ').unwrap_or(line))
-        .collect();
-    let start = docs
+    let notes = contributing();
+    let lines: Vec<&str> = notes.lines().collect();
+    let start = lines
         .iter()
-        .position(|line| *line == "# What this client promises")
-        .expect("the crate docs have a section `# What this client promises`");
-    docs[start + 1..]
+        .position(|line| *line == "## Promises and the tests that check them")
+        .expect("CONTRIBUTING.md has a section `## Promises and the tests that check them`");
+    lines[start + 1..]
         .iter()
-        .take_while(|line| !line.starts_with("# "))
+        .take_while(|line| !line.starts_with("## "))
         .copied()
         .collect::<Vec<_>>()
         .join("\n")
@@ -51,7 +53,7 @@ fn named_tests(section: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn every_test_the_crate_docs_name_exists_in_the_file_they_name() {
+fn every_test_the_contributor_notes_name_exists_in_the_file_they_name() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let section = promises_section();
     for file in code_spans(&section)
@@ -60,7 +62,7 @@ fn every_test_the_crate_docs_name_exists_in_the_file_they_name() {
     {
         assert!(
             root.join(file).is_file(),
-            "the crate docs name `{file}`, which does not exist"
+            "CONTRIBUTING.md names `{file}`, which does not exist"
         );
     }
     let named = named_tests(&section);
@@ -69,7 +71,7 @@ fn every_test_the_crate_docs_name_exists_in_the_file_they_name() {
         let source = std::fs::read_to_string(root.join(&file)).expect("named file");
         assert!(
             is_test(&source, &test),
-            "the crate docs name `{test}` in `{file}`, which has no such test"
+            "CONTRIBUTING.md names `{test}` in `{file}`, which has no such test"
         );
     }
 }
@@ -110,14 +112,13 @@ fn the_check_finds_a_misnamed_test() {
     assert!(!is_test("/// A helper.\nfn a_test() {}", "a_test"));
 }
 
-/// The README's "How it fits together" picture.
+/// The contributor notes' "How it fits together" picture.
 fn pipeline_picture() -> String {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let section = readme
+    let notes = contributing();
+    let section = notes
         .split("## How it fits together")
         .nth(1)
-        .expect("the README has a section `How it fits together`");
+        .expect("CONTRIBUTING.md has a section `How it fits together`");
     section
         .split("```text\n")
         .nth(1)
@@ -153,11 +154,16 @@ fn the_pipeline_picture_is_written_once_and_names_files_that_exist() {
         .expect("the picture shows the generator's steps")
         .trim_start_matches([' ', '│'])
         .to_owned();
-    for file in ["src/lib.rs", "codegen/src/lib.rs", "openapi/README.md"] {
+    for file in [
+        "README.md",
+        "src/lib.rs",
+        "codegen/src/lib.rs",
+        "openapi/README.md",
+    ] {
         let text = std::fs::read_to_string(root.join(file)).expect("a file of the repository");
         assert!(
             !text.contains(&steps),
-            "`{file}` repeats the README's picture"
+            "`{file}` repeats the picture of CONTRIBUTING.md"
         );
     }
 }

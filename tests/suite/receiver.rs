@@ -13,7 +13,7 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use sunshine_conversations_client::webhooks::EXAMPLES;
+use crate::webhook_examples::EXAMPLES;
 
 use support::media::{MediaHost, Route};
 
