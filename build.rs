@@ -1,6 +1,6 @@
 //! Generates the client's operations and models from the OpenAPI document
 //! (`openapi/sunshine-conversations.yaml`, or the file `SUNSHINE_OPENAPI` names) into
-//! `OUT_DIR`, where `src/generated.rs` includes them. The generator is the
+//! `OUT_DIR`, where `src/generated/code.rs` includes them. The generator is the
 //! `sunshine-conversations-codegen` crate in `codegen/`; see its `build::run` for what cargo is
 //! told.
 

@@ -1,12 +1,12 @@
 //! The crate's one error type, and how what a server sent is shown safely.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::outcome::Outcome;
-use crate::retry::{Failed, worth_repeating};
+use crate::call::outcome::Outcome;
+use crate::call::retry::{Failed, worth_repeating};
+use crate::safe_text::printable;
 
 /// Everything that can go wrong when calling the API.
 ///
@@ -651,40 +651,6 @@ fn attempts_note(outcome: &Outcome) -> String {
     note
 }
 
-/// Text from elsewhere (a server's answer, a webhook payload, a URL), safe to print as part
-/// of one line: control characters (escape sequences, line breaks, `NEL`), the Unicode line
-/// and paragraph separators, and the invisible characters that reorder text are escaped as
-/// `\u{..}`, so that nothing in it can start a new line or disguise one. Every message of
-/// [`Error`] shows such text this way; use it for what a program prints of it too.
-///
-/// ```
-/// use sunshine_conversations_client::printable;
-///
-/// assert_eq!(printable("photo.png"), "photo.png");
-/// assert_eq!(printable("a\nfile /etc/passwd 1"), "a\\u{a}file /etc/passwd 1");
-/// ```
-pub fn printable(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-            )
-    };
-    if !text.chars().any(unsafe_char) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -817,7 +783,7 @@ impl fmt::Display for Error {
                 if let Some(announced) = announced {
                     write!(f, " (the server announced {announced} bytes)")?;
                 }
-                if *operation == crate::download::DOWNLOAD.id {
+                if *operation == crate::files::download::DOWNLOAD.id {
                     f.write_str(
                         "; raise it with max_download_bytes (SUNCO_MAX_DOWNLOAD_BYTES in the \
                          example) or Download::max_bytes",

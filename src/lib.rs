@@ -2,69 +2,51 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-#[doc(hidden)]
-pub mod __rt;
-mod attachments;
-mod auth;
-mod builder;
+// The tree shows the design: `client` is the handle and what configures it, `call` the one
+// request path every call takes, `files` uploads and downloads, `generated` the code built from
+// the document and what it stands on, `webhooks` what the service sends. `error` and
+// `safe_text` serve them all.
 mod call;
-mod cancel;
 mod client;
-mod config;
-mod download;
 mod error;
-mod file_check;
-mod filename;
+mod files;
 mod generated;
-mod limits;
-mod log_guard;
-mod media_hosts;
-#[cfg(feature = "mock")]
-mod mock_support;
-pub(crate) mod multipart;
-mod open;
-mod operation;
-mod options;
-mod outcome;
-pub(crate) mod pagination;
-mod proxy;
-pub(crate) mod request;
-mod response;
-mod retry;
-mod tls;
-mod trace;
-mod transport;
-mod upload;
+mod safe_text;
 #[cfg(sunco_webhooks)]
 pub mod webhooks;
 
-pub use attachments::{Attachment, MediaTokens};
-pub use auth::{JwtScope, Secret};
-pub use builder::{ClientBuilder, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME};
-pub use cancel::CancelToken;
+/// The runtime surface the generated code uses, and nothing else does.
+#[doc(hidden)]
+pub use generated::rt as __rt;
+
+pub use call::cancel::CancelToken;
+pub use call::options::RequestOptions;
+pub use call::outcome::Outcome;
+pub use call::response::{EXCERPT_LEN, ResponseValue};
+pub use call::retry::RetryPolicy;
 pub use client::Client;
-pub use config::{
+pub use client::auth::{JwtScope, Secret};
+pub use client::builder::{ClientBuilder, MAX_JWT_LIFETIME, MIN_JWT_LIFETIME};
+pub use client::config::{
     DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, MAX_TIMEOUT,
     Region, Timeouts,
 };
-pub use download::{Download, Downloaded, MediaReader};
 pub use error::{
     ApiError, ApiErrorDetail, CertificateProblem, DecodeKind, Error, FileRefusal, TimeoutPhase,
-    TransportError, TransportErrorKind, printable,
+    TransportError, TransportErrorKind,
 };
-pub use file_check::ALLOWED_EXTENSIONS;
-pub use filename::sanitize_file_name;
+pub use files::attachments::{Attachment, MediaTokens};
+pub use files::download::{Download, Downloaded, MediaReader};
+pub use files::file_check::ALLOWED_EXTENSIONS;
+pub use files::file_part::FilePart;
+pub use files::filename::sanitize_file_name;
+pub use files::upload::{Access, For, Upload};
 #[cfg(feature = "mock")]
 pub use generated::mock;
+pub use generated::open::{UnknownArm, UnknownValue};
+pub use generated::pagination::{Items, ListPage, MAX_PAGES, Pages};
 pub use generated::{operations, types};
-pub use multipart::FilePart;
-pub use open::{UnknownArm, UnknownValue};
-pub use options::RequestOptions;
-pub use outcome::Outcome;
-pub use pagination::{Items, ListPage, MAX_PAGES, Pages};
-pub use response::{EXCERPT_LEN, ResponseValue};
-pub use retry::RetryPolicy;
-pub use upload::{Access, For, Upload};
+pub use safe_text::printable;
 
 /// `info.version` of the OpenAPI document this build was generated from, e.g. `12.5.1`.
 pub const OPENAPI_VERSION: &str = env!("SUNSHINE_OPENAPI_VERSION");

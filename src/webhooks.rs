@@ -25,7 +25,7 @@
 
 use std::fmt;
 
-use crate::auth::Secret;
+use crate::client::auth::Secret;
 
 pub use crate::generated::webhooks::{EVENT_TYPES, Event, WebhookPayload};
 
@@ -84,7 +84,7 @@ impl fmt::Display for WebhookError {
             WebhookError::Malformed { message } => write!(
                 f,
                 "the body is not a webhook payload: {}",
-                crate::error::printable(message)
+                crate::safe_text::printable(message)
             ),
         }
     }

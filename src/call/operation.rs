@@ -1,4 +1,4 @@
-//! A generated operation's call, as the request loop (`call.rs`) runs it: the request the
+//! A generated operation's call, as the request loop (`call/mod.rs`) runs it: the request the
 //! generated code built, with the client's credentials; its body (none, JSON, or a multipart
 //! upload streamed from its sources); and its whole answer read into memory, up to the cap.
 
@@ -8,14 +8,15 @@ use std::time::Duration;
 use ureq::SendBody;
 use ureq::http::{self, HeaderName, HeaderValue, header};
 
+use crate::call::cancel::{CancelToken, Pumped};
+use crate::call::outcome::Outcome;
+use crate::call::request::{Body, OperationInfo, Request};
+use crate::call::response::RawResponse;
 use crate::call::{self, Bounds, Exchange, Reply, SendError};
-use crate::cancel::{CancelToken, Pumped};
 use crate::client::Client;
 use crate::error::Error;
-use crate::multipart::{self, SourceMismatch};
-use crate::outcome::Outcome;
-use crate::request::{Body, OperationInfo, Request};
-use crate::response::RawResponse;
+use crate::files::file_part::SourceMismatch;
+use crate::files::multipart;
 
 /// Sends a request built by a generated operation through the request loop. What can be
 /// checked before anything is sent is checked first (an upload's sources and size).
@@ -157,7 +158,7 @@ impl Exchange for OperationCall {
             }
         };
         sent.map_err(|e| match e {
-            ureq::Error::Io(io) if crate::cancel::is_cancelled(&io) => SendError::Cancelled,
+            ureq::Error::Io(io) if crate::call::cancel::is_cancelled(&io) => SendError::Cancelled,
             e => match source_mismatch(e) {
                 Ok(mismatch) => SendError::Input(Error::Source {
                     reason: mismatch.reason,

@@ -7,10 +7,10 @@ use std::time::{Duration, SystemTime};
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use crate::config::redact_url;
+use crate::call::outcome::Outcome;
+use crate::call::request::OperationInfo;
 use crate::error::{ApiError, ApiErrorDetail, DecodeKind, Error};
-use crate::outcome::Outcome;
-use crate::request::OperationInfo;
+use crate::safe_text::redact_url;
 
 /// How many bytes of a body an error message quotes.
 pub const EXCERPT_LEN: usize = 512;

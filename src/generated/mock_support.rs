@@ -7,8 +7,8 @@ use std::fmt::Display;
 use httpmock::{Then, When};
 use serde::Serialize;
 
-use crate::multipart::disposition;
-use crate::request;
+use crate::call::request;
+use crate::files::multipart::disposition;
 
 /// A piece of a route.
 pub enum Segment {

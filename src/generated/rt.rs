@@ -7,14 +7,14 @@
 //! (a deepObject parameter, a text part, a paginated list) is still part of this surface, so
 //! it compiles, and is checked, whatever the document.
 
-pub use crate::multipart::Parts;
-pub use crate::pagination::{items, pages};
-pub use crate::request::{Method, OperationInfo, Repeat, Request};
-pub use crate::response::RawResponse;
+pub use crate::call::request::{Method, OperationInfo, Repeat, Request};
+pub use crate::call::response::RawResponse;
+pub use crate::files::multipart::Parts;
+pub use crate::generated::pagination::{items, pages};
 
 use crate::{Client, Error, UnknownArm, UnknownValue};
 
-pub use crate::open::deserialize_open_str;
+pub use crate::generated::open::deserialize_open_str;
 
 /// A value an open enum does not list.
 pub fn unknown_value(value: String) -> UnknownValue {
@@ -28,14 +28,14 @@ pub fn unknown_arm(raw: serde_json::Value, tag_property: &'static str) -> Unknow
 
 /// Sends a request built by a generated operation through the client's one request loop.
 pub fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
-    crate::operation::execute(client, request)
+    crate::call::operation::execute(client, request)
 }
 
 /// What the generated typed mocks (cargo feature `mock`) use.
 #[cfg(feature = "mock")]
 pub mod mock {
-    pub(crate) use crate::mock_support::wrappers;
-    pub use crate::mock_support::{
+    pub(crate) use crate::generated::mock_support::wrappers;
+    pub use crate::generated::mock_support::{
         Segment, deep_object, errors, file_part, json, path_param, query_values, route, text_part,
     };
 }

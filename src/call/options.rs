@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ureq::http::{HeaderName, HeaderValue};
 
-use crate::cancel::CancelToken;
+use crate::call::cancel::CancelToken;
 use crate::error::Error;
 
 /// The headers a caller may not set: credentials (the client sends its own, and only where
@@ -127,7 +127,7 @@ impl RequestOptions {
             return Err(Error::invalid(field.clone(), reason.clone()));
         }
         if let Some(timeout) = self.timeout {
-            crate::config::check_timeout("request timeout", timeout)?;
+            crate::client::config::check_timeout("request timeout", timeout)?;
         }
         Ok(())
     }

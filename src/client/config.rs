@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use ureq::http::{HeaderValue, Uri};
 
+use crate::call::retry::RetryPolicy;
 use crate::error::Error;
-use crate::retry::RetryPolicy;
 
 /// The Sunshine Conversations regions for customers who are not licensed Zendesk customers.
 /// Zendesk customers use [`ClientBuilder::zendesk_subdomain`](crate::ClientBuilder::zendesk_subdomain)
@@ -247,36 +247,6 @@ pub(crate) fn is_loopback(host: &str) -> bool {
         || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
-/// A URL as it may be shown: any user info (`user:password@`) replaced by `***@`. Works on
-/// text that does not parse as a URL too, so that an error can quote what it refused. The
-/// authority starts after a scheme at the very start (`https://`), or after a leading `//`;
-/// text with neither is all treated as authority. A `://` later on (in a query, say) starts
-/// nothing. A password may hold a `/`, `?` or `#` (invalid, but typed), so everything from the
-/// start of the authority to the last `@` is hidden: an `@` in a path or query hides a little
-/// more than it must, never less.
-pub(crate) fn redact_url(url: &str) -> String {
-    let authority = scheme_len(url)
-        .map(|len| len + 3)
-        .or_else(|| url.starts_with("//").then_some(2))
-        .unwrap_or(0);
-    let (scheme, rest) = url.split_at(authority);
-    match rest.rfind('@') {
-        Some(at) => format!("{scheme}***@{}", &rest[at + 1..]),
-        None => url.to_owned(),
-    }
-}
-
-/// The length of a URL's scheme when the text starts with `scheme://` (RFC 3986: a letter,
-/// then letters, digits, `+`, `-` or `.`).
-fn scheme_len(url: &str) -> Option<usize> {
-    let end = url.find("://")?;
-    let scheme = &url[..end];
-    let mut chars = scheme.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then_some(end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,36 +258,6 @@ mod tests {
         assert!(is_loopback("LOCALHOST"));
         assert!(!is_loopback("10.0.0.1"));
         assert!(!is_loopback("example.com"));
-    }
-
-    #[test]
-    fn user_info_is_never_shown() {
-        assert_eq!(
-            redact_url("https://user:hunter2@example.com/sc"),
-            "https://***@example.com/sc"
-        );
-        assert_eq!(redact_url("http://a:b@c@host:8/x"), "http://***@host:8/x");
-        assert_eq!(redact_url("user:pw@host"), "***@host");
-        assert_eq!(redact_url("//user:pw@host/x"), "//***@host/x");
-        assert_eq!(redact_url("https://u:p/w@h/x"), "https://***@h/x");
-        assert_eq!(
-            redact_url("http://u:p#w@proxy:3128"),
-            "http://***@proxy:3128"
-        );
-        assert_eq!(redact_url("https://example.com/a"), "https://example.com/a");
-        // A `://` in the query starts nothing: the user info before it is still hidden.
-        assert_eq!(
-            redact_url("//user:pw@host/x?n=https://a"),
-            "//***@host/x?n=https://a"
-        );
-        assert_eq!(
-            redact_url("user:pw@host/x?n=https://a"),
-            "***@host/x?n=https://a"
-        );
-        assert_eq!(
-            redact_url("https://u:pw@host/x?n=https://a"),
-            "https://***@host/x?n=https://a"
-        );
     }
 
     #[test]

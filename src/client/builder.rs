@@ -7,15 +7,16 @@ use std::time::Duration;
 
 use ureq::http::{HeaderValue, Uri};
 
-use crate::auth::{Credentials, JwtScope, Secret};
+use crate::call::retry::RetryPolicy;
+use crate::call::transport::Transport;
 use crate::client::Client;
-use crate::config::{
+use crate::client::auth::{Credentials, JwtScope, Secret};
+use crate::client::config::{
     Config, DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_UPLOAD_BYTES,
-    MAX_TIMEOUT, Region, Timeouts, check_id, is_loopback, redact_url,
+    MAX_TIMEOUT, Region, Timeouts, check_id, is_loopback,
 };
 use crate::error::Error;
-use crate::retry::RetryPolicy;
-use crate::transport::Transport;
+use crate::safe_text::redact_url;
 
 /// The shortest JWT lifetime accepted: 10 s. A token is signed again when a tenth of its
 /// lifetime (at least a second) is left; shorter tokens would be signed for every request and
@@ -80,7 +81,7 @@ pub struct ClientBuilder {
     allow_transport_trace: bool,
     proxy: ProxyChoice,
     /// PEM text of root certificates trusted besides the bundled ones.
-    extra_roots: Vec<crate::tls::RootsPem>,
+    extra_roots: Vec<crate::client::tls::RootsPem>,
 }
 
 /// Shows the settings; credentials and any user info in URLs are never shown.
@@ -248,7 +249,7 @@ impl ClientBuilder {
                 setting: "SUNCO_CA_FILE",
                 reason: format!("cannot read {path}: {e}"),
             })?;
-            builder.extra_roots.push(crate::tls::RootsPem {
+            builder.extra_roots.push(crate::client::tls::RootsPem {
                 field: "SUNCO_CA_FILE",
                 what: path,
                 pem,
@@ -452,7 +453,7 @@ impl ClientBuilder {
     /// needs no extra root there).
     pub fn add_root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
         let what = format!("PEM text {}", self.extra_roots.len() + 1);
-        self.extra_roots.push(crate::tls::RootsPem {
+        self.extra_roots.push(crate::client::tls::RootsPem {
             field: "root certificates",
             what,
             pem: pem.as_ref().to_vec(),
@@ -525,7 +526,7 @@ impl ClientBuilder {
                 "must be at least 1 (zero would send nothing)",
             ));
         }
-        let limits = crate::limits::Limits::new(&self.retry, self.max_requests_per_second);
+        let limits = crate::call::limits::Limits::new(&self.retry, self.max_requests_per_second);
         for (name, limit) in [
             ("upload limit", self.max_upload_bytes),
             ("download limit", self.max_download_bytes),
@@ -538,7 +539,7 @@ impl ClientBuilder {
                 ));
             }
         }
-        let extra_roots = crate::tls::parse_roots(&self.extra_roots)?;
+        let extra_roots = crate::client::tls::parse_roots(&self.extra_roots)?;
 
         #[cfg(feature = "unstable-ureq")]
         let proxy_set = !matches!(self.proxy, ProxyChoice::FromEnvironment);
@@ -550,10 +551,10 @@ impl ClientBuilder {
                 if is_loopback(host) {
                     None
                 } else {
-                    crate::proxy::from_environment(scheme)?
+                    crate::client::proxy::from_environment(scheme)?
                 }
             }
-            ProxyChoice::Url(url) => Some(crate::proxy::from_url(&url)?),
+            ProxyChoice::Url(url) => Some(crate::client::proxy::from_url(&url)?),
         };
         let config = Config {
             base_url,

@@ -10,22 +10,38 @@
 //! What differs between kinds of call is an [`Exchange`]: how it sends its attempt (a body, a
 //! multipart upload, a plain `GET`), which credentials go with it, and what an answer means.
 //!
-//! [`operation.rs`]: crate::operation
-//! [`download.rs`]: crate::download
+//! [`operation.rs`]: crate::call::operation
+//! [`download.rs`]: crate::files::download
+//!
+//! Its modules are the rest of that path: the transport to the wire, the retry rule and the
+//! limits every thread shares, cancellation, per-call options, the outcome, answers, the log
+//! guard and tracing.
+
+pub(crate) mod cancel;
+pub(crate) mod limits;
+pub(crate) mod log_guard;
+pub(crate) mod operation;
+pub(crate) mod options;
+pub(crate) mod outcome;
+pub(crate) mod request;
+pub(crate) mod response;
+pub(crate) mod retry;
+pub(crate) mod trace;
+pub(crate) mod transport;
 
 use std::time::{Duration, Instant, SystemTime};
 
 use ureq::http::{self, HeaderName, HeaderValue, header};
 
-use crate::cancel::CancelToken;
+use crate::call::cancel::CancelToken;
+use crate::call::limits::{Limits, NotAdmitted, sleep_until};
+use crate::call::log_guard::LogGuard;
+use crate::call::outcome::Outcome;
+use crate::call::request::OperationInfo;
+use crate::call::retry::{Failed, RetryPolicy, worth_repeating};
+use crate::call::trace::CallSpan;
 use crate::client::Client;
 use crate::error::{Error, TimeoutPhase, TransportError};
-use crate::limits::{Limits, NotAdmitted, sleep_until};
-use crate::log_guard::LogGuard;
-use crate::outcome::Outcome;
-use crate::request::OperationInfo;
-use crate::retry::{Failed, RetryPolicy, worth_repeating};
-use crate::trace::CallSpan;
 
 /// What an attempt could not do before or while sending.
 pub(crate) enum SendError {
@@ -466,7 +482,7 @@ fn error_type(error: &Error) -> &'static str {
 
 /// The `Retry-After` of an answer, as a wait from now.
 pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
-    crate::response::retry_after(headers, SystemTime::now())
+    crate::call::response::retry_after(headers, SystemTime::now())
 }
 
 /// The `Accept` header of an operation, without a copy (the generator lists printable media

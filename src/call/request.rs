@@ -7,7 +7,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::multipart::Parts;
+use crate::files::multipart::Parts;
 
 /// Everything but RFC 3986 "unreserved" characters is percent-encoded, in path segments and in
 /// query names and values: a `/`, `?`, `#`, `%` or space in an id can never change the route.
@@ -171,7 +171,7 @@ impl Request {
     /// another resource even when encoded (empty, `.`, `..`) or that carry control characters
     /// are refused before anything is sent.
     pub fn path_param(&mut self, name: &str, value: &str) -> Result<(), Error> {
-        crate::config::check_id(name, value)?;
+        crate::client::config::check_id(name, value)?;
         self.path.extend(encode(value));
         Ok(())
     }

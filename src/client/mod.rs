@@ -1,14 +1,21 @@
 //! The client handle: its settings, its credentials and its transport, shared by every clone.
-//! Every call goes through the one request loop, `call::run`, and from there through
-//! `transport.rs` to the wire.
+//! Every call goes through the one request loop, `call::run`, and from there through the
+//! transport (`call/transport.rs`) to the wire. Its modules configure it: the builder, the
+//! settings every request reads, credentials, TLS and proxies.
+
+pub(crate) mod auth;
+pub(crate) mod builder;
+pub(crate) mod config;
+pub(crate) mod proxy;
+pub(crate) mod tls;
 
 use std::fmt;
 use std::sync::Arc;
 
-use crate::auth::{Auth, Credentials, Secret};
-use crate::config::{Config, check_id};
+use crate::call::transport::Transport;
+use crate::client::auth::{Auth, Credentials, Secret};
+use crate::client::config::{Config, check_id};
 use crate::error::Error;
-use crate::transport::Transport;
 
 /// A blocking client for the Sunshine Conversations API.
 ///

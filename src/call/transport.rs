@@ -1,4 +1,4 @@
-//! The HTTP agent every call's attempts go through (the loop is `call.rs`'s): the client's own,
+//! The HTTP agent every call's attempts go through (the loop is `call/mod.rs`'s): the client's own,
 //! or a caller's, with the settings the request loop relies on. One attempt is one
 //! [`Transport::send`].
 
@@ -28,8 +28,8 @@ macro_rules! loop_settings {
             .timeout_global($global)
     }};
 }
-use crate::config::{Config, Timeouts};
-use crate::limits::Limits;
+use crate::call::limits::Limits;
+use crate::client::config::{Config, Timeouts};
 
 /// The HTTP agent.
 pub(crate) struct Transport {
@@ -53,7 +53,7 @@ impl Transport {
         limits: Limits,
     ) -> Transport {
         let settings = Agent::config_builder()
-            .tls_config(crate::tls::config(extra_roots))
+            .tls_config(crate::client::tls::config(extra_roots))
             .proxy(proxy);
         let settings = loop_settings!(settings, timeouts, Some(timeouts.call)).build();
         let agent = Agent::with_parts(

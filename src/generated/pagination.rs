@@ -12,8 +12,8 @@
 
 use std::collections::{HashSet, VecDeque};
 
+use crate::call::response::ResponseValue;
 use crate::error::Error;
-use crate::response::ResponseValue;
 
 /// The most pages one iteration fetches by default: 1000 (at the API's 100 records a page,
 /// 100,000 records). Raise or lower it with [`Pages::max_pages`].
@@ -189,8 +189,8 @@ pub fn items<T: ListPage>(pages: Pages<'_, T>) -> Items<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::{Method, OperationInfo};
-    use crate::response::RawResponse;
+    use crate::call::request::{Method, OperationInfo};
+    use crate::call::response::RawResponse;
 
     const LIST: OperationInfo = OperationInfo::new("listThings", Method::Get, "/things");
 
@@ -238,7 +238,7 @@ mod tests {
             status: 200,
             headers: Default::default(),
             body: body.to_string().into_bytes(),
-            outcome: crate::outcome::Outcome::new(true),
+            outcome: crate::call::outcome::Outcome::new(true),
         }
         .json()
     }

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use ureq::http::Uri;
 
-use crate::cancel::CancelToken;
-use crate::retry::RetryPolicy;
+use crate::call::cancel::CancelToken;
+use crate::call::retry::RetryPolicy;
 
 /// The longest wait a server's `429` holds a host for.
 const MAX_HOLD: Duration = Duration::from_secs(60 * 60);

@@ -10,15 +10,15 @@ use std::time::{Duration, SystemTime};
 
 use ureq::http::{HeaderName, HeaderValue, StatusCode, Uri, header};
 
-use crate::auth::Secret;
+use crate::call::cancel::CancelToken;
+use crate::call::log_guard::LogGuard;
+use crate::call::outcome::Outcome;
+use crate::call::request::{Method, OperationInfo};
 use crate::call::{self, Bounds, Exchange, Reply, SendError};
-use crate::cancel::CancelToken;
 use crate::client::Client;
-use crate::config::redact_url;
-use crate::error::{ApiError, Error, printable};
-use crate::log_guard::LogGuard;
-use crate::outcome::Outcome;
-use crate::request::{Method, OperationInfo};
+use crate::client::auth::Secret;
+use crate::error::{ApiError, Error};
+use crate::safe_text::shown_url;
 
 /// What a download is called in errors and logs, and how it may be repeated (a `GET`).
 pub(crate) static DOWNLOAD: OperationInfo =
@@ -58,7 +58,7 @@ pub struct Download<'c> {
 impl fmt::Debug for Download<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Download")
-            .field("url", &shown(&self.url))
+            .field("url", &shown_url(&self.url))
             .field("max_bytes", &self.max_bytes)
             .field("deadline", &self.deadline)
             .field("overwrite", &self.overwrite)
@@ -74,7 +74,7 @@ impl Client {
         let Ok(media) = media_url.trim().parse::<Uri>() else {
             return false;
         };
-        crate::media_hosts::may_see_credentials(&self.config().base_uri, &media)
+        crate::files::media_hosts::may_see_credentials(&self.config().base_uri, &media)
     }
 
     /// Downloads media from `media_url`: an attachment's `mediaUrl`, or that of an image or
@@ -202,7 +202,7 @@ impl Download<'_> {
             ));
         }
         if let Some(deadline) = self.deadline {
-            crate::config::check_timeout("download deadline", deadline)?;
+            crate::client::config::check_timeout("download deadline", deadline)?;
         }
         let client = self.client;
         let options = client.config().options.and(self.options);
@@ -210,7 +210,7 @@ impl Download<'_> {
         let deadline = options.timeout.or(self.deadline);
         let cancel = self.cancel.or(options.cancel);
         let url = parse(&self.url).map_err(|reason| Error::invalid("media URL", reason))?;
-        let origin = crate::media_hosts::Origin::of(&url);
+        let origin = crate::files::media_hosts::Origin::of(&url);
         let fetch = Fetch {
             url,
             origin,
@@ -305,7 +305,7 @@ impl Download<'_> {
 struct Fetch {
     url: Uri,
     /// The origin the download started on: credentials go only there.
-    origin: Option<crate::media_hosts::Origin>,
+    origin: Option<crate::files::media_hosts::Origin>,
     /// Whether the request is still on that origin.
     credentials_allowed: bool,
     redirects: u32,
@@ -345,12 +345,12 @@ impl Exchange for Fetch {
     }
 
     fn route(&self) -> String {
-        shown(&self.url.to_string())
+        shown_url(&self.url.to_string())
     }
 
     fn credentials(&self, client: &Client) -> Result<Option<(HeaderName, HeaderValue)>, Error> {
         if !self.credentials_allowed
-            || !crate::media_hosts::may_see_credentials(&client.config().base_uri, &self.url)
+            || !crate::files::media_hosts::may_see_credentials(&client.config().base_uri, &self.url)
         {
             return Ok(None);
         }
@@ -393,12 +393,12 @@ impl Exchange for Fetch {
                 .map_err(|(location, reason)| refused(location, reason))?;
             if self.redirects >= MAX_REDIRECTS {
                 return Err(refused(
-                    Some(shown(&next.to_string())),
+                    Some(shown_url(&next.to_string())),
                     format!("more than {MAX_REDIRECTS} redirects (a loop?)"),
                 ));
             }
             self.redirects += 1;
-            self.credentials_allowed &= crate::media_hosts::Origin::of(&next) == self.origin;
+            self.credentials_allowed &= crate::files::media_hosts::Origin::of(&next) == self.origin;
             self.url = next;
             return Ok(Reply::Redirect);
         }
@@ -492,7 +492,7 @@ impl Read for MediaReader {
             return Ok(0);
         }
         if self.cancel.as_ref().is_some_and(CancelToken::is_cancelled) {
-            return Err(io::Error::other(crate::cancel::Cancelled));
+            return Err(io::Error::other(crate::call::cancel::Cancelled));
         }
         // One byte more than the limit allows is asked for, to tell "exactly the limit" from
         // "more", and is never handed out.
@@ -620,7 +620,7 @@ fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
         return too_large(reader.status, reader.limit, None);
     }
-    if crate::cancel::is_cancelled(&error) {
+    if crate::call::cancel::is_cancelled(&error) {
         return Error::Cancelled {
             operation: DOWNLOAD.id,
             outcome: reader.outcome,
@@ -663,7 +663,7 @@ fn refused(response: ureq::http::Response<ureq::Body>, outcome: Outcome) -> Erro
     // Some of the body, for the API's `errors[]`; the rest is dropped.
     let mut bytes = Vec::new();
     let _ = body.as_reader().take(64 * 1024).read_to_end(&mut bytes);
-    let errors = crate::response::api_errors(&bytes);
+    let errors = crate::call::response::api_errors(&bytes);
     let hint = match status {
         401 => {
             "the media needs credentials (a private attachment); this client sends its own only \
@@ -679,7 +679,7 @@ fn refused(response: ureq::http::Response<ureq::Body>, outcome: Outcome) -> Erro
         }
         _ => "",
     };
-    let retry_after = crate::response::retry_after(&parts.headers, SystemTime::now());
+    let retry_after = crate::call::response::retry_after(&parts.headers, SystemTime::now());
     Error::Api(Box::new(ApiError {
         operation: DOWNLOAD.id,
         status,
@@ -720,14 +720,14 @@ fn cookie_header(set_cookies: &[Secret]) -> Result<HeaderValue, Error> {
 fn parse(url: &str) -> Result<Uri, String> {
     let uri: Uri = url
         .parse()
-        .map_err(|_| format!("`{}` is not a URL", shown(url)))?;
-    if crate::media_hosts::Origin::of(&uri).is_none() {
+        .map_err(|_| format!("`{}` is not a URL", shown_url(url)))?;
+    if crate::files::media_hosts::Origin::of(&uri).is_none() {
         return Err(format!(
             "`{}` must be an absolute http(s) URL with a host",
-            shown(url)
+            shown_url(url)
         ));
     }
-    without_user_info(uri).map_err(|_| format!("`{}` is not a URL", shown(url)))
+    without_user_info(uri).map_err(|_| format!("`{}` is not a URL", shown_url(url)))
 }
 
 /// `uri` without the `user:password@` of its authority.
@@ -769,47 +769,19 @@ fn redirect(from: &Uri, headers: &ureq::http::HeaderMap) -> Result<Uri, (Option<
     let next = parse(&absolute).map_err(|reason| (None, format!("its Location {reason}")))?;
     let downgrade = scheme == "https"
         && next.scheme_str() == Some("http")
-        && !next.host().is_some_and(crate::config::is_loopback);
+        && !next.host().is_some_and(crate::client::config::is_loopback);
     if downgrade {
         return Err((
-            Some(shown(&absolute)),
+            Some(shown_url(&absolute)),
             "it leads from https to plain http".to_owned(),
         ));
     }
     Ok(next)
 }
 
-/// A URL as it may be shown: without user info, query or fragment (signed URLs carry
-/// secrets in their query), and with its control characters escaped (a URL from a webhook
-/// is anybody's text).
-pub(crate) fn shown(url: &str) -> String {
-    let cut = url.find(['?', '#']).unwrap_or(url.len());
-    let mut text = printable(&redact_url(&url[..cut])).into_owned();
-    if cut < url.len() {
-        text.push_str("?…");
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_are_shown_without_their_query() {
-        assert_eq!(
-            shown("https://u:p@cdn.example/a.png?X-Amz-Signature=secret"),
-            "https://***@cdn.example/a.png?…"
-        );
-        assert_eq!(
-            shown("https://cdn.example/a.png"),
-            "https://cdn.example/a.png"
-        );
-        assert_eq!(
-            shown("https://cdn.example/a\nfile /etc/passwd 1"),
-            "https://cdn.example/a\\u{a}file /etc/passwd 1"
-        );
-    }
 
     #[test]
     fn user_info_never_reaches_the_http_layer() {

@@ -15,7 +15,7 @@
 
 use ureq::http::Uri;
 
-use crate::config::is_loopback;
+use crate::client::config::is_loopback;
 
 /// The media hosts of each API host, with why they may see its credentials. Upload answers of
 /// the service carry media URLs on these hosts (`https://media.smooch.io/apps/{appId}/...`);

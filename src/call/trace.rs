@@ -3,7 +3,7 @@
 //! and every call does nothing. No field holds a secret or a query string: the route is the
 //! template (`/v2/apps/{appId}/attachments`), the host has no user info.
 
-use crate::request::OperationInfo;
+use crate::call::request::OperationInfo;
 
 /// The span of a call.
 pub(crate) struct CallSpan {
@@ -42,7 +42,7 @@ impl CallSpan {
             );
             // Without a subscriber that wants the span, nothing more is worked out.
             if !span.is_disabled() {
-                let host = crate::limits::host(url);
+                let host = crate::call::limits::host(url);
                 let (name, port) = match host.rsplit_once(':') {
                     Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => (name, port),
                     _ => (host.as_str(), ""),

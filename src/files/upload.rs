@@ -1,7 +1,7 @@
 //! What to upload: the file, and the options the upload operation takes.
 
 use crate::error::Error;
-use crate::multipart::FilePart;
+use crate::files::file_part::FilePart;
 
 /// Who may read an uploaded attachment.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -212,11 +212,12 @@ impl Upload {
     pub(crate) fn check(&mut self) -> Result<(), Error> {
         self.check_options()?;
         if self.file_check {
-            let head = self.file.head(crate::file_check::HEAD_LEN)?;
+            let head = self.file.head(crate::files::file_check::HEAD_LEN)?;
             let name = self.file.sent_file_name();
-            let identified = crate::file_check::check(&name, &head)?;
+            let identified = crate::files::file_check::check(&name, &head)?;
             if !self.file.has_content_type()
-                && let Some(content_type) = crate::file_check::content_type(&name, &identified)
+                && let Some(content_type) =
+                    crate::files::file_check::content_type(&name, &identified)
             {
                 self.file.set_content_type(content_type);
             }

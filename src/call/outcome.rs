@@ -1,5 +1,5 @@
 //! What the attempts of one call did: the record every answer and every error of a call
-//! carries, written by the request loop (`call.rs`) and nowhere else.
+//! carries, written by the request loop (`call/mod.rs`) and nowhere else.
 
 /// What a call's attempts did: how many were sent, whether the server may have processed the
 /// request, and whether sending it again is harmless. Every error of a sent request carries it

@@ -22,8 +22,8 @@
 use ureq::Proxy;
 use ureq::http::Uri;
 
-use crate::config::redact_url;
 use crate::error::Error;
+use crate::safe_text::redact_url;
 
 /// The proxy named by the environment for a base URL of `scheme`, if any, with the
 /// environment's `NO_PROXY` entries (ureq checks them on every request).
