@@ -1,6 +1,6 @@
 //! The generator on its own: both shared documents, the errors it gives for documents it cannot
 //! use (with the JSON pointer), tolerance of what unselected operations contain, and no panic
-//! on mangled documents.
+//! on mangled documents; the reviewed golden output of one small fixture document per feature.
 
 use std::path::{Path, PathBuf};
 
@@ -651,64 +651,205 @@ fn a_lists_page_is_read_as_typify_holds_its_fields() {
     assert!(!generated.code.contains("pub fn pages"));
 }
 
-/// The opening of the models on a small fixture document (`tests/fixtures/open.yaml`): an open
-/// enum, a union told apart by `type`, one told apart by its members, a base made a union of its
-/// mapped subtypes, a lenient constrained string, deprecations. The generated code is compared
-/// with the reviewed `tests/golden/open.rs`; after reviewing a change, refresh it with
+/// One reviewed golden file: the code generated from the fixture document
+/// `tests/fixtures/<name>.yaml`, one generator feature each, is `tests/golden/<name>.rs`.
+struct Golden {
+    name: &'static str,
+    /// What is generated besides the operations.
+    extras: codegen::Extras,
+    /// What the golden file must show, whatever else changes.
+    shows: &'static [&'static str],
+    /// What it must not show.
+    lacks: &'static [&'static str],
+}
+
+const PLAIN: codegen::Extras = codegen::Extras {
+    webhooks: false,
+    test_support: false,
+};
+
+const GOLDENS: &[Golden] = &[
+    // The opening of the models: an open enum, a union told apart by `type`, one told apart by
+    // its members, a base made a union of its mapped subtypes, a lenient constrained string
+    // (the constraint stays on the way out, not on the way in), deprecations.
+    Golden {
+        name: "open",
+        extras: PLAIN,
+        shows: &[
+            "Unknown(crate::UnknownValue)",
+            "pub fn as_str(&self) -> &str",
+            "impl ::std::convert::From<&str> for Size",
+            "Unknown(crate::UnknownArm)",
+            "match raw.get(\"type\")",
+            "Some(\"ball\") =>",
+            "Some(\"rope\") =>",
+            "pub enum Pet {",
+            "Cat(Cat)",
+            "Dog(Dog)",
+            "#[deprecated(note = \"Deprecated since collars have chips.\")]",
+            "#[deprecated(note = \"the operation is deprecated in the OpenAPI document\")]",
+            "#[deprecated(note = \"the parameter is deprecated in the OpenAPI document\")]",
+            "if keys.iter().all(|key| [\"kennelId\"].contains(key))",
+            "longer than 16 characters",
+        ],
+        // A positive minimum refuses no zero.
+        lacks: &["NonZeroU64"],
+    },
+    // Typed pages: a list paging forwards and one paging backwards (the facts table's
+    // `listMessages`), each answer a `ListPage` of its entries.
+    Golden {
+        name: "pages",
+        extras: PLAIN,
+        shows: &[
+            "pub fn pages(self) -> crate::Pages<'a, types::ConversationListResponse>",
+            "pub fn items(self) -> crate::Items<'a, types::ConversationListResponse>",
+            "pub fn pages(self) -> crate::Pages<'a, types::MessageListResponse>",
+            "pub fn items(self) -> crate::Items<'a, types::MessageListResponse>",
+            "request.query_page(\"page\", page.as_ref(), \"after\", cursor)?;",
+            "request.query_page(\"page\", page.as_ref(), \"before\", cursor)?;",
+            "impl crate::ListPage for types::ConversationListResponse",
+            "type Entry = types::Message;",
+            "const CURSOR: &'static str = \"meta.beforeCursor\";",
+            "self.meta.as_ref().and_then(|meta| meta.has_more).unwrap_or(false)",
+        ],
+        lacks: &[],
+    },
+    // deepObject query parameters: a required filter as an argument, an optional one on the
+    // request builder.
+    Golden {
+        name: "deep_object",
+        extras: PLAIN,
+        shows: &[
+            "request.query_deep_object(\"filter\", filter)?;",
+            "filter: &types::ConversationListFilter,",
+            "pub fn filter(mut self, value: types::IntegrationListFilter) -> Self",
+            "request.query_deep_object(\"filter\", value)?;",
+            "support::deep_object(self.0, \"filter\", value)",
+        ],
+        lacks: &["pub fn pages("],
+    },
+    // Multipart bodies: file parts and text parts, required and optional.
+    Golden {
+        name: "multipart",
+        extras: PLAIN,
+        shows: &[
+            "pub struct UploadAttachmentForm",
+            "parts.file(\"source\", self.source);",
+            "parts.file(\"thumbnail\", value);",
+            "parts.text(\"kind\", self.kind.to_string());",
+            "parts.text(\"caption\", value.to_string());",
+            "parts.text(\"position\", value.to_string());",
+            "request.multipart(body.into_parts());",
+            "access: &'a crate::Access,",
+            "pub fn for_(mut self, value: crate::For) -> Self",
+            "support::file_part(self.0, \"source\", file_name)",
+            "support::text_part(self.0, \"kind\", value)",
+        ],
+        lacks: &[],
+    },
+    // The typed webhook payload of `x-webhooks`: one variant per event, an open `Unknown`.
+    Golden {
+        name: "webhooks",
+        extras: codegen::Extras {
+            webhooks: true,
+            test_support: false,
+        },
+        shows: &[
+            "pub struct WebhookPayload {",
+            "pub enum Event {",
+            "ConversationMessage(::std::boxed::Box<types::ConversationMessageEvent>)",
+            "Unknown(crate::webhooks::UnknownEvent)",
+            "\"conversation:read\" => {",
+            "_ => Event::Unknown(crate::__rt::UnknownEvent::unknown(value)),",
+            "pub const EVENT_TYPES: &[(&str, &str)] = &[",
+        ],
+        lacks: &[],
+    },
+];
+
+/// Where `reviewed` and `generated` first differ, as a message: the line number and both lines.
+fn first_difference(reviewed: &str, generated: &str) -> Option<String> {
+    if reviewed == generated {
+        return None;
+    }
+    let line = |text: &str, at: usize| -> String {
+        match text.lines().nth(at) {
+            Some(line) => format!("{line:?}"),
+            None => "<end of file>".to_owned(),
+        }
+    };
+    let at = reviewed
+        .lines()
+        .zip(generated.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| reviewed.lines().count().min(generated.lines().count()));
+    Some(format!(
+        "first at line {}:\n  reviewed:  {}\n  generated: {}",
+        at + 1,
+        line(reviewed, at),
+        line(generated, at)
+    ))
+}
+
+/// The generator's output for each fixture document (see [`GOLDENS`]) is compared byte for byte
+/// with its reviewed golden file; after reviewing a change, refresh them with
 /// `UPDATE_GOLDEN=1 cargo test -p sunshine-conversations-codegen --test generator golden`.
 #[test]
-fn golden_open_models() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/open.yaml");
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/open.rs");
-    let generated = codegen::generate(&fixture, "tests/fixtures/open.yaml", &Selection::All)
-        .expect("the fixture generates");
-    let code = &generated.code;
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, code).expect("write the golden file");
-        return;
-    }
-    let reviewed = std::fs::read_to_string(&golden).unwrap_or_default();
-    if reviewed != *code {
-        let first = reviewed
-            .lines()
-            .zip(code.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| reviewed.lines().count().min(code.lines().count()));
-        panic!(
-            "the generated code differs from tests/golden/open.rs, first at line {}:\n  \
-             reviewed:  {:?}\n  generated: {:?}\nreview the change, then refresh it with \
-             UPDATE_GOLDEN=1",
-            first + 1,
-            reviewed.lines().nth(first).unwrap_or("<end of file>"),
-            code.lines().nth(first).unwrap_or("<end of file>"),
-        );
-    }
-    // What the golden file must show, whatever else changes.
-    for expected in [
-        "Unknown(crate::UnknownValue)",
-        "pub fn as_str(&self) -> &str",
-        "impl ::std::convert::From<&str> for Size",
-        "Unknown(crate::UnknownArm)",
-        "match raw.get(\"type\")",
-        "Some(\"ball\") =>",
-        "Some(\"rope\") =>",
-        "pub enum Pet {",
-        "Cat(Cat)",
-        "Dog(Dog)",
-        "#[deprecated(note = \"Deprecated since collars have chips.\")]",
-        "#[deprecated(note = \"the operation is deprecated in the OpenAPI document\")]",
-        "#[deprecated(note = \"the parameter is deprecated in the OpenAPI document\")]",
-        "if keys.iter().all(|key| [\"kennelId\"].contains(key))",
-    ] {
+fn golden_outputs() {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    // Every fixture document has its golden file.
+    let mut fixtures: Vec<String> = std::fs::read_dir(tests.join("fixtures"))
+        .expect("tests/fixtures")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".yaml").map(str::to_owned))
+        .collect();
+    fixtures.sort();
+    let mut named: Vec<&str> = GOLDENS.iter().map(|golden| golden.name).collect();
+    named.sort();
+    assert_eq!(
+        fixtures, named,
+        "the fixture documents and the golden files listed"
+    );
+    let mut stale = Vec::new();
+    for golden in GOLDENS {
+        let fixture = format!("tests/fixtures/{}.yaml", golden.name);
+        let path = format!("tests/golden/{}.rs", golden.name);
+        let generated = codegen::generate_with(
+            &tests.join(format!("fixtures/{}.yaml", golden.name)),
+            &fixture,
+            &Selection::All,
+            golden.extras,
+        )
+        .unwrap_or_else(|error| panic!("{fixture} does not generate: {error}"));
+        let code = &generated.code;
         assert!(
-            code.contains(expected),
-            "the golden file lacks {expected:?}"
+            generated.repairs.is_empty(),
+            "{fixture}: {:?}",
+            generated.repairs
         );
+        for expected in golden.shows {
+            assert!(code.contains(expected), "{path} lacks {expected:?}");
+        }
+        for unwanted in golden.lacks {
+            assert!(!code.contains(unwanted), "{path} has {unwanted:?}");
+        }
+        let file = tests.join(format!("golden/{}.rs", golden.name));
+        if update {
+            std::fs::write(&file, code).unwrap_or_else(|error| panic!("write {path}: {error}"));
+            continue;
+        }
+        let reviewed = std::fs::read_to_string(&file).unwrap_or_default();
+        if let Some(difference) = first_difference(&reviewed, code) {
+            stale.push(format!(
+                "the code generated from {fixture} differs from {path}, {difference}"
+            ));
+        }
     }
-    // The constraint stays on the way out, not on the way in.
-    assert!(code.contains("longer than 16 characters"));
     assert!(
-        !code.contains("NonZeroU64"),
-        "a positive minimum refuses no zero"
+        stale.is_empty(),
+        "{}\nreview the changes, then refresh the golden files with UPDATE_GOLDEN=1 cargo test \
+         -p sunshine-conversations-codegen --test generator golden",
+        stale.join("\n")
     );
 }
