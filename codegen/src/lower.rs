@@ -367,7 +367,11 @@ fn multipart(
         let ty = if file {
             TypeRef::String
         } else {
-            resolver.type_of(&property, &prop_at, &format!("{op_name}{name}"))?
+            resolver.type_of(
+                &property,
+                &prop_at,
+                &format!("{op_name}{}", names::pascal(name)),
+            )?
         };
         if !file && !ty.is_scalar() {
             return Err(Error::at(

@@ -248,11 +248,13 @@ impl FilePart {
     }
 
     /// Sets the content type in place.
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn set_content_type(&mut self, content_type: &str) {
         self.content_type = Some(content_type.to_owned());
     }
 
     /// Whether a content type was set (rather than guessed from the file name).
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn has_content_type(&self) -> bool {
         self.content_type.is_some()
     }
@@ -260,6 +262,7 @@ impl FilePart {
     /// Up to `n` first bytes of the source, without taking them from what is sent: a file is
     /// read and rewound, a reader gets its first bytes put back in front of the rest. A reader
     /// is read no further than its declared length.
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn head(&mut self, n: usize) -> Result<Vec<u8>, Error> {
         let mut head = Vec::with_capacity(n.min(64 * 1024));
         match &mut self.source {

@@ -6,6 +6,8 @@
 
 pub(crate) mod attachments;
 pub(crate) mod download;
+// Only the upload helper checks files, and a document may lack its operation.
+#[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
 pub(crate) mod file_check;
 pub(crate) mod file_part;
 pub(crate) mod filename;

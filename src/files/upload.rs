@@ -209,6 +209,7 @@ impl Upload {
     /// Checks the options, and unless turned off the file against the service's file
     /// validation, reading at most its first few KiB (and giving a reader's back). When the
     /// bytes are another type than the name says, the part's content type follows the bytes.
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn check(&mut self) -> Result<(), Error> {
         self.check_options()?;
         if self.file_check {
@@ -225,6 +226,7 @@ impl Upload {
         Ok(())
     }
 
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     fn check_options(&self) -> Result<(), Error> {
         let plain = |field: &str, value: &str| {
             if value.is_empty() || value.chars().any(char::is_control) {

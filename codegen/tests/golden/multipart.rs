@@ -41,7 +41,7 @@ pub mod types {
     /// and is sent back unchanged; `From<&str>` makes any value, named or not, and
     /// `as_str()` (or `Display`) gives it as sent.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-    pub enum UploadFilekind {
+    pub enum UploadFileKind {
         ///`image`
         Image,
         ///`file`
@@ -49,7 +49,7 @@ pub mod types {
         /// A value this build's document does not list, kept as it arrived.
         Unknown(crate::UnknownValue),
     }
-    impl UploadFilekind {
+    impl UploadFileKind {
         /// The values this build's document lists.
         pub const VALUES: &'static [&'static str] = &["image", "file"];
         /// The value as sent on the wire.
@@ -61,7 +61,7 @@ pub mod types {
             }
         }
     }
-    impl ::std::convert::From<&str> for UploadFilekind {
+    impl ::std::convert::From<&str> for UploadFileKind {
         fn from(value: &str) -> Self {
             match value {
                 "image" => Self::Image,
@@ -70,12 +70,12 @@ pub mod types {
             }
         }
     }
-    impl ::std::convert::From<&::std::string::String> for UploadFilekind {
+    impl ::std::convert::From<&::std::string::String> for UploadFileKind {
         fn from(value: &::std::string::String) -> Self {
             Self::from(value.as_str())
         }
     }
-    impl ::std::convert::From<::std::string::String> for UploadFilekind {
+    impl ::std::convert::From<::std::string::String> for UploadFileKind {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
                 "image" => Self::Image,
@@ -84,18 +84,18 @@ pub mod types {
             }
         }
     }
-    impl ::std::str::FromStr for UploadFilekind {
+    impl ::std::str::FromStr for UploadFileKind {
         type Err = ::std::convert::Infallible;
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(value))
         }
     }
-    impl ::std::fmt::Display for UploadFilekind {
+    impl ::std::fmt::Display for UploadFileKind {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::serde::Serialize for UploadFilekind {
+    impl ::serde::Serialize for UploadFileKind {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
@@ -103,7 +103,7 @@ pub mod types {
             serializer.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for UploadFilekind {
+    impl<'de> ::serde::Deserialize<'de> for UploadFileKind {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<Self, D::Error> {
@@ -432,7 +432,7 @@ pub mod operations {
         /// The `thumbnail` part.
         pub thumbnail: Option<crate::FilePart>,
         /// What the file is.
-        pub kind: types::UploadFilekind,
+        pub kind: types::UploadFileKind,
         /// A caption shown with the file.
         pub caption: Option<::std::string::String>,
         /// The `position` part.
