@@ -20,6 +20,21 @@ pub struct Api {
     pub lifted: BTreeMap<String, (String, Schema)>,
 }
 
+impl Api {
+    /// The hand-written helpers the operations enable (see `facts::Row::helper`), sorted, each
+    /// once.
+    pub fn helpers(&self) -> Vec<&'static str> {
+        let mut helpers: Vec<&'static str> = self
+            .operations
+            .iter()
+            .filter_map(|op| op.facts.helper)
+            .collect();
+        helpers.sort_unstable();
+        helpers.dedup();
+        helpers
+    }
+}
+
 /// One operation as plain data.
 #[derive(Debug, Clone)]
 pub struct Operation {

@@ -14,6 +14,8 @@ use serde_json::Value;
 use yaml_rust2::{Yaml, YamlLoader};
 
 use crate::error::{Error, pointer, pointer_join};
+use crate::repair::{self, Repair};
+use crate::unions;
 
 /// Reads a document from disk into its ordered tree.
 pub fn load(path: &Path) -> Result<Yaml, Error> {
@@ -46,6 +48,31 @@ pub fn load(path: &Path) -> Result<Yaml, Error> {
         )));
     }
     Ok(documents.remove(0))
+}
+
+/// The whole step on an ordered tree: its quirks repaired (`repair`), parsed as the openapiv3
+/// document every later step reads, a base that names its subtypes in a discriminator mapping
+/// made their union (`unions`), and its title and version checked. Gives the document and the
+/// repairs made.
+pub fn openapi(mut tree: Yaml) -> Result<(OpenAPI, Vec<Repair>), Error> {
+    let repairs = repair::repair(&mut tree);
+    let text = to_json_text(&tree)?;
+    let mut doc = parse(&text)?;
+    // Step 1c: a base that names its subtypes in a discriminator mapping is their union.
+    unions::bases_to_unions(&mut doc);
+    // The title and version go into a comment and a compiler environment variable.
+    for (at, value) in [
+        ("/info/title", &doc.info.title),
+        ("/info/version", &doc.info.version),
+    ] {
+        if value.chars().any(char::is_control) {
+            return Err(Error::at(
+                at,
+                "holds a control character (a line break, say)",
+            ));
+        }
+    }
+    Ok((doc, repairs))
 }
 
 /// Reads a document from disk into a plain JSON value (for looking at, not for generating).

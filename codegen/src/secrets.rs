@@ -13,7 +13,7 @@ use openapiv3::{
 };
 
 use crate::error::pointer_join;
-use crate::{facts, walk};
+use crate::{facts, ir, walk};
 
 /// The format given to secret strings; the models step maps it to `crate::Secret`.
 pub const SECRET_FORMAT: &str = "x-sunco-secret";
@@ -78,6 +78,22 @@ pub fn mark(
         }
     }
     secrets
+}
+
+/// Marks every operation that answers with a schema in `reaching` (see [`Secrets::reaching`])
+/// as `secret_response`: its body is never quoted in an error.
+pub fn mark_responses(api: &mut ir::Api, reaching: &BTreeSet<String>) {
+    for op in &mut api.operations {
+        let mut reached = Vec::new();
+        for payload in op.success_payloads() {
+            if let ir::Payload::Json { ty, .. } = payload {
+                ty.models(&mut reached);
+            }
+        }
+        if reached.iter().any(|name| reaching.contains(name)) {
+            op.facts.secret_response = true;
+        }
+    }
 }
 
 /// Rewrites the secret string properties of one schema, recording (property, pointer) pairs.
