@@ -1,5 +1,5 @@
 //! The one request loop. Every call — a generated operation ([`operation.rs`]) and a download
-//! ([`download.rs`]) alike — is [`run`] here: the loop starts each attempt within the call's
+//! ([`download`]) alike — is [`run`] here: the loop starts each attempt within the call's
 //! deadline (or ends it, cancelled or out of time), builds the headers every request gets,
 //! holds the log guard, sends through the transport, writes the log line, and judges the
 //! answer: done, done by an earlier attempt whose answer was lost, a redirect to follow, or a
@@ -11,7 +11,7 @@
 //! multipart upload, a plain `GET`), which credentials go with it, and what an answer means.
 //!
 //! [`operation.rs`]: crate::call::operation
-//! [`download.rs`]: crate::files::download
+//! [`download`]: crate::files::download
 //!
 //! Its modules are the rest of that path: the transport to the wire, the retry rule and the
 //! limits every thread shares, cancellation, per-call options, the outcome, answers, the log
