@@ -243,7 +243,8 @@ fn operation(
         Some(pagination) => (
             quote! { self.send_at(None) },
             quote! {
-                /// Sends the request for the page after `cursor` (the first page without one).
+                /// Sends the request for the page that follows `cursor` in the list's direction
+                /// (the page before it for a list that pages backwards; the first page without one).
                 fn send_at(self, cursor: Option<&str>) -> #result {
                     #send_body
                 }
@@ -342,7 +343,7 @@ pub fn place(param: &Param) -> &'static str {
 
 /// The statements that build, send and decode the request, with every parameter in scope as a
 /// local of its own name (required ones borrowed, optional ones as `Option`s) and `client`.
-/// A list's request asks for the page after the local `cursor` (see [`paged`]).
+/// A list's request asks for the page that follows the local `cursor` (see [`paged`]).
 fn request_code(
     op: &Operation,
     models: &ModelNames,

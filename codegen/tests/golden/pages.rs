@@ -925,7 +925,8 @@ pub mod operations {
         > {
             self.send_at(None)
         }
-        /// Sends the request for the page after `cursor` (the first page without one).
+        /// Sends the request for the page that follows `cursor` in the list's direction
+        /// (the page before it for a list that pages backwards; the first page without one).
         fn send_at(
             self,
             cursor: Option<&str>,
@@ -1037,7 +1038,8 @@ pub mod operations {
         ) -> Result<crate::ResponseValue<types::MessageListResponse>, crate::Error> {
             self.send_at(None)
         }
-        /// Sends the request for the page after `cursor` (the first page without one).
+        /// Sends the request for the page that follows `cursor` in the list's direction
+        /// (the page before it for a list that pages backwards; the first page without one).
         fn send_at(
             self,
             cursor: Option<&str>,
