@@ -1,7 +1,7 @@
 //! A small command-line tool over the attachments API.
 //!
 //! ```text
-//! cargo run --example attachments                      # round trip: upload, token, cookie, delete
+//! cargo run --example attachments                      # round trip: upload, download, token, cookie, delete
 //! cargo run --example attachments -- upload FILE [--access public|private] [--for message]
 //!                                                      [--conversation-id ID] [--no-file-check]
 //!                                                      [--quiet]

@@ -56,7 +56,8 @@ enum ProxyChoice {
 /// Defaults: region [`Region::Us`]; no credentials (one of [`basic_auth`](Self::basic_auth),
 /// [`bearer_token`](Self::bearer_token) or [`jwt`](Self::jwt) is required); no app id;
 /// [`Timeouts::default`]; [`RetryPolicy::default`]; uploads up to
-/// [`DEFAULT_MAX_UPLOAD_BYTES`]; responses up to [`DEFAULT_MAX_RESPONSE_BYTES`]; https required
+/// [`DEFAULT_MAX_UPLOAD_BYTES`]; downloads up to [`DEFAULT_MAX_DOWNLOAD_BYTES`]; responses up to
+/// [`DEFAULT_MAX_RESPONSE_BYTES`]; https required
 /// except for loopback hosts; the proxy from the environment (`HTTPS_PROXY`, `ALL_PROXY`, ...),
 /// never for loopback hosts.
 ///

@@ -527,7 +527,7 @@ fn nothing_listening_is_retried_then_reported_with_the_attempts() {
     );
 }
 
-// 10. Redirects are never followed.
+// 10. An API call's redirects are never followed.
 #[test]
 fn redirects_are_errors_and_credentials_never_follow() {
     let elsewhere = RawServer::start(vec![json_text(200, "{}")]);

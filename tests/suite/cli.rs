@@ -562,45 +562,48 @@ fn the_progress_line_is_redrawn_in_place_at_most_ten_times_a_second() {
     );
 }
 
-/// Runs `command` with its stderr on a new pseudo-terminal (through Python's `pty` module),
-/// its stdout on a pipe: what the CLI writes to a terminal and to a script at once.
-fn on_a_terminal(command: &Command) -> Output {
-    const SCRIPT: &str = r#"
-import os, subprocess, sys
-master, slave = os.openpty()
-child = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=slave)
-os.close(slave)
-seen = b""
-while True:
-    try:
-        chunk = os.read(master, 65536)
-    except OSError:
-        break
-    if not chunk:
-        break
-    seen += chunk
-sys.stdout.buffer.write(child.stdout)
-sys.stderr.buffer.write(seen)
-sys.exit(child.returncode)
-"#;
-    let mut python = Command::new("python3");
-    python.arg("-c").arg(SCRIPT).arg(command.get_program());
-    python.args(command.get_args());
-    if let Some(dir) = command.get_current_dir() {
-        python.current_dir(dir);
+/// Runs `command` with its stderr on a new pseudo-terminal and its stdout on a pipe: what the
+/// CLI writes to a terminal and to a script at once.
+#[cfg(unix)]
+fn on_a_terminal(mut command: Command) -> Output {
+    use std::io::Read;
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (-1, -1);
+    // SAFETY: openpty only writes the two descriptors it opens into the two integers.
+    let opened = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: both descriptors were just opened, and nothing else owns them.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::from(slave))
+        .spawn()
+        .expect("run the example");
+    // This process's copy of the terminal's other end closes with the command, so that reading
+    // ends (with EIO) once the child has exited.
+    drop(command);
+    let reading = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let _ = std::fs::File::from(master).read_to_end(&mut seen);
+        seen
+    });
+    let output = child.wait_with_output().expect("the example ends");
+    Output {
+        stderr: reading.join().expect("the terminal is read"),
+        ..output
     }
-    for (name, value) in command.get_envs() {
-        match value {
-            Some(value) => python.env(name, value),
-            None => python.env_remove(name),
-        };
-    }
-    python
-        .output()
-        .expect("python3 runs the CLI on a pseudo-terminal")
 }
 
 #[test]
+#[cfg(unix)]
 fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     let dir = support::TempDir::new();
     let file = dir.path().join("notes.txt");
@@ -619,7 +622,7 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     };
 
     // On a terminal: one progress line on stderr, redrawn in place; stdout is the JSON alone.
-    let output = on_a_terminal(&upload(&[]));
+    let output = on_a_terminal(upload(&[]));
     assert_exit(&output, 0);
     let stderr = text(&output.stderr);
     assert!(stderr.contains("\rupload "), "{stderr:?}");
@@ -627,7 +630,7 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(json["attachment"]["mediaUrl"].is_string(), "{json}");
     // `--quiet`, or no terminal: nothing of it.
-    let output = on_a_terminal(&upload(&["--quiet"]));
+    let output = on_a_terminal(upload(&["--quiet"]));
     assert_exit(&output, 0);
     assert!(
         !text(&output.stderr).contains("upload "),
@@ -656,7 +659,7 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     download
         .current_dir(dir.path())
         .args(["download", &host.url("/photo.png"), "-o", "photo.png"]);
-    let output = on_a_terminal(&download);
+    let output = on_a_terminal(download);
     assert_exit(&output, 0);
     let stderr = text(&output.stderr);
     assert!(stderr.contains("\rdownload "), "{stderr:?}");
