@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use crate::ir::{Api, Body, Operation, Payload, Status};
+use crate::ir::{Api, Body, Operation, Payload};
 use crate::rust_types::ModelNames;
 
 /// The public API reference, which the document's `#section/...` and `#tag/...` anchors point
@@ -455,11 +455,7 @@ pub fn operation(links: &Links, op: &Operation, models: &ModelNames) -> Vec<Stri
     if !op.responses.is_empty() {
         text.push_str("\nResponses:\n");
         for response in &op.responses {
-            let status = match response.status {
-                Status::Code(code) => code.to_string(),
-                Status::Range(hundreds) => format!("{hundreds}XX"),
-                Status::Default => "default".to_owned(),
-            };
+            let status = response.status.to_string();
             let payload = match &response.payload {
                 Payload::Json { ty, .. } => model_link(ty, models),
                 Payload::Bytes(media) => format!(" (`{media}`)"),

@@ -364,6 +364,17 @@ pub enum Status {
     Default,
 }
 
+/// As the document writes it: `404`, `4XX`, `default`.
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Status::Code(code) => write!(f, "{code}"),
+            Status::Range(hundreds) => write!(f, "{hundreds}XX"),
+            Status::Default => f.write_str("default"),
+        }
+    }
+}
+
 impl Status {
     /// Whether the statuses are successes (`2xx`).
     pub fn is_success(self) -> bool {

@@ -11,7 +11,7 @@ use quote::ToTokens;
 use syn::{Fields, Item};
 
 use crate::error::{pointer, pointer_join, schema_key};
-use crate::ir::{self, Body, Location, Payload, Status};
+use crate::ir::{self, Body, Location, Payload};
 use crate::keywords::Keywords;
 use crate::resolve::{Node, SchemaRefs};
 use crate::rust_types::{ModelNames, value_type};
@@ -116,8 +116,7 @@ pub fn of(
     mark_requests(&mut surface, api, names);
     if let Some(hooks) = hooks {
         for event in &hooks.events {
-            let variant =
-                crate::names::pascal(event.schema.strip_suffix("Event").unwrap_or(&event.schema));
+            let variant = event.variant();
             let at = pointer(["components", "schemas", event.schema.as_str()]);
             surface
                 .events
@@ -166,11 +165,7 @@ fn operation(doc: &OpenAPI, op: &ir::Operation, names: &ModelNames) -> Operation
         .responses
         .iter()
         .map(|response| {
-            let status = match response.status {
-                Status::Code(code) => code.to_string(),
-                Status::Range(hundreds) => format!("{hundreds}XX"),
-                Status::Default => "default".to_owned(),
-            };
+            let status = response.status.to_string();
             let payload = match &response.payload {
                 Payload::Json { ty: payload, .. } => ty(payload),
                 Payload::Bytes(media) => media.clone(),

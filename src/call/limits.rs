@@ -83,8 +83,10 @@ impl Limits {
         deadline: Option<Instant>,
         cancel: Option<&CancelToken>,
     ) -> Result<(), NotAdmitted> {
+        // The host's key is worked out once, and only when some host has been held.
+        let mut key = None;
         for _ in 0..MAX_ROUNDS {
-            if let Some(until) = self.held_until(url) {
+            if let Some(until) = self.held_until(url, &mut key) {
                 wait_until(until, deadline, cancel)?;
             }
             if let Some((next, interval)) = &self.pace {
@@ -101,7 +103,7 @@ impl Limits {
                 wait_until(start, deadline, cancel)?;
             }
             if self
-                .held_until(url)
+                .held_until(url, &mut key)
                 .is_none_or(|until| until <= Instant::now())
             {
                 return Ok(());
@@ -111,15 +113,16 @@ impl Limits {
     }
 
     /// When the wait a server announced for `url`'s host ends, if it ever announced one.
-    fn held_until(&self, url: &Uri) -> Option<Instant> {
+    /// `key` keeps `url`'s host key between the rounds of one admission.
+    fn held_until(&self, url: &Uri, key: &mut Option<String>) -> Option<Instant> {
         if !self.held.load(Ordering::Acquire) {
             return None;
         }
-        let key = host(url);
+        let key = key.get_or_insert_with(|| host(url));
         self.holds
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .get(&key)
+            .get(key.as_str())
             .copied()
     }
 

@@ -42,13 +42,9 @@ impl CallSpan {
             );
             // Without a subscriber that wants the span, nothing more is worked out.
             if !span.is_disabled() {
-                let host = crate::call::limits::host(url);
-                let (name, port) = match host.rsplit_once(':') {
-                    Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => (name, port),
-                    _ => (host.as_str(), ""),
-                };
-                span.record("server.address", name);
-                if !port.is_empty() {
+                // `Uri::host` leaves out any user info.
+                span.record("server.address", url.host().unwrap_or_default());
+                if let Some(port) = url.port_u16() {
                     span.record("server.port", port);
                 }
             }

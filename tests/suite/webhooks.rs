@@ -2,7 +2,7 @@
 //! every documented example into the variant of its own name, keeps unknown events, bounds
 //! what it reads. The receiver example is driven over HTTP in `receiver.rs`.
 
-use crate::webhook_examples::{DOCUMENTED_EVENTS, EXAMPLES};
+use crate::webhook_examples::EXAMPLES;
 use sunshine_conversations_client::types;
 use sunshine_conversations_client::webhooks::{self, EVENT_TYPES, Event, WebhookError};
 
@@ -16,7 +16,6 @@ fn every_documented_example_parses_into_the_variant_of_its_own_name() {
         EXAMPLES.len()
     );
     assert!(!EVENT_TYPES.is_empty());
-    assert_eq!(DOCUMENTED_EVENTS, Some(EVENT_TYPES.len()));
     // Every event has its example, named by its type.
     for (event_type, schema) in EVENT_TYPES {
         assert!(
