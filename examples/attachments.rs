@@ -306,7 +306,9 @@ fn run(client: &Client, command: Command) -> Result<(), Failure> {
             }
             let attachment = client.upload(upload).map_err(|e| match e {
                 // The file check refused it: nothing was sent.
-                Error::FileRefused { .. } => Failure::Usage(e.to_string()),
+                Error::FileRefused { .. } => {
+                    Failure::Usage(format!("{e}; `--no-file-check` skips the check"))
+                }
                 other => Failure::Call(other),
             })?;
             print_json(&serde_json::json!({ "attachment": attachment }));
@@ -347,6 +349,9 @@ fn download(
     }
     let saved = download.to_path(&path).map_err(|e| match e {
         // Refused before sending: an existing file without --force, a bad URL.
+        Error::InvalidInput { .. } if !force && path.exists() => {
+            Failure::Usage(format!("{e}; `--force` replaces it"))
+        }
         Error::InvalidInput { .. } => Failure::Usage(e.to_string()),
         Error::Cancelled { .. } => Failure::Interrupted(e, signals::exit_code()),
         other => Failure::Call(other),

@@ -468,6 +468,11 @@ fn serve(stream: &TcpStream, slot: &Slot, shared: &Shared) {
     let payload = match webhooks::parse(&body, webhooks::DEFAULT_MAX_BODY_BYTES) {
         Ok(payload) => payload,
         Err(refused) => {
+            if matches!(refused, webhooks::WebhookError::UnsupportedVersion { .. }) {
+                // A webhook set to another version: every call of it is refused until the
+                // app's settings change, so say so where the operator looks.
+                eprintln!("error: a webhook call was refused: {refused}");
+            }
             answer(refused.status(), &refused.to_string());
             return;
         }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use crate::call::outcome::Outcome;
 use crate::call::retry::{Failed, worth_repeating};
@@ -70,6 +70,9 @@ pub enum Error {
         reason: String,
         /// The underlying I/O error, if any.
         source: Option<std::io::Error>,
+        /// What the download's attempts did (none when the temporary file, created before
+        /// sending, could not be).
+        outcome: Outcome,
     },
     /// An upload source (a reader or file) produced a different number of bytes than declared,
     /// or failed while being read. The request was abandoned.
@@ -79,6 +82,8 @@ pub enum Error {
         reason: String,
         /// The underlying I/O error, if any.
         source: Option<std::io::Error>,
+        /// What the call's attempts did: the abandoned one was sent in part.
+        outcome: Outcome,
     },
     /// The request could not be sent or the response could not be received: DNS, connection
     /// refused or reset, TLS, protocol errors.
@@ -125,6 +130,21 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// A server asked this client to send nothing to its host until `until` (a `429`'s
+    /// `Retry-After`, met by this call or by another call of any clone of the client), and that
+    /// is later than this call may wait: past its deadline, or longer than the retry policy's
+    /// [`max_retry_after`](crate::RetryPolicy::max_retry_after). The call ended at once
+    /// without sending its next attempt ([`Error::attempts`] says how many it sent before:
+    /// none, when the wait was announced before it started). Send it again after `until`.
+    #[non_exhaustive]
+    RateLimited {
+        /// The operation, by its `operationId` (`download` for a download).
+        operation: &'static str,
+        /// When the server's wait ends.
+        until: SystemTime,
+        /// What the call's attempts did before it met the wait.
+        outcome: Outcome,
+    },
     /// The call was cancelled through its [`CancelToken`](crate::CancelToken). A download
     /// to a file left no file behind, its temporary one included.
     #[non_exhaustive]
@@ -145,6 +165,8 @@ pub enum Error {
         pages: usize,
         /// Why it stopped.
         reason: String,
+        /// What the attempts of the last page's call did.
+        outcome: Outcome,
     },
     /// An answer's body is larger than its limit: a download over its size limit
     /// ([`ClientBuilder::max_download_bytes`](crate::ClientBuilder::max_download_bytes),
@@ -160,6 +182,8 @@ pub enum Error {
         limit: u64,
         /// The size the server announced (`Content-Length`), when it announced one.
         announced: Option<u64>,
+        /// What the call's attempts did.
+        outcome: Outcome,
     },
     /// A success answer lacks a value the call needs: an upload's answer without the
     /// attachment's `mediaUrl`. The server has acted on the request.
@@ -171,6 +195,8 @@ pub enum Error {
         status: u16,
         /// Where the value should have been, as a JSON path (`.attachment.mediaUrl`).
         missing: &'static str,
+        /// What the call's attempts did.
+        outcome: Outcome,
     },
     /// A success response could not be decoded into the documented type.
     #[non_exhaustive]
@@ -189,6 +215,8 @@ pub enum Error {
         /// The start of the body, at most [`EXCERPT_LEN`](crate::EXCERPT_LEN) bytes; empty for
         /// operations whose answers carry secrets.
         excerpt: String,
+        /// What the call's attempts did.
+        outcome: Outcome,
     },
 }
 
@@ -305,8 +333,9 @@ impl CertificateProblem {
             CertificateProblem::UnknownIssuer => {
                 "the server's certificate is signed by a CA this client does not trust; if a \
                  private CA or a TLS-inspecting proxy signs it, add that CA's root certificate \
-                 (ClientBuilder::add_root_certificates_pem, SUNCO_CA_FILE in the example) or \
-                 build with the `platform-verifier` feature to use the system's store"
+                 (ClientBuilder::add_root_certificates_pem, or SUNCO_CA_FILE with \
+                 ClientBuilder::from_env) or build with the `platform-verifier` feature to use \
+                 the system's store"
             }
             CertificateProblem::Expired => {
                 "the server's certificate has expired; check this machine's clock, and tell \
@@ -406,11 +435,6 @@ impl TransportError {
     /// What kind of failure.
     pub fn kind(&self) -> TransportErrorKind {
         self.kind
-    }
-
-    /// What the failure says of the attempt, for the retry rule.
-    pub(crate) fn failed(&self) -> Failed {
-        Failed::of_transport(&self.inner)
     }
 
     /// The HTTP layer's own error. Follows ureq's versions, not this crate's: behind the
@@ -530,16 +554,55 @@ impl Error {
         }
     }
 
-    /// What the call's attempts did, for an error of a call that got as far as its loop:
-    /// how many were sent, whether the server may have processed the request, whether
-    /// repeating it is harmless.
+    /// What the call's attempts did, for an error of a call that got as far as its loop (every
+    /// error raised after a request went out carries it): how many were sent, whether the
+    /// server may have processed the request, whether repeating it is harmless. `None` for an
+    /// error of the input or the settings, found before the call began.
     pub fn outcome(&self) -> Option<&Outcome> {
         match self {
             Error::Transport { outcome, .. }
             | Error::Timeout { outcome, .. }
             | Error::Redirect { outcome, .. }
-            | Error::Cancelled { outcome, .. } => Some(outcome),
+            | Error::RateLimited { outcome, .. }
+            | Error::Cancelled { outcome, .. }
+            | Error::Source { outcome, .. }
+            | Error::Save { outcome, .. }
+            | Error::Pagination { outcome, .. }
+            | Error::TooLarge { outcome, .. }
+            | Error::Incomplete { outcome, .. }
+            | Error::Decode { outcome, .. } => Some(outcome),
             Error::Api(api) => Some(&api.outcome),
+            Error::InvalidInput { .. }
+            | Error::File { .. }
+            | Error::FileRefused { .. }
+            | Error::RootCertificates { .. } => None,
+        }
+    }
+
+    /// The same error with the record of the call's attempts, for the errors raised inside an
+    /// attempt (its source, its answer's size) that are made before the loop's record is at
+    /// hand.
+    pub(crate) fn with_outcome(mut self, record: Outcome) -> Error {
+        match &mut self {
+            Error::Source { outcome, .. }
+            | Error::Save { outcome, .. }
+            | Error::TooLarge { outcome, .. }
+            | Error::Incomplete { outcome, .. }
+            | Error::Decode { outcome, .. }
+            | Error::Redirect { outcome, .. } => *outcome = record,
+            _ => {}
+        }
+        self
+    }
+
+    /// How long the server asked to wait before sending again, from now: an
+    /// [`Error::Api`]'s `Retry-After`, or what is left of an [`Error::RateLimited`]'s wait.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::Api(api) => api.retry_after,
+            Error::RateLimited { until, .. } => {
+                Some(until.duration_since(SystemTime::now()).unwrap_or_default())
+            }
             _ => None,
         }
     }
@@ -551,17 +614,13 @@ impl Error {
 
     /// Whether the call ended before anything was sent: the input was refused
     /// ([`Error::InvalidInput`], [`Error::File`], [`Error::FileRefused`],
-    /// [`Error::RootCertificates`]), or it was cancelled before its first attempt
-    /// ([`Error::Cancelled`]).
+    /// [`Error::RootCertificates`]), or the call ended before its first attempt (its
+    /// [`outcome`](Self::outcome) counts none): cancelled ([`Error::Cancelled`]), held back by a
+    /// server's wait ([`Error::RateLimited`]), out of time before the client's pace had a turn
+    /// for it ([`Error::Timeout`]), or a download whose temporary file could not be made
+    /// ([`Error::Save`]).
     pub fn nothing_sent(&self) -> bool {
-        matches!(
-            self,
-            Error::InvalidInput { .. }
-                | Error::File { .. }
-                | Error::FileRefused { .. }
-                | Error::RootCertificates { .. }
-        ) || matches!(self, Error::Cancelled { outcome, .. } if outcome.attempts == 0
-        )
+        self.outcome().is_none_or(|outcome| outcome.attempts == 0)
     }
 
     /// Whether the server may have acted on the request although the call failed: it may
@@ -588,24 +647,20 @@ impl Error {
     /// request ([`Error::may_have_been_processed`]): sending it again could store the file
     /// twice. Deletes, media tokens and reads are harmless to repeat.
     pub fn is_retryable(&self) -> bool {
-        let failed = match self {
-            Error::Api(api) => Failed::Status {
-                status: api.status,
-                retry_after: api.retry_after,
-            },
-            Error::Transport { source, .. } => source.failed(),
-            Error::Timeout { phase, outcome, .. } => match phase {
-                TimeoutPhase::Connect => Failed::NotSent,
-                TimeoutPhase::Response | TimeoutPhase::Stall if outcome.may_have_been_processed => {
-                    Failed::NoAnswer
-                }
-                TimeoutPhase::Response | TimeoutPhase::Stall => Failed::CutWhileSending,
-                TimeoutPhase::Deadline => Failed::Deadline,
-            },
-            _ => return false,
-        };
         let Some(outcome) = self.outcome() else {
             return false;
+        };
+        let failed = match self {
+            // What the loop judged when it ended the call: the same rule, the same answer.
+            Error::Api(_) | Error::Transport { .. } | Error::Timeout { .. } => {
+                match outcome.ended_by {
+                    Some(failed) => failed,
+                    None => return false,
+                }
+            }
+            // Held back before sending its next attempt.
+            Error::RateLimited { .. } => Failed::NotSent,
+            _ => return false,
         };
         worth_repeating(
             failed,
@@ -684,8 +739,8 @@ impl fmt::Display for Error {
                     f,
                     "; the service refuses it (415). It accepts these extensions, for files whose \
                      first bytes are of one of these types: {}. Skip this check with \
-                     Upload::without_file_check (`--no-file-check` in the example) if the \
-                     service accepts more than this crate knows (nothing was sent)",
+                     Upload::without_file_check if the service accepts more than this crate \
+                     knows (nothing was sent)",
                     crate::ALLOWED_EXTENSIONS.join(" ")
                 )
             }
@@ -751,6 +806,25 @@ impl fmt::Display for Error {
                 }
                 f.write_str("; ask for the media URL again, or its owner for a working one")
             }
+            Error::RateLimited {
+                operation,
+                until,
+                outcome,
+            } => {
+                let wait = until
+                    .duration_since(SystemTime::now())
+                    .unwrap_or_default()
+                    .as_secs_f64()
+                    .ceil();
+                write!(
+                    f,
+                    "{operation}: not sent{}: the server asked this client to send nothing to \
+                     it until {} ({wait} s from now), longer than this call may wait (its \
+                     deadline, or RetryPolicy::max_retry_after); send it again after that",
+                    attempts_note(outcome),
+                    httpdate::fmt_http_date(*until)
+                )
+            }
             Error::Cancelled { operation, outcome } => {
                 write!(f, "{operation}: cancelled{}", attempts_note(outcome))?;
                 if outcome.may_have_been_processed {
@@ -765,6 +839,7 @@ impl fmt::Display for Error {
                 operation,
                 pages,
                 reason,
+                ..
             } => write!(
                 f,
                 "{operation}: paging stopped after {pages} page(s): {}",
@@ -775,6 +850,7 @@ impl fmt::Display for Error {
                 status,
                 limit,
                 announced,
+                ..
             } => {
                 write!(
                     f,
@@ -785,8 +861,9 @@ impl fmt::Display for Error {
                 }
                 if *operation == crate::files::download::DOWNLOAD.id {
                     f.write_str(
-                        "; raise it with max_download_bytes (SUNCO_MAX_DOWNLOAD_BYTES in the \
-                         example) or Download::max_bytes",
+                        "; raise it with ClientBuilder::max_download_bytes \
+                         (SUNCO_MAX_DOWNLOAD_BYTES with ClientBuilder::from_env) or \
+                         Download::max_bytes",
                     )
                 } else {
                     f.write_str("; raise it with ClientBuilder::max_response_bytes")
@@ -796,6 +873,7 @@ impl fmt::Display for Error {
                 operation,
                 status,
                 missing,
+                ..
             } => write!(
                 f,
                 "{operation}: the {status} response lacks `{missing}`; the server has acted on \
@@ -808,6 +886,7 @@ impl fmt::Display for Error {
                 path,
                 message,
                 excerpt,
+                ..
             } => {
                 let what = match kind {
                     DecodeKind::Malformed => "is not well-formed JSON".to_owned(),
@@ -909,32 +988,42 @@ impl std::error::Error for ApiError {}
 mod tests {
     use super::*;
 
-    fn outcome(may_have_been_processed: bool, harmless_to_repeat: bool) -> Outcome {
+    /// The record of a call of one attempt that ended as `ended_by`.
+    fn outcome(
+        ended_by: Failed,
+        may_have_been_processed: bool,
+        harmless_to_repeat: bool,
+    ) -> Outcome {
         Outcome {
             attempts: 1,
             may_have_been_processed,
             harmless_to_repeat,
             done_by_earlier_attempt: false,
             retries_held_back: false,
+            ended_by: Some(ended_by),
         }
     }
 
     #[test]
     fn only_network_failures_are_retryable() {
-        let transport = |source| Error::Transport {
-            operation: "op",
-            source: TransportError::new(source),
-            outcome: outcome(false, false),
+        let transport = |source: ureq::Error| {
+            let failed = Failed::of_transport(&source);
+            Error::Transport {
+                operation: "op",
+                outcome: outcome(failed, failed.may_have_been_processed(), false),
+                source: TransportError::new(source),
+            }
         };
         assert!(transport(ureq::Error::ConnectionFailed).is_retryable());
         assert!(!transport(ureq::Error::Tls("bad certificate")).is_retryable());
         assert!(!transport(ureq::Error::BadUri("x".into())).is_retryable());
-        let reset = |harmless| Error::Transport {
-            operation: "op",
-            source: TransportError::new(ureq::Error::Io(
-                std::io::ErrorKind::ConnectionReset.into(),
-            )),
-            outcome: outcome(true, harmless),
+        let reset = |harmless| {
+            let source = ureq::Error::Io(std::io::ErrorKind::ConnectionReset.into());
+            Error::Transport {
+                operation: "op",
+                outcome: outcome(Failed::of_transport(&source), true, harmless),
+                source: TransportError::new(source),
+            }
         };
         assert!(reset(true).is_retryable());
         assert!(!reset(false).is_retryable());
@@ -945,13 +1034,19 @@ mod tests {
         let timeout = |may_have_been_processed, harmless_to_repeat| Error::Timeout {
             operation: "op",
             phase: TimeoutPhase::Response,
-            outcome: outcome(may_have_been_processed, harmless_to_repeat),
+            outcome: outcome(
+                Failed::NoAnswer,
+                may_have_been_processed,
+                harmless_to_repeat,
+            ),
         };
         assert!(!timeout(true, false).is_retryable());
         assert!(timeout(true, false).may_have_been_processed());
         assert!(timeout(true, false).to_string().contains("check before"));
         assert!(timeout(true, true).is_retryable());
         assert!(!timeout(false, false).to_string().contains("check before"));
+        // A download (which changes nothing on the server) whose answer never came.
+        assert!(timeout(false, true).is_retryable());
     }
 
     #[test]

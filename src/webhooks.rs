@@ -56,6 +56,14 @@ pub enum WebhookError {
         /// What the JSON parser said (line and column included).
         message: String,
     },
+    /// A payload of another webhook version than `v2`, the one this crate reads: `v1` and
+    /// `v1.1` payloads (`trigger`, `messages`, `appUser`) carry no `events`, and reading one
+    /// as `v2` would drop what it says. The webhook's version is set in the app's settings
+    /// (or with the API's `updateWebhook`).
+    UnsupportedVersion {
+        /// The payload's `version`, when it has one.
+        version: Option<String>,
+    },
 }
 
 impl WebhookError {
@@ -65,7 +73,7 @@ impl WebhookError {
         match self {
             WebhookError::MissingKey | WebhookError::WrongKey => 401,
             WebhookError::TooLarge { .. } => 413,
-            WebhookError::Malformed { .. } => 400,
+            WebhookError::Malformed { .. } | WebhookError::UnsupportedVersion { .. } => 400,
         }
     }
 }
@@ -86,6 +94,20 @@ impl fmt::Display for WebhookError {
                 "the body is not a webhook payload: {}",
                 crate::safe_text::printable(message)
             ),
+            WebhookError::UnsupportedVersion { version } => {
+                match version {
+                    Some(version) => write!(
+                        f,
+                        "the payload is of webhook version {}, which this client cannot read",
+                        crate::safe_text::printable(version)
+                    )?,
+                    None => f.write_str("the payload has no `events`: it is not a v2 payload")?,
+                }
+                f.write_str(
+                    "; set the webhook's version to v2 in the app's settings, so that its calls \
+                     carry `events`",
+                )
+            }
         }
     }
 }
@@ -115,7 +137,9 @@ pub fn verify_api_key(header: Option<&str>, secret: &Secret) -> Result<(), Webho
 
 /// Parses a webhook call's body: at most `max_bytes` (see [`DEFAULT_MAX_BODY_BYTES`]), JSON
 /// nested at most 128 deep (serde_json's limit), never a panic. Events of types the document
-/// does not know are kept as [`Event::Unknown`].
+/// does not know are kept as [`Event::Unknown`]. A payload of another webhook version (`v1`,
+/// `v1.1`), or any without `events`, is refused ([`WebhookError::UnsupportedVersion`]) rather
+/// than read as a payload of no event.
 pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookError> {
     if body.len() > max_bytes {
         return Err(WebhookError::TooLarge {
@@ -129,9 +153,30 @@ pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookErr
             message: "the body is not a JSON object".to_owned(),
         });
     }
-    serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
-        message: e.to_string(),
-    })
+    let payload: WebhookPayload =
+        serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
+            message: e.to_string(),
+        })?;
+    if payload.events.is_empty() {
+        // `events` defaults to none: tell an empty list from a payload that has no such field.
+        #[derive(serde::Deserialize)]
+        struct Shape {
+            events: Option<serde::de::IgnoredAny>,
+            version: Option<serde_json::Value>,
+        }
+        let shape: Shape = serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
+            message: e.to_string(),
+        })?;
+        if shape.events.is_none() {
+            return Err(WebhookError::UnsupportedVersion {
+                version: shape.version.map(|v| match v {
+                    serde_json::Value::String(text) => text,
+                    other => other.to_string(),
+                }),
+            });
+        }
+    }
+    Ok(payload)
 }
 
 /// The longest event id a receiver needs to take: the service's ids are 24 hex digits, so an

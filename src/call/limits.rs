@@ -30,11 +30,15 @@ const MAX_ROUNDS: usize = 16;
 /// How long one wait sleeps at most before it looks at the cancel token again.
 const SLICE: Duration = Duration::from_millis(50);
 
+/// How many turns of the pace given back (by calls cancelled or out of time) are kept for the
+/// next callers; a turn given back beyond them is lost, as it was before it could be given.
+const MAX_FREED_TURNS: usize = 64;
+
 /// The shared limits of one client and its clones.
 pub(crate) struct Limits {
-    /// Host → when a server's announced wait ends.
+    /// Host → when a server's announced wait ends; a host is forgotten once its wait has passed.
     holds: Mutex<HashMap<String, Instant>>,
-    /// Whether any host was ever held: until then, no attempt looks at `holds`.
+    /// Whether any host is held: while none is, no attempt looks at `holds`.
     held: AtomicBool,
     /// Tokens left in the retry quota.
     quota: AtomicU32,
@@ -42,15 +46,33 @@ pub(crate) struct Limits {
     capacity: u32,
     retry_cost: u32,
     timeout_retry_cost: u32,
-    /// The client's own pace: the earliest start of the next request (GCRA's "theoretical
-    /// arrival time") and the interval between requests.
-    pace: Option<(Mutex<Instant>, Duration)>,
+    /// The client's own pace, if it has one.
+    pace: Option<Pace>,
+}
+
+/// Even spacing: one request every `interval`, with no burst allowance (a client idle for a
+/// while does not get to send several requests at once).
+struct Pace {
+    interval: Duration,
+    turns: Mutex<Turns>,
+}
+
+/// The turns of the pace handed out.
+struct Turns {
+    /// The earliest start of the next turn.
+    next: Instant,
+    /// Turns handed out and then given back unused, still ahead: the next callers take them
+    /// first.
+    freed: Vec<Instant>,
 }
 
 /// Why an attempt may not start in time.
 pub(crate) enum NotAdmitted {
-    /// The wait would pass the call's deadline.
+    /// The client's pace has no turn before the call's deadline.
     Deadline,
+    /// A server asked that nothing be sent to the host until `until`, later than the call may
+    /// wait.
+    Held { until: Instant },
     /// The call was cancelled while it waited.
     Cancelled,
 }
@@ -64,43 +86,56 @@ impl Limits {
             capacity: policy.retry_quota(),
             retry_cost: policy.retry_cost(),
             timeout_retry_cost: policy.timeout_retry_cost(),
-            pace: max_requests_per_second
-                .filter(|n| *n > 0)
-                .map(|n| (Mutex::new(Instant::now()), PACED_SECOND / n)),
+            pace: max_requests_per_second.filter(|n| *n > 0).map(|n| Pace {
+                interval: PACED_SECOND / n,
+                turns: Mutex::new(Turns {
+                    next: Instant::now(),
+                    freed: Vec::new(),
+                }),
+            }),
         }
     }
 
     /// Waits until an attempt to `url`'s host may start: past any wait a server announced for
-    /// it, and at the client's pace. Fails when the start would come after `deadline` (taking
-    /// no turn of the pace), or when `cancel` is cancelled meanwhile.
+    /// it, and at the client's pace. Fails at once, sending nothing and taking no turn, when a
+    /// server's wait ends after `latest` (what the call may wait: its deadline, or the retry
+    /// policy's longest `Retry-After`), or when the pace has no turn before `deadline`; fails
+    /// when `cancel` is cancelled meanwhile, giving its turn back.
     ///
     /// A server can announce a wait while an attempt waits for its turn (another thread's
-    /// request met a `429`): the attempt then waits that out too and takes a new turn, so no
-    /// turn taken before the announcement sends into it.
+    /// request met a `429`): the attempt then gives its turn back, waits that out too and takes
+    /// a new turn, so no turn taken before the announcement sends into it.
     pub(crate) fn admit(
         &self,
         url: &Uri,
         deadline: Option<Instant>,
+        latest: Instant,
         cancel: Option<&CancelToken>,
     ) -> Result<(), NotAdmitted> {
-        // The host's key is worked out once, and only when some host has been held.
+        // The host's key is worked out once, and only when some host is held.
         let mut key = None;
         for _ in 0..MAX_ROUNDS {
             if let Some(until) = self.held_until(url, &mut key) {
-                wait_until(until, deadline, cancel)?;
+                if until > latest {
+                    return Err(NotAdmitted::Held { until });
+                }
+                sleep_until(until, cancel)?;
             }
-            if let Some((next, interval)) = &self.pace {
-                let start = {
-                    let mut next = next.lock().unwrap_or_else(|p| p.into_inner());
-                    let now = Instant::now();
-                    let start = (*next).max(now);
-                    if deadline.is_some_and(|deadline| start >= deadline) {
-                        return Err(NotAdmitted::Deadline);
-                    }
-                    *next = start + *interval;
-                    start
-                };
-                wait_until(start, deadline, cancel)?;
+            if let Some(pace) = &self.pace {
+                let start = pace.take(deadline)?;
+                if let Err(stopped) = sleep_until(start, cancel) {
+                    pace.give_back(start);
+                    return Err(stopped);
+                }
+                if self
+                    .held_until(url, &mut key)
+                    .is_some_and(|until| until > Instant::now())
+                {
+                    // Announced while this attempt waited for its turn: not sent into it.
+                    pace.give_back(start);
+                    continue;
+                }
+                return Ok(());
             }
             if self
                 .held_until(url, &mut key)
@@ -112,35 +147,50 @@ impl Limits {
         Ok(())
     }
 
-    /// When the wait a server announced for `url`'s host ends, if it ever announced one.
+    /// When the wait a server announced for `url`'s host ends, while one is announced.
     /// `key` keeps `url`'s host key between the rounds of one admission.
     fn held_until(&self, url: &Uri, key: &mut Option<String>) -> Option<Instant> {
         if !self.held.load(Ordering::Acquire) {
             return None;
         }
         let key = key.get_or_insert_with(|| host(url));
-        self.holds
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(key.as_str())
-            .copied()
+        let mut holds = self.holds.lock().unwrap_or_else(|p| p.into_inner());
+        let until = holds.get(key.as_str()).copied()?;
+        if until <= Instant::now() {
+            // Passed: forgotten, so that the map holds only the hosts held now.
+            holds.remove(key.as_str());
+            if holds.is_empty() {
+                self.held.store(false, Ordering::Release);
+            }
+        }
+        Some(until)
     }
 
     /// A server answered `429`: no attempt to `host` starts before `wait` has passed (an hour
-    /// at most: a longer wait ends the calls that meet it, as its `Retry-After` says).
+    /// at most: a longer wait ends the calls that meet it, as its `Retry-After` says). Hosts
+    /// whose waits have passed are forgotten, so the map holds only the hosts held now.
     pub(crate) fn hold(&self, url: &Uri, wait: Duration) {
-        let Some(until) = Instant::now().checked_add(wait.min(MAX_HOLD)) else {
+        let now = Instant::now();
+        let Some(until) = now.checked_add(wait.min(MAX_HOLD)) else {
             return;
         };
         let mut holds = self.holds.lock().unwrap_or_else(|p| p.into_inner());
+        holds.retain(|_, held| *held > now);
         let held = holds.entry(host(url)).or_insert(until);
         *held = (*held).max(until);
         self.held.store(true, Ordering::Release);
     }
 
-    /// Takes what a retry costs from the quota (more after a timeout); `false` when the quota
-    /// cannot pay: the retry is held back.
-    pub(crate) fn take_retry(&self, after_timeout: bool) -> bool {
+    /// How many hosts are held now (or were, until the next look prunes them).
+    /// How many hosts are held now (or were, until the next look prunes them).
+    #[cfg(test)]
+    fn hosts_remembered(&self) -> usize {
+        self.holds.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
+    /// Takes what a retry costs from the quota (more after a timeout): the tokens taken, or
+    /// `None` when the quota cannot pay and the retry is held back.
+    pub(crate) fn take_retry(&self, after_timeout: bool) -> Option<u32> {
         let cost = if after_timeout {
             self.timeout_retry_cost
         } else {
@@ -150,17 +200,65 @@ impl Limits {
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |left| {
                 left.checked_sub(cost)
             })
-            .is_ok()
+            .ok()
+            .map(|_| cost)
     }
 
-    /// A call succeeded: one token back, up to the quota's size.
-    pub(crate) fn succeeded(&self) {
-        let capacity = self.capacity;
+    /// A call succeeded, as in AWS's standard retry mode: when a retry paid for it, what that
+    /// retry cost comes back; a success at the first attempt adds one token. Never past the
+    /// quota's size. So the quota drains only while retries fail: in an outage.
+    pub(crate) fn succeeded(&self, retry_paid: Option<u32>) {
+        let (capacity, refund) = (self.capacity, retry_paid.unwrap_or(1));
         let _ = self
             .quota
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |left| {
-                (left < capacity).then_some(left + 1)
+                (left < capacity).then(|| left.saturating_add(refund).min(capacity))
             });
+    }
+}
+
+impl Pace {
+    /// Takes the next turn: a turn given back that is still ahead, else the next one after the
+    /// last handed out. `Deadline` (taking none) when it would start at or after `deadline`.
+    fn take(&self, deadline: Option<Instant>) -> Result<Instant, NotAdmitted> {
+        let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+        let now = Instant::now();
+        turns.freed.retain(|at| *at >= now);
+        let earliest = (0..turns.freed.len()).min_by_key(|i| turns.freed[*i]);
+        let start = match earliest {
+            Some(i) => turns.freed[i],
+            None => turns.next.max(now),
+        };
+        if deadline.is_some_and(|deadline| start >= deadline) {
+            return Err(NotAdmitted::Deadline);
+        }
+        match earliest {
+            Some(i) => {
+                turns.freed.swap_remove(i);
+            }
+            None => turns.next = start + self.interval,
+        }
+        Ok(start)
+    }
+
+    /// Gives back a turn that was not used (its call was cancelled, or a server's wait came
+    /// first): the next caller takes it instead of a later one.
+    fn give_back(&self, start: Instant) {
+        let mut turns = self.turns.lock().unwrap_or_else(|p| p.into_inner());
+        if turns.next == start + self.interval {
+            // The last turn handed out: the next one starts where it did, and so on back
+            // through turns given back before it.
+            turns.next = start;
+            while let Some(i) = turns
+                .freed
+                .iter()
+                .position(|at| *at + self.interval == turns.next)
+            {
+                turns.next = turns.freed.swap_remove(i);
+            }
+        } else if turns.freed.len() < MAX_FREED_TURNS {
+            turns.freed.push(start);
+        }
     }
 }
 
@@ -175,19 +273,6 @@ pub(crate) fn host(url: &Uri) -> String {
                 .to_ascii_lowercase()
         })
         .unwrap_or_default()
-}
-
-/// Sleeps until `until` in slices, looking at `cancel` between them; fails at once when
-/// `until` is past `deadline`.
-fn wait_until(
-    until: Instant,
-    deadline: Option<Instant>,
-    cancel: Option<&CancelToken>,
-) -> Result<(), NotAdmitted> {
-    if deadline.is_some_and(|deadline| until >= deadline) {
-        return Err(NotAdmitted::Deadline);
-    }
-    sleep_until(until, cancel)
 }
 
 /// Sleeps until `until` in slices of at most 50 ms, looking at `cancel` between them.
@@ -210,22 +295,42 @@ pub(crate) fn sleep_until(until: Instant, cancel: Option<&CancelToken>) -> Resul
 mod tests {
     use super::*;
 
+    /// Far enough ahead that no wait in these tests reaches it.
+    fn whenever() -> Instant {
+        Instant::now() + Duration::from_secs(3600)
+    }
+
     #[test]
-    fn the_quota_pays_for_retries_and_successes_refill_it() {
+    fn retries_that_succeed_pay_themselves_back() {
         let policy = RetryPolicy::default().with_retry_quota(12);
         let limits = Limits::new(&policy, None);
-        assert!(limits.take_retry(false));
-        assert!(
-            !limits.take_retry(true),
+        assert_eq!(limits.take_retry(false), Some(5));
+        assert_eq!(
+            limits.take_retry(true),
+            None,
             "7 left, a timeout's retry costs 10"
         );
-        assert!(limits.take_retry(false));
-        assert!(!limits.take_retry(false), "2 left");
+        // The retry succeeded: its 5 tokens come back.
+        limits.succeeded(Some(5));
+        assert_eq!(limits.take_retry(true), Some(10), "12 again");
+        assert_eq!(limits.take_retry(false), None, "2 left");
         for _ in 0..20 {
-            limits.succeeded();
+            // Successes at the first attempt: one token each, up to the quota's size.
+            limits.succeeded(None);
         }
-        assert!(limits.take_retry(true), "refilled to 12, no further");
-        assert!(!limits.take_retry(false));
+        assert_eq!(
+            limits.take_retry(true),
+            Some(10),
+            "refilled to 12, no further"
+        );
+        assert_eq!(limits.take_retry(false), None);
+        limits.succeeded(Some(10));
+        limits.succeeded(Some(10));
+        assert_eq!(
+            limits.quota.load(Ordering::Acquire),
+            12,
+            "never past its size"
+        );
     }
 
     #[test]
@@ -234,16 +339,51 @@ mod tests {
         let started = Instant::now();
         let h: Uri = "http://h/".parse().unwrap();
         for _ in 0..5 {
-            assert!(limits.admit(&h, None, None).is_ok());
+            assert!(limits.admit(&h, None, whenever(), None).is_ok());
         }
         let took = started.elapsed();
         assert!(took >= Duration::from_millis(190), "{took:?}");
         let soon = Some(Instant::now() + Duration::from_millis(10));
-        limits.admit(&h, None, None).ok();
+        limits.admit(&h, None, whenever(), None).ok();
         assert!(matches!(
-            limits.admit(&h, soon, None),
+            limits.admit(&h, soon, whenever(), None),
             Err(NotAdmitted::Deadline)
         ));
+    }
+
+    #[test]
+    fn a_turn_given_back_goes_to_the_next_caller() {
+        // One turn every 204 ms.
+        let limits = Limits::new(&RetryPolicy::default(), Some(5));
+        let h: Uri = "http://h/".parse().unwrap();
+        assert!(limits.admit(&h, None, whenever(), None).is_ok());
+        // A second caller waits for its turn, and is cancelled meanwhile.
+        let token = CancelToken::new();
+        let cancelling = {
+            let token = token.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(50));
+                token.cancel();
+            })
+        };
+        assert!(matches!(
+            limits.admit(&h, None, whenever(), Some(&token)),
+            Err(NotAdmitted::Cancelled)
+        ));
+        cancelling.join().unwrap();
+        // A third, reserving a turn ahead, and a fourth: the cancelled turn is not lost.
+        let pace = limits.pace.as_ref().unwrap();
+        let third = pace.take(None).ok().unwrap();
+        let fourth = pace.take(None).ok().unwrap();
+        assert_eq!(fourth - third, pace.interval);
+        let first_turn = third - pace.interval;
+        assert!(
+            third - first_turn == pace.interval,
+            "the third took the cancelled turn"
+        );
+        // A turn given back that is not the last is kept for the next caller.
+        pace.give_back(third);
+        assert_eq!(pace.take(None).ok(), Some(third));
     }
 
     #[test]
@@ -252,16 +392,53 @@ mod tests {
         let (h, other): (Uri, Uri) = ("http://h/".parse().unwrap(), "http://o/".parse().unwrap());
         limits.hold(&h, Duration::from_millis(200));
         let started = Instant::now();
-        assert!(limits.admit(&other, None, None).is_ok());
+        assert!(limits.admit(&other, None, whenever(), None).is_ok());
         assert!(started.elapsed() < Duration::from_millis(100));
-        assert!(limits.admit(&h, None, None).is_ok());
+        assert!(limits.admit(&h, None, whenever(), None).is_ok());
         assert!(started.elapsed() >= Duration::from_millis(190));
         let token = CancelToken::new();
         limits.hold(&h, Duration::from_secs(5));
         token.cancel();
         assert!(matches!(
-            limits.admit(&h, None, Some(&token)),
+            limits.admit(&h, None, whenever(), Some(&token)),
             Err(NotAdmitted::Cancelled)
         ));
+    }
+
+    #[test]
+    fn a_hold_past_what_a_call_may_wait_ends_it_at_once() {
+        let limits = Limits::new(&RetryPolicy::default(), Some(1));
+        let h: Uri = "http://h/".parse().unwrap();
+        limits.hold(&h, Duration::from_secs(3600));
+        let started = Instant::now();
+        let latest = started + Duration::from_secs(60);
+        let Err(NotAdmitted::Held { until }) = limits.admit(&h, None, latest, None) else {
+            panic!("admitted into an hour's wait");
+        };
+        assert!(started.elapsed() < Duration::from_millis(50));
+        assert!(until >= started + Duration::from_secs(3599));
+        // No turn of the pace was taken.
+        let pace = limits.pace.as_ref().unwrap();
+        assert!(pace.take(None).ok().unwrap() <= Instant::now());
+    }
+
+    #[test]
+    fn hosts_are_forgotten_once_their_wait_has_passed() {
+        let limits = Limits::new(&RetryPolicy::default(), None);
+        for n in 0..1000 {
+            let url: Uri = format!("http://h{n}/").parse().unwrap();
+            limits.hold(&url, Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        let h: Uri = "http://h/".parse().unwrap();
+        limits.hold(&h, Duration::from_millis(1));
+        assert_eq!(limits.hosts_remembered(), 1);
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(limits.admit(&h, None, whenever(), None).is_ok());
+        assert_eq!(limits.hosts_remembered(), 0);
+        assert!(
+            !limits.held.load(Ordering::Acquire),
+            "back to the fast path"
+        );
     }
 }

@@ -176,9 +176,15 @@ fn run_attempts<E: Exchange>(
             return Err(call.cancelled());
         }
         // Every thread of every clone waits out what a server announced, and the client's pace.
-        match limits.admit(exchange.url(), call.deadline, exchange.cancel()) {
+        match limits.admit(
+            exchange.url(),
+            call.deadline,
+            call.latest_start(),
+            exchange.cancel(),
+        ) {
             Ok(()) => {}
             Err(NotAdmitted::Deadline) => return Err(call.deadline_passed()),
+            Err(NotAdmitted::Held { until }) => return Err(call.held(until)),
             Err(NotAdmitted::Cancelled) => return Err(call.cancelled()),
         }
         let remaining = call.begin()?;
@@ -223,22 +229,19 @@ fn run_attempts<E: Exchange>(
                     operation.id
                 );
                 if (200..300).contains(&status) {
-                    limits.succeeded();
+                    limits.succeeded(call.retry_paid);
                     return exchange.finish(answer, call.outcome);
                 }
                 let failed = Failed::Status {
                     status,
-                    retry_after,
+                    retry_after: retry_after.is_some(),
                 };
-                call.note(failed);
-                if status == 429 {
+                let next = call.after_failure(failed, retry_after, replayable, limits);
+                if let Some(wait) = next.hold {
                     // The server's wait holds back every thread's next attempt to this host.
-                    limits.hold(
-                        exchange.url(),
-                        retry_after.unwrap_or_else(|| call.backoff()),
-                    );
+                    limits.hold(exchange.url(), wait);
                 }
-                match call.retry(failed, retry_after, replayable, limits) {
+                match next.retry {
                     Some(wait) => {
                         call.sleep(wait, exchange.cancel())?;
                         continue;
@@ -255,6 +258,7 @@ fn run_attempts<E: Exchange>(
                     operation.id
                 );
                 call.outcome.done_by_earlier_attempt = true;
+                limits.succeeded(call.retry_paid);
                 return exchange.finish(answer, call.outcome);
             }
             Ok(Reply::Redirect) => {
@@ -267,7 +271,7 @@ fn run_attempts<E: Exchange>(
                 call.redirected();
                 continue;
             }
-            Err(SendError::Input(e)) => return Err(e),
+            Err(SendError::Input(e)) => return Err(e.with_outcome(call.outcome)),
             Err(SendError::Cancelled) => return Err(call.cancelled()),
             Err(SendError::Transport(e)) => {
                 log::debug!(
@@ -281,8 +285,7 @@ fn run_attempts<E: Exchange>(
         };
         let (failed, error) = failed;
         attempt_span.failed(failed_type(failed));
-        call.note(failed);
-        if let Some(wait) = call.retry(failed, None, replayable, limits) {
+        if let Some(wait) = call.after_failure(failed, None, replayable, limits).retry {
             call.sleep(wait, exchange.cancel())?;
             continue;
         }
@@ -301,7 +304,18 @@ struct Attempts {
     changes_the_server: bool,
     /// Redirects followed, which count as attempts sent but not as retries.
     redirects: u32,
+    /// What the retry under way cost the shared quota: it comes back if the retry succeeds.
+    retry_paid: Option<u32>,
     outcome: Outcome,
+}
+
+/// What follows a failed attempt: a wait that holds back every thread's next attempt to the
+/// host (after a `429`), and the wait before this call's retry, if it retries. After a `429`
+/// without `Retry-After` both are one draw of the backoff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AfterFailure {
+    hold: Option<Duration>,
+    retry: Option<Duration>,
 }
 
 impl Attempts {
@@ -319,6 +333,7 @@ impl Attempts {
             deadline: deadline.and_then(|d| started.checked_add(d)),
             changes_the_server,
             redirects: 0,
+            retry_paid: None,
             outcome: Outcome::new(operation.harmless_to_repeat()),
         }
     }
@@ -338,7 +353,8 @@ impl Attempts {
     }
 
     /// The error of a call whose deadline passed before its next attempt could start.
-    fn deadline_passed(&self) -> Error {
+    fn deadline_passed(&mut self) -> Error {
+        self.outcome.ended_by = Some(Failed::Deadline);
         Error::Timeout {
             operation: self.operation.id,
             phase: TimeoutPhase::Deadline,
@@ -346,10 +362,28 @@ impl Attempts {
         }
     }
 
-    /// The policy's backoff before the next retry, when the server asked for no wait.
-    fn backoff(&self) -> Duration {
-        self.policy
-            .wait(self.outcome.attempts - self.redirects, None)
+    /// The latest a server's announced wait may end for this call to wait it out: within the
+    /// policy's longest `Retry-After`, and before the call's deadline.
+    fn latest_start(&self) -> Instant {
+        let now = Instant::now();
+        let longest = now
+            .checked_add(self.policy.max_retry_after())
+            .unwrap_or(now);
+        self.deadline
+            .map_or(longest, |deadline| deadline.min(longest))
+    }
+
+    /// The error of a call that a server's announced wait, until `until`, holds back for
+    /// longer than it may wait: it ends without sending its next attempt.
+    fn held(&self, until: Instant) -> Error {
+        let wait = until.saturating_duration_since(Instant::now());
+        Error::RateLimited {
+            operation: self.operation.id,
+            until: SystemTime::now()
+                .checked_add(wait)
+                .unwrap_or_else(SystemTime::now),
+            outcome: self.outcome,
+        }
     }
 
     /// Waits before the next attempt, unless the call is cancelled meanwhile.
@@ -365,21 +399,38 @@ impl Attempts {
         self.redirects += 1;
     }
 
-    /// Records what the attempt under way may have done.
-    fn note(&mut self, failed: Failed) {
+    /// After a failed attempt: records it, and says what follows (see [`AfterFailure`]). The
+    /// call retries when the rule says the failure is worth repeating, the request can be sent
+    /// again, the server's wait is one the policy honours, attempts are left, the wait ends
+    /// within the budget and before the deadline, and the shared quota pays for it; otherwise
+    /// it ends with what this attempt gave.
+    fn after_failure(
+        &mut self,
+        failed: Failed,
+        retry_after: Option<Duration>,
+        replayable: bool,
+        limits: &Limits,
+    ) -> AfterFailure {
         if self.changes_the_server {
             self.outcome.may_have_been_processed |= failed.may_have_been_processed();
         }
+        self.outcome.ended_by = Some(failed);
+        self.retry_paid = None;
+        let retries = self.outcome.attempts - self.redirects;
+        // One wait, drawn once: the retry's, and the hold's after a `429`.
+        let wait = self.policy.wait(retries, retry_after);
+        let rate_limited = matches!(failed, Failed::Status { status: 429, .. });
+        let hold = rate_limited.then_some(wait);
+        let retry = self.retry(failed, retry_after, wait, replayable, limits);
+        AfterFailure { hold, retry }
     }
 
-    /// After a failed attempt: the wait before the next one when there is to be one (the rule
-    /// says the failure is worth repeating, the request can be sent again, the server's wait is
-    /// one the policy honours, attempts are left, and the wait ends within the budget and
-    /// before the deadline), or `None` to end the call with what this attempt gave.
+    /// Whether the call retries after `failed`, in `wait` (see [`Attempts::after_failure`]).
     fn retry(
         &mut self,
         failed: Failed,
         retry_after: Option<Duration>,
+        wait: Duration,
         replayable: bool,
         limits: &Limits,
     ) -> Option<Duration> {
@@ -389,7 +440,6 @@ impl Attempts {
             return None;
         }
         let retries = self.outcome.attempts - self.redirects;
-        let wait = self.policy.wait(retries, retry_after);
         let within_budget = self
             .started
             .elapsed()
@@ -404,14 +454,15 @@ impl Attempts {
             return None;
         }
         // Paid from the quota every clone shares; when it cannot pay, the failure stands.
-        if !limits.take_retry(matches!(failed, Failed::NoAnswer)) {
+        let Some(paid) = limits.take_retry(matches!(failed, Failed::NoAnswer)) else {
             self.outcome.retries_held_back = true;
             log::debug!(
                 "{}: not retried after {reason}: the retry quota is spent",
                 self.operation.id
             );
             return None;
-        }
+        };
+        self.retry_paid = Some(paid);
         log::debug!(
             "retrying {} in {:.1?} after {reason} (attempt {} of {})",
             self.operation.id,
@@ -430,12 +481,13 @@ impl Attempts {
     }
 }
 
-/// The error of a call whose last attempt failed with `source`.
+/// The error of a call whose last attempt (or the body of its answer) failed with `source`.
 pub(crate) fn transport_error(
     operation: &'static str,
-    outcome: Outcome,
+    mut outcome: Outcome,
     source: ureq::Error,
 ) -> Error {
+    outcome.ended_by = Some(Failed::of_transport(&source));
     match source {
         ureq::Error::Timeout(timeout) => Error::Timeout {
             operation,
@@ -475,6 +527,7 @@ fn error_type(error: &Error) -> &'static str {
         Error::Transport { .. } => "transport",
         Error::Cancelled { .. } => "cancelled",
         Error::Redirect { .. } => "redirect",
+        Error::RateLimited { .. } => "rate_limited",
         Error::InvalidInput { .. } | Error::File { .. } | Error::Source { .. } => "input",
         _ => "other",
     }
@@ -492,4 +545,41 @@ fn accept(value: &'static str) -> HeaderValue {
         .bytes()
         .all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
     HeaderValue::from_static(if visible { value } else { "application/json" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::download::DOWNLOAD;
+
+    #[test]
+    fn after_a_429_the_hold_and_the_retry_wait_alike() {
+        let policy = RetryPolicy::default().with_initial_backoff(Duration::from_secs(8));
+        let limits = Limits::new(&policy, None);
+        let after = |status, retry_after: Option<Duration>| {
+            let mut call = Attempts::new(&DOWNLOAD, policy, None, false);
+            call.outcome.attempts = 1;
+            let failed = Failed::Status {
+                status,
+                retry_after: retry_after.is_some(),
+            };
+            call.after_failure(failed, retry_after, true, &limits)
+        };
+        // Without `Retry-After`: one draw of the backoff, up to 8 s, for both.
+        for _ in 0..40 {
+            let next = after(429, None);
+            assert!(next.retry.is_some());
+            assert_eq!(next.hold, next.retry);
+        }
+        let asked = Some(Duration::from_millis(1500));
+        assert_eq!(
+            after(429, asked),
+            AfterFailure {
+                hold: asked,
+                retry: asked
+            }
+        );
+        // Only a 429 holds the host.
+        assert_eq!(after(503, asked).hold, None);
+    }
 }

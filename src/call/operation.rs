@@ -163,6 +163,7 @@ impl Exchange for OperationCall {
                 Ok(mismatch) => SendError::Input(Error::Source {
                     reason: mismatch.reason,
                     source: mismatch.source,
+                    outcome: Outcome::unsent(),
                 }),
                 Err(e) => SendError::Transport(e),
             },
@@ -188,6 +189,7 @@ impl Exchange for OperationCall {
                         status,
                         limit: cap,
                         announced: None,
+                        outcome: *outcome,
                     }),
                     other => SendError::Transport(other),
                 })?

@@ -1,6 +1,8 @@
 //! What the attempts of one call did: the record every answer and every error of a call
 //! carries, written by the request loop (`call/mod.rs`) and nowhere else.
 
+use crate::call::retry::Failed;
+
 /// What a call's attempts did: how many were sent, whether the server may have processed the
 /// request, and whether sending it again is harmless. Every error of a sent request carries it
 /// ([`Error::outcome`](crate::Error::outcome)), and so does every answer
@@ -8,8 +10,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Outcome {
-    /// How many attempts were sent (0: the call ended before its first, cancelled or past its
-    /// deadline).
+    /// How many attempts were sent (0: the call ended before its first: cancelled, past its
+    /// deadline, or held back by a server's wait).
     pub attempts: u32,
     /// Whether the server may have processed the request although the call failed: this
     /// attempt or an earlier one may have reached it whole (an answer that does not rule it out,
@@ -25,9 +27,20 @@ pub struct Outcome {
     /// Whether a retry the rule allowed was held back because the client's shared retry quota
     /// could not pay for it (see [`RetryPolicy`](crate::RetryPolicy)).
     pub retries_held_back: bool,
+    /// What ended the call, as the loop judged it: the last attempt's failure, or the deadline.
+    /// [`Error::is_retryable`](crate::Error::is_retryable) reads it, so that it says what the
+    /// loop's own rule said.
+    pub(crate) ended_by: Option<Failed>,
 }
 
 impl Outcome {
+    /// The record of a call that has sent nothing, for an error made before the loop's record
+    /// is at hand (a source that fails while its body is made): the loop puts its own in its
+    /// place ([`Error::with_outcome`](crate::Error)).
+    pub(crate) fn unsent() -> Outcome {
+        Outcome::new(false)
+    }
+
     /// The record of a call of an operation that is `harmless_to_repeat`, before any attempt.
     pub(crate) fn new(harmless_to_repeat: bool) -> Outcome {
         Outcome {
@@ -36,6 +49,7 @@ impl Outcome {
             harmless_to_repeat,
             done_by_earlier_attempt: false,
             retries_held_back: false,
+            ended_by: None,
         }
     }
 }

@@ -156,6 +156,7 @@ impl RawResponse {
                     path,
                     message,
                     excerpt,
+                    outcome: self.outcome,
                 })
             }
         }
@@ -256,14 +257,32 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     text
 }
 
-/// `Retry-After` as a wait: delay-seconds or an HTTP date. Anything else is ignored.
+/// `Retry-After` as a wait: delay-seconds or an HTTP date. Delay-seconds may carry a
+/// fraction (`0.25`), as some servers and proxies send it. Anything else is ignored.
 pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get("retry-after")?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if let Some(wait) = delay_seconds(value) {
+        return Some(wait);
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+/// `DIGITS` or `DIGITS.DIGITS` as seconds (a fraction past nanoseconds is dropped); `None`
+/// for anything else, signs and exponents included.
+fn delay_seconds(value: &str) -> Option<Duration> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || value.ends_with('.') {
+        return None;
+    }
+    let seconds = whole.parse::<u64>().ok()?;
+    let nanos = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(9)
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    Some(Duration::new(seconds, nanos))
 }
 
 #[cfg(test)]
@@ -283,6 +302,14 @@ mod tests {
         assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(30)));
         headers.insert("retry-after", HeaderValue::from_static("soon-ish"));
         assert_eq!(retry_after(&headers, now), None);
+        headers.insert("retry-after", HeaderValue::from_static("0.25"));
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_millis(250)));
+        headers.insert("retry-after", HeaderValue::from_static("1.0000000019"));
+        assert_eq!(retry_after(&headers, now), Some(Duration::new(1, 1)));
+        for refused in ["-1", "1e3", "inf", "NaN", ".5", "5.", "1.2.3", "+1", ""] {
+            headers.insert("retry-after", HeaderValue::from_static(refused));
+            assert_eq!(retry_after(&headers, now), None, "{refused}");
+        }
     }
 
     #[test]

@@ -22,13 +22,19 @@ use std::time::Duration;
 /// Retries are paid from a quota every clone of a client shares, as in AWS's standard retry
 /// mode: it holds [`retry_quota`](Self::retry_quota) tokens (500), a retry costs
 /// [`retry_cost`](Self::retry_cost) (5), or [`timeout_retry_cost`](Self::timeout_retry_cost)
-/// (10) after a timeout, and each successful call gives one back. When the quota cannot pay,
-/// a failure is returned at once, and its error says retries were held back: in a total outage
-/// a client sends its calls and about 100 retries, not several times its calls.
+/// (10) after a timeout. A retry that succeeds gives its cost back, and a call that succeeds
+/// at its first attempt adds one token (up to the quota's size): the quota drains only while
+/// retries fail. When it cannot pay, a failure is returned at once, and its error says retries
+/// were held back: in a total outage a client sends its calls and about 100 retries, not
+/// several times its calls, while a service that fails now and then costs nothing.
 ///
-/// Waits follow `Retry-After` when the server sends one; one longer than
+/// Waits follow `Retry-After` when the server sends one (delay-seconds, with a fraction if
+/// the server gives one, or an HTTP date); one longer than
 /// [`max_retry_after`](Self::max_retry_after) is not cut short: the call gives up and the error
-/// carries the server's `Retry-After`, so the caller can schedule. Otherwise waits grow
+/// carries the server's `Retry-After`, so the caller can schedule. A `429`'s wait holds back
+/// every clone's calls to that host: a call that would have to wait past its deadline or
+/// longer than `max_retry_after` ends at once with [`Error::RateLimited`](crate::Error::RateLimited),
+/// sending nothing. Otherwise waits grow
 /// exponentially with full jitter. Retries stop after [`max_attempts`](Self::max_attempts)
 /// attempts, once the next wait would pass the [`budget`](Self::budget), or once it would pass
 /// the call's deadline ([`Timeouts`](crate::Timeouts)).
@@ -179,11 +185,8 @@ impl RetryPolicy {
 /// What went wrong in one attempt, as the retry rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Failed {
-    /// An answer with this status, and the wait its `Retry-After` asked for.
-    Status {
-        status: u16,
-        retry_after: Option<Duration>,
-    },
+    /// An answer with this status, and whether it said when to come back (`Retry-After`).
+    Status { status: u16, retry_after: bool },
     /// No connection was made: nothing was sent.
     NotSent,
     /// Stalled while sending: the request never reached the server whole.
@@ -242,7 +245,7 @@ impl Failed {
                 retry_after,
             } => match status {
                 500 | 502 | 504 => true,
-                503 => retry_after.is_none(),
+                503 => !retry_after,
                 _ => false,
             },
             Failed::Dropped | Failed::NoAnswer | Failed::Deadline => true,
@@ -271,7 +274,7 @@ pub(crate) fn worth_repeating(
         Failed::Status { status: 429, .. } => Some("rate limited (429)"),
         Failed::Status {
             status: 503,
-            retry_after: Some(_),
+            retry_after: true,
         } => Some("unavailable (503 with Retry-After)"),
         Failed::Status {
             status: 500 | 502..=504,
@@ -303,9 +306,9 @@ mod tests {
 
     #[test]
     fn what_is_worth_repeating() {
-        let status = |status, retry_after| Failed::Status {
+        let status = |status, retry_after: Option<Duration>| Failed::Status {
             status,
-            retry_after,
+            retry_after: retry_after.is_some(),
         };
         let again = |failed, harmless| worth_repeating(failed, harmless, false).is_some();
         for code in [500, 502, 504] {

@@ -343,13 +343,15 @@ impl ClientBuilder {
     }
 
     /// Spaces this client's requests evenly, at most `n` a second, whichever thread of whichever
-    /// clone sends them (GCRA, without bursts): set it to the service's quota and threads keep
-    /// under it instead of meeting `429`s. The spacing is 2 % wider than `1/n` s, so that a
-    /// server's one-second window, which sees the requests with the network's jitter, counts
+    /// clone sends them: one request every `1/n` s, with no burst allowance (a client idle for
+    /// a while still sends one request per turn). Set it to the service's quota and threads
+    /// keep under it instead of meeting `429`s. The spacing is 2 % wider than `1/n` s, so that
+    /// a server's one-second window, which sees the requests with the network's jitter, counts
     /// `n` at most. A turn taken before a server's `429` waits out its `Retry-After` too. A
-    /// call waits its turn within its deadline; one whose deadline would pass while it waits
-    /// fails with [`Error::Timeout`](crate::Error::Timeout). Default: off. Zero is refused by
-    /// [`build`](Self::build).
+    /// call waits its turn within its deadline; one whose deadline would pass before its turn
+    /// fails at once with [`Error::Timeout`](crate::Error::Timeout), sending nothing, and a
+    /// call cancelled while it waits gives its turn to the next caller. Default: off. Zero is
+    /// refused by [`build`](Self::build).
     pub fn max_requests_per_second(mut self, n: u32) -> Self {
         self.max_requests_per_second = Some(n);
         self

@@ -114,12 +114,13 @@ impl crate::Client {
             request = request.conversation_id(id);
         }
         let response = request.send()?;
-        let status = response.status();
+        let (status, outcome) = (response.status(), *response.outcome());
         let attachment = response.into_inner().attachment.unwrap_or_default();
         let media_url = attachment.media_url.ok_or(Error::Incomplete {
             operation: operations::info::UPLOAD_ATTACHMENT.id,
             status,
             missing: ".attachment.mediaUrl",
+            outcome,
         })?;
         Ok(Attachment {
             media_url,

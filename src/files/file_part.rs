@@ -8,6 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::call::outcome::Outcome;
 use crate::error::Error;
 
 /// A file to send as one part of a multipart body: from a path (streamed from disk), from bytes
@@ -295,6 +296,7 @@ impl FilePart {
                 read.map_err(|e| Error::Source {
                     reason: format!("reading the source's first bytes failed: {e}"),
                     source: Some(e),
+                    outcome: Outcome::unsent(),
                 })?;
             }
         }
@@ -323,6 +325,7 @@ impl FilePart {
                             path.display()
                         ),
                         source,
+                        outcome: Outcome::unsent(),
                     };
                     let file = File::open(&*path)
                         .map_err(|e| replaced(format!("could not be reopened ({e})"), Some(e)))?;
@@ -340,6 +343,7 @@ impl FilePart {
             Source::Reader { reader, .. } => reader.take().ok_or_else(|| Error::Source {
                 reason: "a reader source can be sent only once".to_owned(),
                 source: None,
+                outcome: Outcome::unsent(),
             })?,
         };
         Ok(Box::new(Exact {

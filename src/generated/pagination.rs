@@ -53,6 +53,8 @@ pub struct Pages<'a, T> {
     max_pages: usize,
     /// Why the next item is an error (the server looped).
     stopping: Option<String>,
+    /// What the attempts of the last page's call did, for the error that stops the pages.
+    last: crate::call::outcome::Outcome,
     done: bool,
 }
 
@@ -70,6 +72,7 @@ impl<'a, T: ListPage> Pages<'a, T> {
             operation: self.operation,
             pages: self.fetched,
             reason,
+            outcome: self.last,
         }))
     }
 }
@@ -99,6 +102,7 @@ impl<T: ListPage> Iterator for Pages<'_, T> {
             }
         };
         self.fetched += 1;
+        self.last = *page.outcome();
         // Hand out this page; a problem with the next one is reported after it.
         if !page.has_more() {
             self.done = true;
@@ -174,6 +178,8 @@ pub fn pages<'a, T: ListPage>(
         fetched: 0,
         max_pages: MAX_PAGES,
         stopping: None,
+        // A list is a read: harmless to repeat.
+        last: crate::call::outcome::Outcome::new(true),
         done: false,
     }
 }

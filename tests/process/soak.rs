@@ -18,6 +18,9 @@ const THREADS: usize = 8;
 const WARM_UP_CALLS: usize = 6;
 const CALLS: usize = 24;
 const DEADLINE: Duration = Duration::from_secs(3);
+/// The retry quota's tokens: half the default, so that this short soak would drain it if
+/// retries that succeed did not pay themselves back.
+const QUOTA: u32 = 250;
 
 /// What the server did with the uploads it received, by the token in their body.
 #[derive(Default)]
@@ -135,24 +138,47 @@ fn rss_kib() -> u64 {
         .expect("a VmRSS line")
 }
 
-/// `calls` calls on each of the threads; returns the tokens of the successful uploads.
-fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
+/// What the calls of a round did.
+#[derive(Default)]
+struct Round {
+    /// The tokens of the successful uploads.
+    uploaded: Vec<String>,
+    deletes: usize,
+    deleted: usize,
+    /// The errors whose retries the shared quota held back.
+    held_back: Vec<String>,
+}
+
+/// `calls` calls on each of the threads.
+fn round(client: &Client, round: &str, calls: usize) -> Round {
     let workers: Vec<_> = (0..THREADS)
         .map(|thread| {
             let client = client.clone();
             let round = round.to_owned();
             std::thread::spawn(move || {
-                let mut uploaded = Vec::new();
+                let mut done = Round::default();
                 for call in 0..calls {
                     let started = Instant::now();
-                    if call % 2 == 0 {
+                    let failed = if call % 2 == 0 {
                         let token = format!("{round}-{thread}-{call}");
                         let body = format!("token-{token}\r\n");
-                        if client.upload(Upload::bytes("a.txt", body)).is_ok() {
-                            uploaded.push(token);
+                        match client.upload(Upload::bytes("a.txt", body)) {
+                            Ok(_) => {
+                                done.uploaded.push(token);
+                                None
+                            }
+                            Err(e) => Some(e),
                         }
                     } else {
-                        let _ = client.delete("https://media.example/a.txt");
+                        done.deletes += 1;
+                        let deleted = client.delete("https://media.example/a.txt");
+                        done.deleted += usize::from(deleted.is_ok());
+                        deleted.err()
+                    };
+                    if let Some(e) =
+                        failed.filter(|e| e.outcome().is_some_and(|o| o.retries_held_back))
+                    {
+                        done.held_back.push(e.to_string());
                     }
                     let took = started.elapsed();
                     assert!(
@@ -160,14 +186,19 @@ fn round(client: &Client, round: &str, calls: usize) -> Vec<String> {
                         "call {call} of thread {thread} took {took:?}"
                     );
                 }
-                uploaded
+                done
             })
         })
         .collect();
-    workers
-        .into_iter()
-        .flat_map(|w| w.join().expect("no thread panicked"))
-        .collect()
+    let mut all = Round::default();
+    for worker in workers {
+        let done = worker.join().expect("no thread panicked");
+        all.uploaded.extend(done.uploaded);
+        all.deletes += done.deletes;
+        all.deleted += done.deleted;
+        all.held_back.extend(done.held_back);
+    }
+    all
 }
 
 #[test]
@@ -194,15 +225,23 @@ fn eight_threads_against_a_hostile_server() {
         .retry_policy(
             RetryPolicy::default()
                 .with_initial_backoff(Duration::from_millis(5))
-                .with_max_backoff(Duration::from_millis(40)),
+                .with_max_backoff(Duration::from_millis(40))
+                .with_retry_quota(QUOTA),
         )
         .build()
         .unwrap();
 
-    let mut uploaded = round(&client, "warm", WARM_UP_CALLS);
+    let warm = round(&client, "warm", WARM_UP_CALLS);
     let before = rss_kib();
-    uploaded.extend(round(&client, "soak", CALLS));
+    let soak = round(&client, "soak", CALLS);
     let after = rss_kib();
+    let mut uploaded = warm.uploaded;
+    uploaded.extend(soak.uploaded);
+    let (deletes, deleted) = (warm.deletes + soak.deletes, warm.deleted + soak.deleted);
+    // The server fails about half of the attempts, and never for long: the quota holds back
+    // no retry that would have saved a call.
+    let held_back: Vec<_> = warm.held_back.iter().chain(&soak.held_back).collect();
+    assert!(held_back.is_empty(), "{held_back:?}");
 
     let ledger = ledger.lock().unwrap();
     assert!(ledger.requests >= THREADS * (WARM_UP_CALLS + CALLS));
@@ -227,7 +266,8 @@ fn eight_threads_against_a_hostile_server() {
         "the application's level is back once no request is in flight"
     );
     eprintln!(
-        "soak: {} requests, {} uploads stored, {} created; RSS {before} -> {after} KiB",
+        "soak: {} requests, {} uploads stored, {} created, {deleted} of {deletes} deletes done; \
+         RSS {before} -> {after} KiB",
         ledger.requests,
         ledger.stored.len(),
         uploaded.len()

@@ -251,3 +251,125 @@ fn a_malformed_token_response_is_never_quoted() {
         assert!(!shown.contains("eyJ"), "{shown}");
     }
 }
+
+#[test]
+fn an_error_after_a_send_keeps_the_record_of_its_attempts() {
+    let upload = |script: Vec<Reply>, max_response: Option<u64>| {
+        let server = RawServer::start(script);
+        let mut builder = support::builder(&server.url()).retry_policy(support::quick_retries());
+        if let Some(limit) = max_response {
+            builder = builder.max_response_bytes(limit);
+        }
+        let error = builder
+            .build()
+            .unwrap()
+            .upload(Upload::bytes("a.txt", "hello"))
+            .unwrap_err();
+        (error, server.requests().len())
+    };
+    let unavailable = || Reply::Bytes(response(503, &[("retry-after", "0")], ""));
+    // Answered 503 (not done, come back at once), then 201 with a body that does not decode.
+    let (decode, sent) = upload(
+        vec![
+            unavailable(),
+            support::json_text(201, r#"{"attachment": 7}"#),
+        ],
+        None,
+    );
+    assert!(matches!(decode, Error::Decode { .. }), "{decode:?}");
+    assert_eq!((decode.attempts(), sent), (Some(2), 2), "{decode:?}");
+    assert!(!decode.nothing_sent() && !decode.is_retryable());
+    // The same with an answer over the response cap, and one without its mediaUrl.
+    let (too_large, _) = upload(
+        vec![
+            unavailable(),
+            support::json_text(201, &format!(r#"{{"pad": "{}"}}"#, "x".repeat(200))),
+        ],
+        Some(100),
+    );
+    assert!(matches!(too_large, Error::TooLarge { .. }), "{too_large:?}");
+    assert_eq!(too_large.attempts(), Some(2), "{too_large:?}");
+    let (incomplete, _) = upload(
+        vec![
+            unavailable(),
+            support::json_text(201, r#"{"attachment": {}}"#),
+        ],
+        None,
+    );
+    assert!(
+        matches!(incomplete, Error::Incomplete { .. }),
+        "{incomplete:?}"
+    );
+    assert_eq!(incomplete.attempts(), Some(2), "{incomplete:?}");
+    assert!(incomplete.may_have_been_processed());
+}
+
+#[test]
+fn a_download_never_answered_is_retried_and_its_error_says_retryable() {
+    let server = RawServer::start(vec![Reply::Silent(Duration::from_secs(3))]);
+    let client = support::builder(&server.url())
+        .retry_policy(support::quick_retries())
+        .timeouts(
+            sunshine_conversations_client::Timeouts::default()
+                .with_response(Duration::from_millis(200)),
+        )
+        .build()
+        .unwrap();
+    let error = client
+        .download(&format!("{}/media/photo.png", server.url()))
+        .reader()
+        .unwrap_err();
+    // The loop retried a harmless GET after each silence: the error says what it judged.
+    assert!(matches!(error, Error::Timeout { .. }), "{error:?}");
+    assert_eq!(error.attempts(), Some(4), "{error:?}");
+    assert!(error.is_retryable(), "{error:?}");
+}
+
+#[test]
+fn library_messages_name_the_librarys_own_api() {
+    use sunshine_conversations_client::FileRefusal;
+    let dir = support::TempDir::new();
+    let existing = dir.path().join("taken.png");
+    std::fs::write(&existing, b"x").unwrap();
+    let server = RawServer::start(vec![Reply::Bytes(response(
+        200,
+        &[],
+        "twenty bytes of body",
+    ))]);
+    let client = client(&server.url());
+    let exists = client
+        .download(&format!("{}/media/a.png", server.url()))
+        .to_path(&existing)
+        .unwrap_err();
+    let refused = client
+        .upload(Upload::bytes("tool.exe", b"MZ\x90\0".to_vec()))
+        .unwrap_err();
+    assert!(matches!(
+        &refused,
+        Error::FileRefused {
+            refusal: FileRefusal::Extension { .. },
+            ..
+        }
+    ));
+    let too_large = client
+        .download(&format!("{}/media/b.png", server.url()))
+        .max_bytes(10)
+        .reader()
+        .unwrap_err();
+    for (error, api) in [
+        (&exists, "Download::overwrite"),
+        (&refused, "Upload::without_file_check"),
+        (&too_large, "Download::max_bytes"),
+    ] {
+        let message = error.to_string();
+        assert!(message.contains(api), "{message}");
+        for cli in [
+            "example",
+            "--force",
+            "--no-file-check",
+            "SUNCO_MAX_DOWNLOAD_BYTES in",
+        ] {
+            assert!(!message.contains(cli), "{message}");
+        }
+    }
+}

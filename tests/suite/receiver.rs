@@ -668,3 +668,25 @@ fn files_never_overwrite_each_other() {
         "nothing was fetched to replace them"
     );
 }
+
+#[test]
+fn a_webhook_of_another_version_is_refused_and_said() {
+    let receiver = start_receiver(&[]);
+    let v1 = br#"{"trigger": "message:appUser", "app": {"_id": "a"},
+        "messages": [{"type": "image", "mediaUrl": "https://media.smooch.io/x.png"}],
+        "appUser": {"_id": "u"}, "version": "v1.1"}"#;
+    // Not a success: the customer's file would be dropped without a word.
+    assert_eq!(post(receiver.port, Some(SECRET), v1), 400);
+    let said = lines_until(
+        &receiver.stderr,
+        "error: ",
+        Duration::from_secs(5),
+        Duration::from_millis(100),
+    );
+    assert!(
+        said.iter()
+            .any(|line| line.starts_with("error: ") && line.contains("version v1.1")),
+        "{said:?}"
+    );
+    assert!(lines_within(&receiver.stdout, Duration::from_millis(100)).is_empty());
+}

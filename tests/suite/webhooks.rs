@@ -123,3 +123,44 @@ fn parsing_is_bounded_and_never_panics() {
             .all(|e| matches!(e, Event::Unknown(_)))
     );
 }
+
+#[test]
+fn a_payload_of_another_webhook_version_is_refused_not_read_as_empty() {
+    // What a v1 webhook delivers (Smooch's v1 format): a trigger, messages, the app user.
+    let v1 = br#"{
+        "trigger": "message:appUser",
+        "app": {"_id": "5d8cff3cd55b040010928b5b"},
+        "messages": [{"_id": "55c8c1498590aa1900b9b9b1", "type": "image",
+            "mediaUrl": "https://media.smooch.io/apps/x/photo.png", "role": "appUser"}],
+        "appUser": {"_id": "c7f6e6d6c3a637261bd9656f"},
+        "version": "v1"
+    }"#;
+    let v1_1 = br#"{
+        "trigger": "message:appUser",
+        "app": {"_id": "5d8cff3cd55b040010928b5b"},
+        "messages": [{"_id": "55c8c1498590aa1900b9b9b1", "type": "file",
+            "mediaUrl": "https://media.smooch.io/apps/x/report.pdf", "role": "appUser"}],
+        "appUser": {"_id": "c7f6e6d6c3a637261bd9656f"},
+        "conversation": {"_id": "105e47578be874292d365ee8"},
+        "version": "v1.1"
+    }"#;
+    for (body, version) in [(&v1[..], "v1"), (&v1_1[..], "v1.1")] {
+        let refused = webhooks::parse(body, webhooks::DEFAULT_MAX_BODY_BYTES).unwrap_err();
+        assert_eq!(
+            refused,
+            WebhookError::UnsupportedVersion {
+                version: Some(version.to_owned())
+            }
+        );
+        assert_eq!(refused.status(), 400);
+        let message = refused.to_string();
+        assert!(message.contains(&format!("version {version}")), "{message}");
+        assert!(message.contains("v2 in the app's settings"), "{message}");
+    }
+    // No `events` at all, and no version: refused too; an empty list of events is a payload.
+    let bare = webhooks::parse(br#"{"app": {"id": "a"}}"#, 1024).unwrap_err();
+    assert_eq!(bare, WebhookError::UnsupportedVersion { version: None });
+    assert!(bare.to_string().contains("no `events`"), "{bare}");
+    let empty = webhooks::parse(br#"{"events": []}"#, 1024).unwrap();
+    assert!(empty.events.is_empty());
+}

@@ -244,7 +244,7 @@ impl Download<'_> {
             .and_then(|v| v.trim().parse::<u64>().ok());
         let status = parts.status.as_u16();
         if let Some(length) = content_length.filter(|length| *length > limit) {
-            return Err(too_large(status, limit, Some(length)));
+            return Err(too_large(status, limit, Some(length), outcome));
         }
         let config = client.config();
         Ok(MediaReader {
@@ -274,8 +274,8 @@ impl Download<'_> {
             return Err(Error::invalid(
                 "download path",
                 format!(
-                    "{} exists; choose another path, or allow replacing it (overwrite, \
-                     `--force` in the example)",
+                    "{} exists; choose another path, or allow replacing it \
+                     (Download::overwrite)",
                     path.display()
                 ),
             ));
@@ -297,8 +297,9 @@ impl Download<'_> {
         // On an error `temporary` is removed as it drops.
         let temporary = Temporary::create(&directory)?;
         let mut reader = self.reader()?;
-        let bytes = copy(&mut reader, &temporary.file, &temporary.path)?;
-        temporary.keep_as(&path, overwrite)?;
+        let bytes = copy(&mut reader, &temporary.file, &temporary.path)
+            .and_then(|bytes| temporary.keep_as(&path, overwrite).map(|()| bytes))
+            .map_err(|e| e.with_outcome(reader.outcome))?;
         Ok(Downloaded {
             path,
             bytes,

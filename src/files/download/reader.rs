@@ -107,7 +107,7 @@ impl Read for MediaReader {
 /// The error of a body that could not be read to its end.
 pub(super) fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     if error.get_ref().is_some_and(|e| e.is::<TooLarge>()) {
-        return too_large(reader.status, reader.limit, None);
+        return too_large(reader.status, reader.limit, None, reader.outcome);
     }
     if crate::call::cancel::is_cancelled(&error) {
         return Error::Cancelled {
@@ -128,11 +128,17 @@ pub(super) fn read_error(error: io::Error, reader: &MediaReader) -> Error {
     crate::call::transport_error(DOWNLOAD.id, reader.outcome, source)
 }
 
-pub(super) fn too_large(status: u16, limit: u64, announced: Option<u64>) -> Error {
+pub(super) fn too_large(
+    status: u16,
+    limit: u64,
+    announced: Option<u64>,
+    outcome: Outcome,
+) -> Error {
     Error::TooLarge {
         operation: DOWNLOAD.id,
         status,
         limit,
         announced,
+        outcome,
     }
 }

@@ -78,6 +78,7 @@ impl Temporary {
                 path: path.to_owned(),
                 reason: "a file appeared there while downloading; nothing was replaced".to_owned(),
                 source: Some(e),
+                outcome: Outcome::new(super::DOWNLOAD.harmless_to_repeat()),
             }),
             // No hard links here (some file systems): a rename after one more check.
             Err(_) if path.symlink_metadata().is_err() => {
@@ -119,5 +120,6 @@ pub(super) fn save_error(path: &Path, what: &str, error: io::Error) -> Error {
         path: path.to_owned(),
         reason: format!("{what}: {error}"),
         source: Some(error),
+        outcome: Outcome::new(super::DOWNLOAD.harmless_to_repeat()),
     }
 }
