@@ -128,7 +128,9 @@ fn run() -> Result<(), Failure> {
         .content(content)
         .try_into()
         .map_err(unfit)?;
-    let posted = client.post_message(&app_id, &conversation, &message)?;
+    let posted = client
+        .post_message(&app_id, &conversation, &message)
+        .send()?;
     let ids: Vec<&str> = posted
         .messages
         .iter()

@@ -201,9 +201,10 @@ fn bare_agent() -> ureq::Agent {
 /// uploads FILE once, for instruction counts under `valgrind --tool=callgrind`, which do not
 /// move with the machine's load.
 fn profile_calls(url: &str, which: &str) {
-    let body = types::AttachmentDeleteBody {
-        media_url: "https://media.example/apps/app/attachments/file.bin".into(),
-    };
+    let body = types::AttachmentDeleteBody::builder()
+        .media_url("https://media.example/apps/app/attachments/file.bin")
+        .try_into()
+        .expect("a valid body");
     if let Some(kind) = which.strip_prefix("upload-") {
         let Some(file) = std::env::args().skip_while(|a| a != which).nth(1) else {
             eprintln!("--profile {which} needs a FILE");
@@ -229,7 +230,7 @@ fn profile_calls(url: &str, which: &str) {
     if which == "client" {
         let ours = client(url);
         for _ in 0..CALLS {
-            std::hint::black_box(ours.delete_attachment(APP, &body).expect("delete"));
+            std::hint::black_box(ours.delete_attachment(APP, &body).send().expect("delete"));
         }
     } else {
         let agent = bare_agent();
@@ -273,16 +274,17 @@ const USER_AGENT: &str = concat!("sunshine-conversations-client/", env!("CARGO_P
 fn json_latency(url: &str) -> f64 {
     let ours = client(url);
     let agent = bare_agent();
-    let body = types::AttachmentDeleteBody {
-        media_url: "https://media.example/apps/app/attachments/file.bin".into(),
-    };
+    let body = types::AttachmentDeleteBody::builder()
+        .media_url("https://media.example/apps/app/attachments/file.bin")
+        .try_into()
+        .expect("a valid body");
     let auth = basic_header();
     let remove = format!("{url}/v2/apps/{APP}/attachments/remove");
 
     let run_ours = |calls: usize| {
         let started = Instant::now();
         for _ in 0..calls {
-            let response = ours.delete_attachment(APP, &body).expect("delete");
+            let response = ours.delete_attachment(APP, &body).send().expect("delete");
             std::hint::black_box(response);
         }
         started.elapsed()

@@ -57,7 +57,7 @@ fn case(op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
         }
         Some(Body::Multipart { fields }) => {
             let form = form_name(op);
-            let mut inits = Vec::new();
+            let (mut required, mut optional) = (Vec::new(), Vec::new());
             for field in fields {
                 let ident = Ident::new(&field.ident, Span::call_site());
                 let value = if field.file {
@@ -68,21 +68,17 @@ fn case(op: &Operation, models: &ModelNames) -> Result<TokenStream, String> {
                     let ty = test_type(&field.ty, models)?;
                     quote! { json::<#ty>("\"sample\"")? }
                 };
-                inits.push(if field.required {
-                    quote! { #ident: #value }
+                if field.required {
+                    required.push(value);
                 } else {
-                    quote! { #ident: Some(#value) }
-                });
+                    optional.push(quote! { .#ident(#value) });
+                }
             }
-            args.push(quote! { crate_::operations::#form { #(#inits),* } });
+            args.push(quote! { crate_::operations::#form::new(#(#required),*) #(#optional)* });
         }
         None => {}
     }
-    let send = if op.optional_params().next().is_some() {
-        quote! { .send() }
-    } else {
-        TokenStream::new()
-    };
+    let send = quote! { .send() };
     // Operations no key may call (the cookie call takes a media token) get a bearer token.
     let accepts_key = op.security.is_empty()
         || op.security.iter().any(|s| {

@@ -5,14 +5,21 @@
 //! JSON pointer of its place in the document: the old document's for what is removed, the new
 //! one's for everything else.
 //!
-//! What is breaking follows one rule: code that compiled against the old document may fail to
-//! compile, or behave differently, against the new one. Removing anything is breaking (an enum
-//! value too: a sender may use it); so are a parameter or a request field that becomes
-//! required or is added as required, and any type that changes. Adding anything optional, a
-//! new enum value or union arm (the models keep values they do not know), a new response status
-//! and deprecating are not. An `operationId` whose case changes but whose Rust name does not is
-//! no change at all. An operation that enters or leaves the `Attachments` tag changes the
-//! default build, and is listed as added to or removed from it.
+//! What is breaking is what a caller's code sees: code that compiled against the old document
+//! may fail to compile against the new one, or a type it uses changes. Removing anything is
+//! breaking (an enum value too: a sender or a `match` may name it), and so is any type that
+//! changes: a parameter's, a field's (an optional field that becomes required is a `T`, no
+//! longer an `Option<T>`), the request body's, or what an operation's `send()` gives; so is a
+//! parameter or a multipart part added as required (an argument more), or one that becomes
+//! required. Because every model, enum and union is `#[non_exhaustive]` and built through its
+//! builder, and every operation is a request builder whatever its parameters, adding an
+//! optional field, a field to an answer, a value, an arm, an operation, an optional parameter
+//! or part, or a response status is not, nor is deprecating. One addition breaks at run time
+//! instead: a required field in a request body's model, which a builder of the old code leaves
+//! unset (`try_into()` then fails before anything is sent): it is breaking. An `operationId`
+//! whose case changes but whose Rust name does not is no change at all. An operation that
+//! enters or leaves the `Attachments` tag changes the default build, and is listed as added to
+//! or removed from it.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -38,6 +45,7 @@ pub enum Kind {
     ModelRemoved,
     ResponseAdded,
     ResponseRemoved,
+    AnswerChanged,
     Deprecated,
 }
 
@@ -61,6 +69,7 @@ impl Kind {
             Kind::ModelRemoved => "model_removed",
             Kind::ResponseAdded => "response_added",
             Kind::ResponseRemoved => "response_removed",
+            Kind::AnswerChanged => "answer_changed",
             Kind::Deprecated => "deprecated",
         }
     }
@@ -429,20 +438,40 @@ fn operation(push: &mut Push<'_>, item: &str, before: &Operation, after: &Operat
         ),
         _ => {}
     }
+    form(
+        push,
+        item,
+        &body_at,
+        before.form.as_ref(),
+        after.form.as_ref(),
+    );
+    // What `send()` gives decides for the answers: a status documented or not changes no code
+    // that compiled, unless the success type changes with it.
+    if before.answer != after.answer {
+        push(
+            Kind::AnswerChanged,
+            true,
+            item.to_owned(),
+            &format!("{}/responses", after.pointer),
+            format!(
+                "`send()` gives a `{}`, not a `{}`",
+                after.answer, before.answer
+            ),
+        );
+    }
     for (status, payload) in &before.responses {
         let at = format!("{}/responses/{status}", before.pointer);
-        let success = status.starts_with('2');
         match after.responses.get(status) {
             None => push(
                 Kind::ResponseRemoved,
-                success && !payload.is_empty(),
+                false,
                 item.to_owned(),
                 &at,
                 format!("the `{status}` answer is no longer documented"),
             ),
             Some(now) if now != payload => push(
                 Kind::ResponseRemoved,
-                success,
+                false,
                 item.to_owned(),
                 &format!("{}/responses/{status}", after.pointer),
                 format!(
@@ -469,6 +498,85 @@ fn operation(push: &mut Push<'_>, item: &str, before: &Operation, after: &Operat
                 format!("a documented `{status}` answer{into}"),
             );
         }
+    }
+}
+
+/// The parts of a multipart body: a part removed, added as required, made required, or of
+/// another type is breaking (the form's `new` or a setter changes); an optional part added is a
+/// setter more.
+fn form(
+    push: &mut Push<'_>,
+    item: &str,
+    at: &str,
+    before: Option<&BTreeMap<String, (bool, String)>>,
+    after: Option<&BTreeMap<String, (bool, String)>>,
+) {
+    let item = format!("{item}(body)");
+    match (before, after) {
+        (Some(_), None) => push(
+            Kind::ParameterRemoved,
+            true,
+            item,
+            at,
+            "the multipart body is gone".to_owned(),
+        ),
+        (None, Some(_)) => push(
+            Kind::ParameterAdded,
+            true,
+            item,
+            at,
+            "a multipart body".to_owned(),
+        ),
+        (Some(old), Some(new)) => {
+            for (name, (required, ty)) in old {
+                match new.get(name) {
+                    None => push(
+                        Kind::ParameterRemoved,
+                        true,
+                        item.clone(),
+                        at,
+                        format!("the part `{name}` is gone"),
+                    ),
+                    Some((_, now_ty)) if now_ty != ty => push(
+                        Kind::ParameterChanged,
+                        true,
+                        item.clone(),
+                        at,
+                        format!("the part `{name}` is a `{now_ty}`, not a `{ty}`"),
+                    ),
+                    Some((now_required, _)) if now_required != required => push(
+                        Kind::ParameterChanged,
+                        true,
+                        item.clone(),
+                        at,
+                        format!(
+                            "the part `{name}` is {}",
+                            if *now_required {
+                                "required"
+                            } else {
+                                "optional"
+                            }
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
+            for (name, (required, ty)) in new {
+                if !old.contains_key(name) {
+                    push(
+                        Kind::ParameterAdded,
+                        *required,
+                        item.clone(),
+                        at,
+                        format!(
+                            "the {} part `{name}` (`{ty}`)",
+                            if *required { "required" } else { "optional" }
+                        ),
+                    );
+                }
+            }
+        }
+        (None, None) => {}
     }
 }
 

@@ -410,7 +410,12 @@ pub fn operation(links: &Links, op: &Operation, models: &ModelNames) -> Vec<Stri
         text.push_str(&markdown(description.trim(), links));
         text.push_str("\n\n");
     }
-    let _ = writeln!(text, "Sends `{} {}`.", op.method.to_uppercase(), op.path);
+    let _ = writeln!(
+        text,
+        "Returns the request; its `send()` sends `{} {}`.",
+        op.method.to_uppercase(),
+        op.path
+    );
     let mut args = Vec::new();
     for param in &op.params {
         let need = match (param.required, param.deprecated) {

@@ -2,10 +2,11 @@
 //! `crate::Client` that fills a `crate::__rt::Request` and hands it to the client's one
 //! request path; nothing here knows about HTTP beyond what the lowered data says.
 //!
-//! An operation whose parameters are all required is one method that sends at once. An
-//! operation with optional parameters returns a request builder: one setter per optional
-//! parameter, then `send()` (and, for cursor-paginated lists, `pages()` and `items()`), so
-//! required parameters stay required at compile time and no call is a row of `None`s.
+//! Every operation has one shape, whatever its parameters: `client.operation(required…)` returns
+//! a request builder with one setter per optional parameter and the call's options, and its
+//! `send()` runs it (for cursor-paginated lists, `pages()` and `items()` too). Required
+//! parameters stay required at compile time, no call is a row of `None`s, and a newer document
+//! that adds an optional parameter adds a setter and changes nothing else.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -146,32 +147,7 @@ fn operation(
     let result = quote! { Result<crate::ResponseValue<#success_ty>, crate::Error> };
     let deprecated = deprecated(op.deprecated, "the operation");
 
-    if op.optional_params().next().is_none() {
-        // Everything required: one method that sends.
-        let mut args = Vec::new();
-        for param in op.required_params() {
-            let ident = ident(&param.ident);
-            let ty = borrowed_type(&param.ty, models, false)?;
-            args.push(quote! { #ident: #ty });
-        }
-        if let Some((ty, _)) = &body_arg {
-            args.push(quote! { body: #ty });
-        }
-        return Ok(quote! {
-            #form_item
-
-            impl crate::Client {
-                #(#[doc = #doc])*
-                #deprecated
-                pub fn #name(&self, #(#args),*) -> #result {
-                    let client = self;
-                    #send
-                }
-            }
-        });
-    }
-
-    // Optional parameters: a builder.
+    // Every operation: a builder.
     let builder = builder_name(op);
     let mut args = Vec::new();
     let mut fields = Vec::new();
@@ -393,12 +369,8 @@ fn request_code(
         }
         _ => None,
     });
-    // A request builder's settings of the call.
-    let options = op
-        .optional_params()
-        .next()
-        .is_some()
-        .then(|| quote! { request.options(options); });
+    // The request builder's settings of the call.
+    let options = quote! { request.options(options); };
     // A retried attempt that finds its subject gone after a lost answer: a success.
     let done_earlier = op
         .facts
@@ -501,7 +473,9 @@ pub fn form_name(op: &Operation) -> Ident {
     format_ident!("{}Form", names::pascal(&op.name))
 }
 
-/// The multipart form struct of an operation and its conversion into parts.
+/// The multipart form struct of an operation: its required parts given to `new`, its optional
+/// ones set by setters (so that a newer document's optional part adds a setter), and its
+/// conversion into parts.
 fn form_type(
     op: &Operation,
     form: &Ident,
@@ -509,11 +483,15 @@ fn form_type(
     models: &ModelNames,
 ) -> Result<TokenStream, String> {
     let doc = format!(
-        " The `multipart/form-data` body of [`Client::{0}`](crate::Client::{0}).",
-        op.name
+        " The `multipart/form-data` body of [`Client::{0}`](crate::Client::{0}): \
+         [`{1}::new`] with its required parts, then a setter per optional one.",
+        op.name, form
     );
     let mut decls = Vec::new();
     let mut pushes = Vec::new();
+    let mut args = Vec::new();
+    let mut inits = Vec::new();
+    let mut setters = Vec::new();
     for field in fields {
         let ident = ident(&field.ident);
         let wire = &field.name;
@@ -523,7 +501,7 @@ fn form_type(
             value_type(&field.ty, models)?
         };
         let ty = if field.required {
-            base
+            base.clone()
         } else {
             quote! { Option<#base> }
         };
@@ -533,6 +511,20 @@ fn form_type(
             .map(|d| format!(" {}", docs::one_line(d)))
             .unwrap_or_else(|| format!(" The `{wire}` part."));
         decls.push(quote! { #[doc = #field_doc] pub #ident: #ty, });
+        if field.required {
+            args.push(quote! { #ident: #base });
+            inits.push(quote! { #ident });
+        } else {
+            inits.push(quote! { #ident: None });
+            let setter_doc = format!(" Sets the `{wire}` part.");
+            setters.push(quote! {
+                #[doc = #setter_doc]
+                pub fn #ident(mut self, value: #base) -> Self {
+                    self.#ident = Some(value);
+                    self
+                }
+            });
+        }
         let value = if field.required {
             quote! { self.#ident }
         } else {
@@ -552,11 +544,19 @@ fn form_type(
     Ok(quote! {
         #[doc = #doc]
         #[derive(Debug)]
+        #[non_exhaustive]
         pub struct #form {
             #(#decls)*
         }
 
         impl #form {
+            /// The form with its required parts; the optional ones are unset.
+            pub fn new(#(#args),*) -> Self {
+                Self { #(#inits),* }
+            }
+
+            #(#setters)*
+
             fn into_parts(self) -> crate::__rt::Parts {
                 let mut parts = crate::__rt::Parts::new();
                 #(#pushes)*
@@ -567,12 +567,11 @@ fn form_type(
 }
 
 /// The pagination an operation's request builder gets: a cursor-paginated list without a file
-/// (its builder is sent again for every page) that has a request builder (an optional
-/// parameter, `page` or another).
+/// (its builder is sent again for every page).
 fn paged(op: &Operation) -> Option<&Pagination> {
-    op.pagination.as_ref().filter(|_| {
-        !matches!(op.body, Some(Body::Multipart { .. })) && op.optional_params().next().is_some()
-    })
+    op.pagination
+        .as_ref()
+        .filter(|_| !matches!(op.body, Some(Body::Multipart { .. })))
 }
 
 /// `pages()` and `items()` of a cursor-paginated list's request.

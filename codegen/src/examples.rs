@@ -279,6 +279,13 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
+    /// Whether `property` is the tag of a union whose arm is the component `key`.
+    fn is_tag(&self, key: &str, property: &str) -> bool {
+        self.tagged
+            .values()
+            .any(|union| union.property == property && union.arms.iter().any(|(_, arm)| arm == key))
+    }
+
     /// The component schema `key`, through references.
     fn component(&self, key: &str) -> Option<&'a Schema> {
         self.refs.schema(Node::from(self.schemas?.get(key)?))
@@ -368,19 +375,19 @@ impl<'a> Walker<'a> {
                 None => value.clone(),
             },
             Value::Object(object) => {
-                let schema = match self.tagged.get(&place) {
+                let (arm_key, schema) = match self.tagged.get(&place) {
                     Some(tagged) => {
                         let tag = object.get(&tagged.property).and_then(Value::as_str);
                         let arm = tagged.arms.iter().find(|(v, _)| Some(v.as_str()) == tag);
                         match arm.and_then(|(_, arm)| Some((arm, self.component(arm)?))) {
-                            Some((_, schema)) => schema,
+                            Some((arm, schema)) => (arm.clone(), schema),
                             None => return value.clone(),
                         }
                     }
                     None if !keywords.one_of.is_empty() || !keywords.any_of.is_empty() => {
                         return value.clone();
                     }
-                    None => schema,
+                    None => (place.clone(), schema),
                 };
                 if self.allows_more(schema, 0) {
                     return value.clone();
@@ -392,10 +399,12 @@ impl<'a> Walker<'a> {
                         Some((name.clone(), self.expected(property, value, "", depth + 1)))
                     })
                     .collect();
-                // A member left out that has a default: the model holds the default, and
-                // gives it back.
+                // A member left out stays out, its default unsent, but for a union arm's tag:
+                // the model holds that constant, and gives it back.
                 for (name, default) in self.defaults(schema, 0) {
-                    kept.entry(name).or_insert(default);
+                    if self.is_tag(&arm_key, &name) {
+                        kept.entry(name).or_insert(default);
+                    }
                 }
                 Value::Object(kept)
             }

@@ -36,6 +36,7 @@
 //! Nothing here panics on a document: whatever the generator cannot handle comes back as an
 //! [`Error`] naming the file, the JSON pointer and the operation or schema.
 
+mod absent;
 mod assemble;
 pub mod build;
 mod contract;

@@ -12,7 +12,12 @@
 //! - a string with a length constraint decodes whatever its length (the constraint is checked
 //!   where a value is built to be sent);
 //! - a property the document marks `deprecated` gets `#[deprecated]`, on its field and its
-//!   builder's setter.
+//!   builder's setter;
+//! - a property with a documented default keeps its absence (see `absent.rs`);
+//! - every struct with named fields, string enum and union is `#[non_exhaustive]`: a newer
+//!   document adds fields, values and arms, and a caller's struct literal or exhaustive `match`
+//!   would stop compiling. Structs are built through their builders (`Foo::builder()`), or
+//!   with `Default` and field assignment where they have one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,15 +26,20 @@ use quote::{ToTokens, quote};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Fields, ImplItem, Item, ItemEnum, ItemImpl, Token, Type};
 
+use crate::absent;
 use crate::error::Error;
 use crate::names;
 use crate::unions::Tagged;
+
+/// Unions told apart by a property, by Rust type name: the property's name, and each arm's
+/// value with the arm's type.
+pub type TaggedUnions = BTreeMap<String, (String, Vec<(String, String)>)>;
 
 /// What the schemas say that typify's types do not carry, by Rust type name.
 #[derive(Debug, Default)]
 pub struct Facts {
     /// Unions told apart by a property: its name, and each arm's value with the arm's type.
-    pub tagged: BTreeMap<String, (String, Vec<(String, String)>)>,
+    pub tagged: TaggedUnions,
     /// Deprecated properties of each struct: wire name → note.
     pub deprecated: BTreeMap<String, BTreeMap<String, String>>,
     /// The members each struct declares, when it keeps no others.
@@ -94,6 +104,22 @@ pub fn open(file: syn::File, facts: &Facts) -> Result<Vec<Item>, Error> {
             _ => {}
         }
     }
+    // The fields whose absence stays absent, by struct, before any item is rewritten: the
+    // structs' `Default` impls and builders follow them.
+    let tags = absent::tags(&facts.tagged);
+    let mut defaulted = BTreeMap::new();
+    for item in &file.items {
+        if let Item::Struct(s) = item {
+            let fields = absent::defaulted(s, &tags)?;
+            if !fields.is_empty() {
+                defaulted.insert(s.ident.to_string(), fields);
+            }
+        }
+    }
+    let changed: BTreeMap<String, BTreeSet<String>> = defaulted
+        .iter()
+        .map(|(name, fields)| (name.clone(), fields.iter().map(|f| f.name()).collect()))
+        .collect();
     let mut out = Vec::new();
     // What is written anew goes where typify's item was, parsed on its own.
     let push = |out: &mut Vec<Item>, written: TokenStream| -> Result<(), Error> {
@@ -117,19 +143,54 @@ pub fn open(file: syn::File, facts: &Facts) -> Result<Vec<Item>, Error> {
                 push(&mut out, lenient_deserialize(&i)?)?;
             }
             Item::Struct(mut s) => {
-                if let Some(deprecated) = facts.deprecated.get(&s.ident.to_string()) {
+                let name = s.ident.to_string();
+                if let Some(deprecated) = facts.deprecated.get(&name) {
                     deprecate_fields(&mut s.fields, deprecated);
                 }
+                let accessors = match defaulted.get(&name) {
+                    Some(fields) => absent::keep_absent(&mut s, fields),
+                    None => TokenStream::new(),
+                };
+                if matches!(s.fields, Fields::Named(_)) {
+                    s.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+                }
                 out.push(Item::Struct(s));
+                push(&mut out, accessors)?;
+            }
+            Item::Impl(mut i)
+                if absent::default_impl_of(&i).is_some_and(|name| changed.contains_key(&name)) =>
+            {
+                if let Some(fields) = absent::default_impl_of(&i).and_then(|n| changed.get(&n)) {
+                    absent::default_starts_absent(&mut i, fields);
+                }
+                out.push(Item::Impl(i));
             }
             Item::Mod(mut m) if m.ident == "builder" => {
                 if let Some((_, items)) = &mut m.content {
                     deprecate_setters(items, &facts.deprecated);
+                    absent::builder_keeps_absent(items, &changed);
                 }
                 out.push(Item::Mod(m));
             }
             other => out.push(other),
         }
+    }
+    // A model built with its builder (`Foo::builder()..try_into()?`) in a function that returns
+    // the crate's error: a builder's error is an `Error::InvalidInput`.
+    if out
+        .iter()
+        .any(|item| matches!(item, Item::Mod(m) if m.ident == "error"))
+    {
+        push(
+            &mut out,
+            quote! {
+                impl ::std::convert::From<error::ConversionError> for crate::Error {
+                    fn from(error: error::ConversionError) -> Self {
+                        crate::__rt::model_not_built(error.to_string())
+                    }
+                }
+            },
+        )?;
     }
     Ok(out)
 }
@@ -166,7 +227,10 @@ fn open_enum(e: &ItemEnum) -> TokenStream {
         /// A value this build's document does not list decodes as `Unknown`, keeps the value
         /// and is sent back unchanged; `From<&str>` makes any value, named or not, and
         /// `as_str()` (or `Display`) gives it as sent.
+        ///
+        /// A later document may list more values: a `match` needs a wildcard arm.
         #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        #[non_exhaustive]
         pub enum #name {
             #(#[doc = #variant_docs] #idents,)*
             /// A value this build's document does not list, kept as it arrived.
@@ -247,7 +311,9 @@ fn open_union(
         Unknown(crate::UnknownArm)
     };
     let note = "An arm this build's document does not describe decodes as `Unknown`, which keeps \
-                the JSON it arrived as and sends it back unchanged.";
+                the JSON it arrived as and sends it back unchanged. A later document may add \
+                arms: a `match` needs a wildcard arm.";
+    e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
     let arms = tagged.and_then(|(property, arms)| {
         let found: Option<Vec<(String, Ident, Type)>> = arms
             .iter()

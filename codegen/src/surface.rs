@@ -41,10 +41,15 @@ pub struct Operation {
     pub deprecated: bool,
     /// Parameters by wire name.
     pub params: BTreeMap<String, Param>,
-    /// The request body's type.
+    /// The JSON request body's type.
     pub body: Option<String>,
+    /// A `multipart/form-data` body's parts, by name: whether required (an argument of the
+    /// form's `new`, else a setter), and the part's type.
+    pub form: Option<BTreeMap<String, (bool, String)>>,
     /// Documented answers: status → what it decodes into (empty for no body).
     pub responses: BTreeMap<String, String>,
+    /// What `send()` gives: the type of the success answers together.
+    pub answer: String,
 }
 
 /// A parameter.
@@ -151,16 +156,27 @@ fn operation(doc: &OpenAPI, op: &ir::Operation, names: &ModelNames) -> Operation
         .collect();
     let body = match &op.body {
         Some(Body::Json { ty: body, .. }) => Some(ty(body)),
-        Some(Body::Multipart { fields }) => Some(format!(
-            "multipart {{{}}}",
+        _ => None,
+    };
+    let form = match &op.body {
+        Some(Body::Multipart { fields }) => Some(
             fields
                 .iter()
-                .map(|f| f.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        None => None,
+                .map(|f| {
+                    let part = if f.file {
+                        "FilePart".to_owned()
+                    } else {
+                        ty(&f.ty)
+                    };
+                    (f.name.clone(), (f.required, part))
+                })
+                .collect(),
+        ),
+        _ => None,
     };
+    let answer = crate::emit::success(op, names)
+        .map(|(answer, _)| type_text(&answer.to_string()))
+        .unwrap_or_default();
     let responses = op
         .responses
         .iter()
@@ -181,7 +197,9 @@ fn operation(doc: &OpenAPI, op: &ir::Operation, names: &ModelNames) -> Operation
         deprecated: op.deprecated,
         params,
         body,
+        form,
         responses,
+        answer,
     }
 }
 
@@ -241,6 +259,16 @@ fn parameter_pointer(doc: &OpenAPI, op: &ir::Operation, param: &ir::Param) -> Op
 fn models(doc: &OpenAPI, items: &[Item], names: &ModelNames) -> BTreeMap<String, Model> {
     let refs = SchemaRefs::of(doc);
     let schemas = doc.components.as_ref().map(|c| &c.schemas);
+    // A field with a documented default is an `Option` in the generated code (absent stays
+    // absent), but for a union arm's tag; typify's declarations hold the default's type.
+    let tags = schemas
+        .map(|schemas| {
+            let tagged = crate::unions::tagged(schemas);
+            let facts =
+                crate::open::Facts::of(tagged, Default::default(), Default::default(), names);
+            crate::absent::tags(&facts.tagged)
+        })
+        .unwrap_or_default();
     let mut pointers: BTreeMap<String, String> = names
         .iter()
         .filter_map(|(key, path)| {
@@ -274,8 +302,13 @@ fn models(doc: &OpenAPI, items: &[Item], names: &ModelNames) -> BTreeMap<String,
                                 let ident = f.ident.as_ref()?.to_string();
                                 let wire = crate::open::serde_rename(&f.attrs)
                                     .unwrap_or_else(|| ident.trim_start_matches("r#").to_owned());
-                                let ty = type_text(&f.ty.to_token_stream().to_string());
+                                let mut ty = type_text(&f.ty.to_token_stream().to_string());
                                 let defaulted = crate::open::has_serde_flag(&f.attrs, "default");
+                                if crate::absent::has_documented_default(&f.attrs)
+                                    && !tags.is_tag(&name, &wire)
+                                {
+                                    ty = format!("Option<{ty}>");
+                                }
                                 let required = !ty.starts_with("Option<") && !defaulted;
                                 Some((
                                     wire,

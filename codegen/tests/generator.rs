@@ -721,7 +721,7 @@ const GOLDENS: &[Golden] = &[
         extras: PLAIN,
         shows: &[
             "request.query_deep_object(\"filter\", filter)?;",
-            "filter: &types::ConversationListFilter,",
+            "filter: &'a types::ConversationListFilter,",
             "pub fn filter(mut self, value: types::IntegrationListFilter) -> Self",
             "request.query_deep_object(\"filter\", value)?;",
             "support::deep_object(self.0, \"filter\", value)",

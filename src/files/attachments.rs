@@ -13,9 +13,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::Secret;
 
-/// An uploaded attachment.
+/// An uploaded attachment. The service may say more of it in a later version: the struct may
+/// gain fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[non_exhaustive]
 pub struct Attachment {
     /// The URL to send in a file, image or carousel message.
     pub media_url: String,
@@ -101,11 +103,7 @@ impl crate::Client {
             ..
         } = upload;
         let mut request = self
-            .upload_attachment(
-                app_id,
-                &access,
-                operations::UploadAttachmentForm { source: file },
-            )
+            .upload_attachment(app_id, &access, operations::UploadAttachmentForm::new(file))
             .with_options(options);
         if let Some(intended_for) = intended_for {
             request = request.for_(intended_for);
@@ -144,12 +142,10 @@ impl crate::Client {
         if media_url.trim().is_empty() {
             return Err(Error::invalid("media URL", "must not be empty"));
         }
-        self.delete_attachment(
-            app_id,
-            &types::AttachmentDeleteBody {
-                media_url: media_url.to_owned(),
-            },
-        )?;
+        let body = types::AttachmentDeleteBody::builder()
+            .media_url(media_url)
+            .try_into()?;
+        self.delete_attachment(app_id, &body).send()?;
         Ok(())
     }
 }
@@ -174,8 +170,10 @@ impl crate::Client {
         if paths.is_empty() || paths.iter().any(|p| p.trim().is_empty()) {
             return Err(Error::invalid("paths", "give at least one non-empty path"));
         }
-        let response =
-            self.generate_media_json_web_token(app_id, &types::AttachmentMediaTokenBody { paths })?;
+        let body = types::AttachmentMediaTokenBody::builder()
+            .paths(paths)
+            .try_into()?;
+        let response = self.generate_media_json_web_token(app_id, &body).send()?;
         Ok(response.into_inner())
     }
 }
@@ -193,7 +191,8 @@ impl crate::Client {
         let app_id = self.require_app_id()?;
         let response = self
             .with_bearer_token(media_token.clone())?
-            .set_cookie(app_id)?;
+            .set_cookie(app_id)
+            .send()?;
         Ok(response
             .headers()
             .get_all(ureq::http::header::SET_COOKIE)

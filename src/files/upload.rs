@@ -3,8 +3,10 @@
 use crate::error::Error;
 use crate::files::file_part::FilePart;
 
-/// Who may read an uploaded attachment.
+/// Who may read an uploaded attachment. The service may add values: a `match` needs a
+/// wildcard arm, and a value this crate does not know is [`Access::Other`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum Access {
     /// Anyone with the media URL (the API's default; required for licensed Zendesk customers).
     #[default]
@@ -26,8 +28,10 @@ impl Access {
     }
 }
 
-/// What an attachment is for, so the API can delete it with its container.
+/// What an attachment is for, so the API can delete it with its container. The service may
+/// add values: a `match` needs a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum For {
     /// A message: the attachment is deleted with the message, its conversation or its user.
     Message,

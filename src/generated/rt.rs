@@ -26,6 +26,12 @@ pub fn unknown_arm(raw: serde_json::Value, tag_property: &'static str) -> Unknow
     UnknownArm::tagged(raw, tag_property)
 }
 
+/// The error of a model whose builder could not make it (a required field left unset, a value
+/// that does not convert): nothing was sent.
+pub fn model_not_built(reason: String) -> Error {
+    Error::invalid("model", reason)
+}
+
 /// Sends a request built by a generated operation through the client's one request loop.
 pub fn execute(client: &Client, request: Request) -> Result<RawResponse, Error> {
     crate::call::operation::execute(client, request)

@@ -55,7 +55,7 @@ fn an_operation_and_a_download_go_through_the_same_loop() {
         .media_url(format!("{}/media/a.png", server.url()))
         .try_into()
         .unwrap();
-    let deleted = client.delete_attachment("app", &body).unwrap();
+    let deleted = client.delete_attachment("app", &body).send().unwrap();
     // `deleteAttachment`, or `DeleteAttachment` in later documents.
     let id = sunshine_conversations_client::operations::OPERATION_IDS
         .iter()

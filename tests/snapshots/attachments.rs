@@ -4,6 +4,7 @@
 pub mod types {
     ///`AttachmentDeleteBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentDeleteBody {
         ///The media URL used for a file or image message.
         #[serde(rename = "mediaUrl")]
@@ -16,6 +17,7 @@ pub mod types {
     }
     ///`AttachmentMediaTokenBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentMediaTokenBody {
         ///An array of strings representing the list of attachment paths used to generate the media JWT. One token will be generated for each path. Each token will be valid for 2 hours by default. This value can be modified, see App Settings (operation `createApp`) for more information.
         pub paths: ::std::vec::Vec<::std::string::String>,
@@ -27,6 +29,7 @@ pub mod types {
     }
     ///`AttachmentResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentResponse {
         ///The uploaded attachment object.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -39,6 +42,7 @@ pub mod types {
     }
     ///`AttachmentSchema`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentSchema {
         ///Uploaded attachment's media type
         #[serde(
@@ -293,6 +297,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Sunshine Conversations API 12.5.1), with the request builders and multipart forms they use.
 ///
@@ -356,13 +365,18 @@ pub mod operations {
             secret_response: true,
         };
     }
-    /// The `multipart/form-data` body of [`Client::upload_attachment`](crate::Client::upload_attachment).
+    /// The `multipart/form-data` body of [`Client::upload_attachment`](crate::Client::upload_attachment): [`UploadAttachmentForm::new`] with its required parts, then a setter per optional one.
     #[derive(Debug)]
+    #[non_exhaustive]
     pub struct UploadAttachmentForm {
         /// The `source` part.
         pub source: crate::FilePart,
     }
     impl UploadAttachmentForm {
+        /// The form with its required parts; the optional ones are unset.
+        pub fn new(source: crate::FilePart) -> Self {
+            Self { source }
+        }
         fn into_parts(self) -> crate::__rt::Parts {
             let mut parts = crate::__rt::Parts::new();
             parts.file("source", self.source);
@@ -375,7 +389,7 @@ pub mod operations {
         /// Upload an attachment to Sunshine Conversations to use in future messages. Files are uploaded using the multipart/form-data content type. Use the returned mediaUrl to send a file, image or carousel message.
         /// Note that Sunshine Conversations limits the size and type of file you can upload to the platform. See the [file validation](https://docs.smooch.io/guide/validating-files) guide for more details.
         ///
-        /// Sends `POST /v2/apps/{appId}/attachments`.
+        /// Returns the request; its `send()` sends `POST /v2/apps/{appId}/attachments`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -496,7 +510,7 @@ pub mod operations {
         /// See [Attachments for Messages](https://developer.zendesk.com/api-reference/conversations/#section/Attachments-for-Messages) to have attachments automatically deleted when deleting messages, conversations or users.
         /// Note that deleted attachments can remain available on our CDN’s cache up to 15 minutes after the delete call.
         ///
-        /// Sends `POST /v2/apps/{appId}/attachments/remove`.
+        /// Returns the request; its `send()` sends `POST /v2/apps/{appId}/attachments/remove`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -509,17 +523,62 @@ pub mod operations {
         /// Credentials: `basicAuth (integration, app, account)` or `bearerAuth (integration, app, account)`.
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1attachments~1remove/post` (operation `deleteAttachment`).
-        pub fn delete_attachment(
-            &self,
-            app_id: &str,
-            body: &types::AttachmentDeleteBody,
+        pub fn delete_attachment<'a>(
+            &'a self,
+            app_id: &'a str,
+            body: &'a types::AttachmentDeleteBody,
+        ) -> DeleteAttachmentRequest<'a> {
+            DeleteAttachmentRequest {
+                client: self,
+                app_id,
+                body,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::delete_attachment`](crate::Client::delete_attachment) request: set its optional parameters, then [`send`](DeleteAttachmentRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct DeleteAttachmentRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        body: &'a types::AttachmentDeleteBody,
+        options: crate::RequestOptions,
+    }
+    impl<'a> DeleteAttachmentRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
-            let client = self;
+            let DeleteAttachmentRequest { client, app_id, body, options } = self;
             let mut request = crate::__rt::Request::new(&info::DELETE_ATTACHMENT);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/remove");
             request.json(body)?;
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 _ if response.done_by_earlier_attempt() => {
@@ -536,7 +595,7 @@ pub mod operations {
         ///
         /// Generates a media JWT for a list of attachment paths.
         ///
-        /// Sends `POST /v2/apps/{appId}/attachments/token`.
+        /// Returns the request; its `send()` sends `POST /v2/apps/{appId}/attachments/token`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -548,12 +607,56 @@ pub mod operations {
         /// Credentials: `basicAuth (app, account)` or `bearerAuth (app, account)`.
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1attachments~1token/post` (operation `generateMediaJsonWebToken`).
-        pub fn generate_media_json_web_token(
-            &self,
-            app_id: &str,
-            body: &types::AttachmentMediaTokenBody,
+        pub fn generate_media_json_web_token<'a>(
+            &'a self,
+            app_id: &'a str,
+            body: &'a types::AttachmentMediaTokenBody,
+        ) -> GenerateMediaJsonWebTokenRequest<'a> {
+            GenerateMediaJsonWebTokenRequest {
+                client: self,
+                app_id,
+                body,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token) request: set its optional parameters, then [`send`](GenerateMediaJsonWebTokenRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct GenerateMediaJsonWebTokenRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        body: &'a types::AttachmentMediaTokenBody,
+        options: crate::RequestOptions,
+    }
+    impl<'a> GenerateMediaJsonWebTokenRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<crate::MediaTokens>, crate::Error> {
-            let client = self;
+            let GenerateMediaJsonWebTokenRequest { client, app_id, body, options } = self;
             let mut request = crate::__rt::Request::new(
                 &info::GENERATE_MEDIA_JSON_WEB_TOKEN,
             );
@@ -561,6 +664,7 @@ pub mod operations {
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/token");
             request.json(body)?;
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<crate::MediaTokens>(),
@@ -574,7 +678,7 @@ pub mod operations {
         /// With the media JWT retrieved, pass it in the header of the below request as it’s authorization in order to set a cookie in the user’s browser corresponding to the path within the media JWT.
         /// The expiration date of this cookie will match the expiration date of the media JWT.
         ///
-        /// Sends `GET /v2/apps/{appId}/attachments/cookie`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/attachments/cookie`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -585,15 +689,55 @@ pub mod operations {
         /// Credentials: `bearerAuth (mediaToken)`.
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1attachments~1cookie/get` (operation `setCookie`).
-        pub fn set_cookie(
-            &self,
-            app_id: &str,
+        pub fn set_cookie<'a>(&'a self, app_id: &'a str) -> SetCookieRequest<'a> {
+            SetCookieRequest {
+                client: self,
+                app_id,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::set_cookie`](crate::Client::set_cookie) request: set its optional parameters, then [`send`](SetCookieRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct SetCookieRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        options: crate::RequestOptions,
+    }
+    impl<'a> SetCookieRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<crate::JsonObject>, crate::Error> {
-            let client = self;
+            let SetCookieRequest { client, app_id, options } = self;
             let mut request = crate::__rt::Request::new(&info::SET_COOKIE);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/attachments/cookie");
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<crate::JsonObject>(),

@@ -12,9 +12,10 @@ use sunshine_conversations_client::{
 use support::{APP, RawServer, Reply, builder, json_text, response};
 
 fn delete_body() -> types::AttachmentDeleteBody {
-    types::AttachmentDeleteBody {
-        media_url: "https://media.example/a.png".into(),
-    }
+    types::AttachmentDeleteBody::builder()
+        .media_url("https://media.example/a.png")
+        .try_into()
+        .unwrap()
 }
 
 /// [`support::quick_retries`] within a budget of 10 s.
@@ -52,7 +53,7 @@ fn hostile_ids_reach_the_route_as_one_segment() {
         ("../x", "..%2Fx"),
     ];
     for (id, _) in cases {
-        client.delete_attachment(id, &delete_body()).unwrap();
+        client.delete_attachment(id, &delete_body()).send().unwrap();
     }
     let lines: Vec<String> = server
         .requests()
@@ -72,7 +73,10 @@ fn invalid_ids_and_credentials_send_nothing_and_do_not_echo_secrets() {
     let server = RawServer::start(vec![json_text(200, "{}")]);
     let client = support::client(&server.url());
     for id in ["", ".", "..", "a\rb", "a\nb", "a\0b"] {
-        let err = client.delete_attachment(id, &delete_body()).unwrap_err();
+        let err = client
+            .delete_attachment(id, &delete_body())
+            .send()
+            .unwrap_err();
         assert!(matches!(err, Error::InvalidInput { .. }), "{id:?}: {err:?}");
     }
     let secret = "TOPSECRET\r\ninjected: yes";
@@ -573,9 +577,11 @@ fn a_generated_upload_sends_the_declared_form() {
         .upload_attachment(
             APP,
             &Access::Public,
-            operations::UploadAttachmentForm {
-                source: FilePart::from_reader("r.txt", std::io::Cursor::new(b"abc".to_vec()), None),
-            },
+            operations::UploadAttachmentForm::new(FilePart::from_reader(
+                "r.txt",
+                std::io::Cursor::new(b"abc".to_vec()),
+                None,
+            )),
         )
         .for_(For::Message)
         .send()

@@ -120,9 +120,10 @@ fn uploads_validate_for_every_file_name_and_option() {
                     let mut request = client.upload_attachment(
                         APP,
                         &access,
-                        operations::UploadAttachmentForm {
-                            source: FilePart::from_bytes(name, format!("content of {name}")),
-                        },
+                        operations::UploadAttachmentForm::new(FilePart::from_bytes(
+                            name,
+                            format!("content of {name}"),
+                        )),
                     );
                     if let Some(intended_for) = intended_for {
                         request = request.for_(intended_for.parse().unwrap_or(For::Message));
@@ -166,10 +167,12 @@ fn delete_validates() {
         let response = client
             .delete_attachment(
                 APP,
-                &sunshine_conversations_client::types::AttachmentDeleteBody {
-                    media_url: "https://media.smooch.io/apps/x/a.png".into(),
-                },
+                &sunshine_conversations_client::types::AttachmentDeleteBody::builder()
+                    .media_url("https://media.smooch.io/apps/x/a.png")
+                    .try_into()
+                    .unwrap(),
             )
+            .send()
             .unwrap();
         assert_clean(&format!("{auth} delete"), &response);
         client
@@ -187,10 +190,12 @@ fn media_token_then_cookie_with_the_token_as_bearer() {
         let response = client
             .generate_media_json_web_token(
                 APP,
-                &sunshine_conversations_client::types::AttachmentMediaTokenBody {
-                    paths: vec![format!("/apps/{APP}")],
-                },
+                &sunshine_conversations_client::types::AttachmentMediaTokenBody::builder()
+                    .paths(vec![format!("/apps/{APP}")])
+                    .try_into()
+                    .unwrap(),
             )
+            .send()
             .unwrap();
         assert_clean(&format!("{auth} token"), &response);
         let tokens = client.media_tokens([format!("/apps/{APP}")]).unwrap();
@@ -202,6 +207,7 @@ fn media_token_then_cookie_with_the_token_as_bearer() {
             .with_bearer_token(token.clone())
             .unwrap()
             .set_cookie(APP)
+            .send()
             .unwrap();
         assert_clean(&format!("{auth} cookie"), &cookie);
         client.media_cookie(token).unwrap();
@@ -254,8 +260,8 @@ fn the_whole_api_validates() {
         serde_json::from_value(json!({"userId": "42589ad070d43be9b00ff7e5"})).unwrap();
     let apps = client.list_apps().page(page.clone()).send().unwrap();
     assert_clean("list_apps (deepObject page)", &apps);
-    assert_clean("get_app", &client.get_app(APP).unwrap());
-    assert_clean("list_app_keys", &client.list_app_keys(APP).unwrap());
+    assert_clean("get_app", &client.get_app(APP).send().unwrap());
+    assert_clean("list_app_keys", &client.list_app_keys(APP).send().unwrap());
     assert_clean(
         "list_integrations (deepObject page)",
         &client
@@ -264,7 +270,10 @@ fn the_whole_api_validates() {
             .send()
             .unwrap(),
     );
-    assert_clean("list_switchboards", &client.list_switchboards(APP).unwrap());
+    assert_clean(
+        "list_switchboards",
+        &client.list_switchboards(APP).send().unwrap(),
+    );
     assert_clean(
         "list_conversations (deepObject filter)",
         &client
@@ -277,6 +286,7 @@ fn the_whole_api_validates() {
         "get_conversation",
         &client
             .get_conversation(APP, "c616a583e4c240a871818541")
+            .send()
             .unwrap(),
     );
     assert_clean(

@@ -197,10 +197,12 @@ fn invalid_input_sends_nothing() {
         let err = client
             .delete_attachment(
                 id,
-                &sunshine_conversations_client::types::AttachmentDeleteBody {
-                    media_url: "u".into(),
-                },
+                &sunshine_conversations_client::types::AttachmentDeleteBody::builder()
+                    .media_url("u")
+                    .try_into()
+                    .unwrap(),
             )
+            .send()
             .unwrap_err();
         assert!(matches!(err, Error::InvalidInput { .. }), "{id:?}: {err:?}");
         assert!(err.nothing_sent());

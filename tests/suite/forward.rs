@@ -331,3 +331,32 @@ fn a_message_with_new_surrounding_types_stays_a_typed_message() {
     let payload = webhooks::parse(body, webhooks::DEFAULT_MAX_BODY_BYTES).unwrap();
     assert!(matches!(payload.events[0], Event::Unknown(_)));
 }
+
+/// A property the document gives a default, absent from an answer, stays absent when the model
+/// is encoded again; the default is there to read.
+#[cfg(feature = "full-api")]
+#[test]
+fn a_default_the_answer_did_not_carry_is_not_sent_back() {
+    let received = serde_json::json!({
+        "type": "web",
+        "id": "5e4af71a81966cfff3ef6550",
+        "displayName": "Web Messenger"
+    });
+    let web: types::Web = serde_json::from_value(received.clone()).unwrap();
+    assert_eq!(web.brand_color, None);
+    assert_eq!(web.brand_color_or_default(), "65758e");
+    assert!(!web.fixed_intro_pane_or_default());
+    assert_eq!(serde_json::to_value(&web).unwrap(), received);
+    // A value that was sent is kept, and sent back.
+    let mut sent = received.clone();
+    sent["brandColor"] = "ff0000".into();
+    let web: types::Web = serde_json::from_value(sent.clone()).unwrap();
+    assert_eq!(web.brand_color_or_default(), "ff0000");
+    assert_eq!(serde_json::to_value(&web).unwrap(), sent);
+    // A model built to be sent carries what was set, no default besides.
+    let built: types::Web = types::Web::builder().type_("web").try_into().unwrap();
+    assert_eq!(
+        serde_json::to_value(&built).unwrap(),
+        serde_json::json!({"type": "web"})
+    );
+}

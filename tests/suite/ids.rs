@@ -56,14 +56,15 @@ fn any_id_is_refused_or_routed_exactly() {
     let server = RawServer::start(vec![Reply::Bytes(response(200, &[], "{}"))]);
     // One client for every case: its kept-alive connection serves them all.
     let client = support::client(&server.url());
-    let body = types::AttachmentDeleteBody {
-        media_url: "u".into(),
-    };
+    let body: types::AttachmentDeleteBody = types::AttachmentDeleteBody::builder()
+        .media_url("u")
+        .try_into()
+        .unwrap();
     for case in 0..CASES {
         let id = id(&mut rng);
         let context = format!("case {case} (IDS_SEED={seed}): {id:?}");
         let before = server.requests().len();
-        match client.delete_attachment(&id, &body) {
+        match client.delete_attachment(&id, &body).send() {
             Err(Error::InvalidInput { .. }) => {
                 assert!(refusable(&id), "refused a sendable id, {context}");
                 assert_eq!(

@@ -66,9 +66,12 @@ fn a_matcher_that_differs_does_not_match() {
 fn delete_body_and_documented_error_answer() {
     let server = MockServer::start();
     let mock = server.delete_attachment(|when, then| {
-        when.app_id("app").body(&types::AttachmentDeleteBody {
-            media_url: "https://media.example/gone.png".into(),
-        });
+        when.app_id("app").body(
+            &types::AttachmentDeleteBody::builder()
+                .media_url("https://media.example/gone.png")
+                .try_into()
+                .unwrap(),
+        );
         then.not_found("not_found", "Attachment not found");
     });
     let err = client(&server, "app")
@@ -89,9 +92,12 @@ fn tokens_and_cookie() {
     let tokens: sunshine_conversations_client::MediaTokens =
         serde_json::from_value(json!({"tokens": {"/apps/app": "tok"}})).unwrap();
     server.generate_media_json_web_token(|when, then| {
-        when.app_id("app").body(&types::AttachmentMediaTokenBody {
-            paths: vec!["/apps/app".into()],
-        });
+        when.app_id("app").body(
+            &types::AttachmentMediaTokenBody::builder()
+                .paths(vec!["/apps/app".into()])
+                .try_into()
+                .unwrap(),
+        );
         then.ok(&tokens);
     });
     server.set_cookie(|when, then| {

@@ -136,9 +136,7 @@ fn generated_upload_operation_takes_every_documented_parameter() {
         .upload_attachment(
             "other app",
             &Access::Public,
-            operations::UploadAttachmentForm {
-                source: FilePart::from_bytes("a.txt", b"hi".to_vec()),
-            },
+            operations::UploadAttachmentForm::new(FilePart::from_bytes("a.txt", b"hi".to_vec())),
         )
         .conversation_id("conv 1")
         .send()
@@ -335,10 +333,12 @@ fn generated_operations_return_status_and_headers() {
     let response = client(&server.url())
         .generate_media_json_web_token(
             APP,
-            &sunshine_conversations_client::types::AttachmentMediaTokenBody {
-                paths: vec!["/p".into()],
-            },
+            &sunshine_conversations_client::types::AttachmentMediaTokenBody::builder()
+                .paths(vec!["/p".into()])
+                .try_into()
+                .unwrap(),
         )
+        .send()
         .unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["x-zendesk-request-id"], "req-1");

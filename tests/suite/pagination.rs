@@ -125,7 +125,7 @@ mod full_api {
         let server = RawServer::start(vec![apps_page(&["a1"], Some(C1)), apps_page(&["a2"], None)]);
         let client = support::client(&server.url());
         let page: types::Page = types::Page::builder()
-            .size(5u64)
+            .size(5i64)
             .before(Some(C2.parse().unwrap()))
             .try_into()
             .unwrap();

@@ -80,7 +80,7 @@ fn a_misshapen_secret_answer_is_not_quoted() {
     ]);
     let client = support::client(&server.url());
     for _ in 0..2 {
-        let err = client.get_app_key("app", "key").unwrap_err();
+        let err = client.get_app_key("app", "key").send().unwrap_err();
         let shown = format!("{err} {err:?}");
         assert!(!shown.contains(SENTINEL), "{shown}");
     }

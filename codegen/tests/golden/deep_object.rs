@@ -4,6 +4,7 @@
 pub mod types {
     ///`ConversationListFilter`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationListFilter {
         ///The external id of the user.
         #[serde(
@@ -25,6 +26,7 @@ pub mod types {
     }
     ///`ConversationListResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationListResponse {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub conversations: ::std::vec::Vec<ConversationListResponseConversationsItem>,
@@ -36,6 +38,7 @@ pub mod types {
     }
     ///`ConversationListResponseConversationsItem`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationListResponseConversationsItem {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -47,6 +50,7 @@ pub mod types {
     }
     ///`IntegrationListFilter`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct IntegrationListFilter {
         ///Comma-separated list of types to return.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -59,6 +63,7 @@ pub mod types {
     }
     ///`IntegrationListResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct IntegrationListResponse {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub integrations: ::std::vec::Vec<IntegrationListResponseIntegrationsItem>,
@@ -70,6 +75,7 @@ pub mod types {
     }
     ///`IntegrationListResponseIntegrationsItem`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct IntegrationListResponseIntegrationsItem {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -428,6 +434,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (deepObject filters 1.0.0), with the request builders and multipart forms they use.
 ///
@@ -469,7 +480,7 @@ pub mod operations {
         ///
         /// Lists all conversations that a user is part of.
         ///
-        /// Sends `GET /v2/apps/{appId}/conversations`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/conversations`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -479,20 +490,65 @@ pub mod operations {
         /// - `200`: Ok ([`types::ConversationListResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1conversations/get` (operation `listConversations`).
-        pub fn list_conversations(
-            &self,
-            app_id: &str,
-            filter: &types::ConversationListFilter,
+        pub fn list_conversations<'a>(
+            &'a self,
+            app_id: &'a str,
+            filter: &'a types::ConversationListFilter,
+        ) -> ListConversationsRequest<'a> {
+            ListConversationsRequest {
+                client: self,
+                app_id,
+                filter,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::list_conversations`](crate::Client::list_conversations) request: set its optional parameters, then [`send`](ListConversationsRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct ListConversationsRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        filter: &'a types::ConversationListFilter,
+        options: crate::RequestOptions,
+    }
+    impl<'a> ListConversationsRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<
             crate::ResponseValue<types::ConversationListResponse>,
             crate::Error,
         > {
-            let client = self;
+            let ListConversationsRequest { client, app_id, filter, options } = self;
             let mut request = crate::__rt::Request::new(&info::LIST_CONVERSATIONS);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/conversations");
             request.query_deep_object("filter", filter)?;
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => {
@@ -507,7 +563,7 @@ pub mod operations {
         ///
         /// Lists the integrations of an app.
         ///
-        /// Sends `GET /v2/apps/{appId}/integrations`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/integrations`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.

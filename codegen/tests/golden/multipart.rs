@@ -4,6 +4,7 @@
 pub mod types {
     ///`AttachmentResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentResponse {
         ///The uploaded attachment object.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +17,7 @@ pub mod types {
     }
     ///`AttachmentSchema`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct AttachmentSchema {
         ///Uploaded attachment's media type
         #[serde(
@@ -40,7 +42,10 @@ pub mod types {
     /// A value this build's document does not list decodes as `Unknown`, keeps the value
     /// and is sent back unchanged; `From<&str>` makes any value, named or not, and
     /// `as_str()` (or `Display`) gives it as sent.
+    ///
+    /// A later document may list more values: a `match` needs a wildcard arm.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum UploadFileKind {
         ///`image`
         Image,
@@ -256,6 +261,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Multipart bodies 1.0.0), with the request builders and multipart forms they use.
 ///
@@ -294,13 +304,18 @@ pub mod operations {
             secret_response: false,
         };
     }
-    /// The `multipart/form-data` body of [`Client::upload_attachment`](crate::Client::upload_attachment).
+    /// The `multipart/form-data` body of [`Client::upload_attachment`](crate::Client::upload_attachment): [`UploadAttachmentForm::new`] with its required parts, then a setter per optional one.
     #[derive(Debug)]
+    #[non_exhaustive]
     pub struct UploadAttachmentForm {
         /// The `source` part.
         pub source: crate::FilePart,
     }
     impl UploadAttachmentForm {
+        /// The form with its required parts; the optional ones are unset.
+        pub fn new(source: crate::FilePart) -> Self {
+            Self { source }
+        }
         fn into_parts(self) -> crate::__rt::Parts {
             let mut parts = crate::__rt::Parts::new();
             parts.file("source", self.source);
@@ -312,7 +327,7 @@ pub mod operations {
         ///
         /// Upload an attachment to use in future messages.
         ///
-        /// Sends `POST /v2/apps/{appId}/attachments`.
+        /// Returns the request; its `send()` sends `POST /v2/apps/{appId}/attachments`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -424,8 +439,9 @@ pub mod operations {
             }
         }
     }
-    /// The `multipart/form-data` body of [`Client::upload_file`](crate::Client::upload_file).
+    /// The `multipart/form-data` body of [`Client::upload_file`](crate::Client::upload_file): [`UploadFileForm::new`] with its required parts, then a setter per optional one.
     #[derive(Debug)]
+    #[non_exhaustive]
     pub struct UploadFileForm {
         /// The file.
         pub source: crate::FilePart,
@@ -441,6 +457,37 @@ pub mod operations {
         pub private: Option<bool>,
     }
     impl UploadFileForm {
+        /// The form with its required parts; the optional ones are unset.
+        pub fn new(source: crate::FilePart, kind: types::UploadFileKind) -> Self {
+            Self {
+                source,
+                thumbnail: None,
+                kind,
+                caption: None,
+                position: None,
+                private: None,
+            }
+        }
+        /// Sets the `thumbnail` part.
+        pub fn thumbnail(mut self, value: crate::FilePart) -> Self {
+            self.thumbnail = Some(value);
+            self
+        }
+        /// Sets the `caption` part.
+        pub fn caption(mut self, value: ::std::string::String) -> Self {
+            self.caption = Some(value);
+            self
+        }
+        /// Sets the `position` part.
+        pub fn position(mut self, value: i64) -> Self {
+            self.position = Some(value);
+            self
+        }
+        /// Sets the `private` part.
+        pub fn private(mut self, value: bool) -> Self {
+            self.private = Some(value);
+            self
+        }
         fn into_parts(self) -> crate::__rt::Parts {
             let mut parts = crate::__rt::Parts::new();
             parts.file("source", self.source);
@@ -465,7 +512,7 @@ pub mod operations {
         ///
         /// Upload a file with what it is about.
         ///
-        /// Sends `POST /v2/apps/{appId}/files`.
+        /// Returns the request; its `send()` sends `POST /v2/apps/{appId}/files`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -475,17 +522,61 @@ pub mod operations {
         /// - `201`: Created ([`types::AttachmentResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1files/post` (operation `uploadFile`).
-        pub fn upload_file(
-            &self,
-            app_id: &str,
+        pub fn upload_file<'a>(
+            &'a self,
+            app_id: &'a str,
             body: UploadFileForm,
+        ) -> UploadFileRequest<'a> {
+            UploadFileRequest {
+                client: self,
+                app_id,
+                body,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::upload_file`](crate::Client::upload_file) request: set its optional parameters, then [`send`](UploadFileRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    pub struct UploadFileRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        body: UploadFileForm,
+        options: crate::RequestOptions,
+    }
+    impl<'a> UploadFileRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<types::AttachmentResponse>, crate::Error> {
-            let client = self;
+            let UploadFileRequest { client, app_id, body, options } = self;
             let mut request = crate::__rt::Request::new(&info::UPLOAD_FILE);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/files");
             request.multipart(body.into_parts());
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<types::AttachmentResponse>(),

@@ -5,6 +5,7 @@
 pub mod types {
     ///`Ball`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Ball {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub bounces: ::std::option::Option<bool>,
@@ -26,6 +27,7 @@ pub mod types {
     }
     ///`Cat`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Cat {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub indoor: ::std::option::Option<bool>,
@@ -99,6 +101,7 @@ pub mod types {
     }
     ///`Dog`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Dog {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<DogName>,
@@ -174,9 +177,10 @@ pub mod types {
     }
     ///`Home`
     ///
-    ///An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged.
+    ///An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged. A later document may add arms: a `match` needs a wildcard arm.
     #[derive(::serde::Serialize, Clone, Debug, PartialEq)]
     #[serde(untagged)]
+    #[non_exhaustive]
     pub enum Home {
         Kennel {
             #[serde(
@@ -257,8 +261,9 @@ pub mod types {
     }
     ///`Pet`
     ///
-    ///The arms are told apart by `type`: an answer decodes as the arm its `type` names. An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged.
+    ///The arms are told apart by `type`: an answer decodes as the arm its `type` names. An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged. A later document may add arms: a `match` needs a wildcard arm.
     #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub enum Pet {
         Cat(Cat),
         Dog(Dog),
@@ -324,6 +329,7 @@ pub mod types {
     }
     ///`PetBase`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct PetBase {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<PetBaseName>,
@@ -395,6 +401,7 @@ pub mod types {
     }
     ///`PetList`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct PetList {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub home: ::std::option::Option<Home>,
@@ -410,6 +417,7 @@ pub mod types {
     }
     ///`Rope`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Rope {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub knots: ::std::option::Option<u64>,
@@ -426,7 +434,10 @@ pub mod types {
     /// A value this build's document does not list decodes as `Unknown`, keeps the value
     /// and is sent back unchanged; `From<&str>` makes any value, named or not, and
     /// `as_str()` (or `Display`) gives it as sent.
+    ///
+    /// A later document may list more values: a `match` needs a wildcard arm.
     #[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+    #[non_exhaustive]
     pub enum Size {
         ///`small`
         Small,
@@ -498,8 +509,9 @@ pub mod types {
     }
     ///`Toy`
     ///
-    ///The arms are told apart by `type`: an answer decodes as the arm its `type` names. An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged.
+    ///The arms are told apart by `type`: an answer decodes as the arm its `type` names. An arm this build's document does not describe decodes as `Unknown`, which keeps the JSON it arrived as and sends it back unchanged. A later document may add arms: a `match` needs a wildcard arm.
     #[derive(Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub enum Toy {
         Ball(Ball),
         Rope(Rope),
@@ -1095,6 +1107,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Open models 1.0.0), with the request builders and multipart forms they use.
 ///
@@ -1131,7 +1148,7 @@ pub mod operations {
         };
     }
     impl crate::Client {
-        /// Sends `GET /pets`.
+        /// Returns the request; its `send()` sends `GET /pets`.
         ///
         /// Arguments:
         /// - `legacy_filter` (query `legacyFilter`, optional, a setter of the request, deprecated in the document)
@@ -1202,7 +1219,7 @@ pub mod operations {
         }
     }
     impl crate::Client {
-        /// Sends `POST /pets`.
+        /// Returns the request; its `send()` sends `POST /pets`.
         ///
         /// Arguments:
         /// - `body`: the JSON request body ([`types::Pet`])
@@ -1212,14 +1229,52 @@ pub mod operations {
         ///
         /// Generated from `#/paths/~1pets/post` (operation `createPet`).
         #[deprecated(note = "the operation is deprecated in the OpenAPI document")]
-        pub fn create_pet(
-            &self,
-            body: &types::Pet,
-        ) -> Result<crate::ResponseValue<types::Pet>, crate::Error> {
-            let client = self;
+        pub fn create_pet<'a>(&'a self, body: &'a types::Pet) -> CreatePetRequest<'a> {
+            CreatePetRequest {
+                client: self,
+                body,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::create_pet`](crate::Client::create_pet) request: set its optional parameters, then [`send`](CreatePetRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct CreatePetRequest<'a> {
+        client: &'a crate::Client,
+        body: &'a types::Pet,
+        options: crate::RequestOptions,
+    }
+    impl<'a> CreatePetRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(self) -> Result<crate::ResponseValue<types::Pet>, crate::Error> {
+            let CreatePetRequest { client, body, options } = self;
             let mut request = crate::__rt::Request::new(&info::CREATE_PET);
             request.path_literal("/pets");
             request.json(body)?;
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json::<types::Pet>(),

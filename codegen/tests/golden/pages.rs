@@ -4,6 +4,7 @@
 pub mod types {
     ///`Conversation`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Conversation {
         #[serde(
             rename = "displayName",
@@ -20,6 +21,7 @@ pub mod types {
     }
     ///`ConversationListResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationListResponse {
         ///List of returned conversations.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -36,6 +38,7 @@ pub mod types {
     }
     ///Previous and next page links, if they exist.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Links {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub next: ::std::option::Option<::std::string::String>,
@@ -49,6 +52,7 @@ pub mod types {
     }
     ///`Message`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Message {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
@@ -62,6 +66,7 @@ pub mod types {
     }
     ///`MessageListResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct MessageListResponse {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub links: ::std::option::Option<Links>,
@@ -78,6 +83,7 @@ pub mod types {
     }
     ///Response metadata.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct Meta {
         ///A record id to give as `page[after]` for the next page.
         #[serde(
@@ -105,6 +111,7 @@ pub mod types {
     }
     ///`Page`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+    #[non_exhaustive]
     pub struct Page {
         ///Results will only contain the records that come after this record id.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -113,15 +120,24 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub before: ::std::option::Option<PageBefore>,
         ///The number of records to return.
-        #[serde(default = "defaults::default_u64::<i64, 25>")]
-        pub size: i64,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub size: ::std::option::Option<i64>,
+    }
+    impl Page {
+        /// `size`, or the default the document gives it when it is absent (the field keeps what was sent: `None` is sent as nothing).
+        pub fn size_or_default(&self) -> i64 {
+            match &self.size {
+                ::std::option::Option::Some(value) => ::std::clone::Clone::clone(value),
+                ::std::option::Option::None => defaults::default_u64::<i64, 25>(),
+            }
+        }
     }
     impl ::std::default::Default for Page {
         fn default() -> Self {
             Self {
                 after: Default::default(),
                 before: Default::default(),
-                size: defaults::default_u64::<i64, 25>(),
+                size: ::std::option::Option::None,
             }
         }
     }
@@ -700,14 +716,17 @@ pub mod types {
                 ::std::option::Option<super::PageBefore>,
                 ::std::string::String,
             >,
-            size: ::std::result::Result<i64, ::std::string::String>,
+            size: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for Page {
             fn default() -> Self {
                 Self {
                     after: Ok(Default::default()),
                     before: Ok(Default::default()),
-                    size: Ok(super::defaults::default_u64::<i64, 25>()),
+                    size: Ok(::std::option::Option::None),
                 }
             }
         }
@@ -738,7 +757,7 @@ pub mod types {
             }
             pub fn size<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<i64>,
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.size = value
@@ -813,6 +832,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Typed pages 1.0.0), with the request builders and multipart forms they use.
 ///
@@ -856,7 +880,7 @@ pub mod operations {
         ///
         /// Lists the conversations of the app, paginated forwards.
         ///
-        /// Sends `GET /v2/apps/{appId}/conversations`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/conversations`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -968,7 +992,7 @@ pub mod operations {
         ///
         /// Lists the messages of a conversation, the most recent page first.
         ///
-        /// Sends `GET /v2/apps/{appId}/conversations/{conversationId}/messages`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/conversations/{conversationId}/messages`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.

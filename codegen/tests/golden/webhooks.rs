@@ -4,6 +4,7 @@
 pub mod types {
     ///The app that triggered the events.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct AppSubSchema {
         ///The unique ID of the app.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +17,7 @@ pub mod types {
     }
     ///`ConversationMessageEvent`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationMessageEvent {
         ///When the event was generated.
         #[serde(
@@ -39,6 +41,7 @@ pub mod types {
     }
     ///The payload of the event.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationMessageEventPayload {
         ///The conversation in which the message was sent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -54,6 +57,7 @@ pub mod types {
     }
     ///`ConversationReadEvent`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationReadEvent {
         ///When the event was generated.
         #[serde(
@@ -77,6 +81,7 @@ pub mod types {
     }
     ///The payload of the event.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationReadEventPayload {
         ///The conversation in which the message was read.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -89,6 +94,7 @@ pub mod types {
     }
     ///`ConversationTruncated`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ConversationTruncated {
         ///The unique ID of the conversation.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -101,6 +107,7 @@ pub mod types {
     }
     ///`EventSubSchema`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct EventSubSchema {
         ///When the event was generated.
         #[serde(
@@ -122,6 +129,7 @@ pub mod types {
     }
     ///`ListWebhooksResponse`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct ListWebhooksResponse {
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub webhooks: ::std::vec::Vec<WebhookSubSchema>,
@@ -133,6 +141,7 @@ pub mod types {
     }
     ///`MessageWebhook`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct MessageWebhook {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<MessageWebhookContent>,
@@ -146,6 +155,7 @@ pub mod types {
     }
     ///`MessageWebhookContent`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct MessageWebhookContent {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub text: ::std::option::Option<::std::string::String>,
@@ -159,6 +169,7 @@ pub mod types {
     }
     ///The webhook that generated the payload.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    #[non_exhaustive]
     pub struct WebhookSubSchema {
         ///The unique ID of the webhook.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -925,6 +936,11 @@ pub mod types {
             }
         }
     }
+    impl ::std::convert::From<error::ConversionError> for crate::Error {
+        fn from(error: error::ConversionError) -> Self {
+            crate::__rt::model_not_built(error.to_string())
+        }
+    }
 }
 /// Operations: one blocking method on [`Client`](crate::Client) per operation of the document (Webhook payload 1.0.0), with the request builders and multipart forms they use.
 ///
@@ -953,7 +969,7 @@ pub mod operations {
     impl crate::Client {
         /// List Webhooks
         ///
-        /// Sends `GET /v2/apps/{appId}/webhooks`.
+        /// Returns the request; its `send()` sends `GET /v2/apps/{appId}/webhooks`.
         ///
         /// Arguments:
         /// - `app_id` (path segment `appId`, required): Identifies the app.
@@ -962,15 +978,55 @@ pub mod operations {
         /// - `200`: Ok ([`types::ListWebhooksResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1webhooks/get` (operation `listWebhooks`).
-        pub fn list_webhooks(
-            &self,
-            app_id: &str,
+        pub fn list_webhooks<'a>(&'a self, app_id: &'a str) -> ListWebhooksRequest<'a> {
+            ListWebhooksRequest {
+                client: self,
+                app_id,
+                options: crate::RequestOptions::default(),
+            }
+        }
+    }
+    /// A [`Client::list_webhooks`](crate::Client::list_webhooks) request: set its optional parameters, then [`send`](ListWebhooksRequest::send) it.
+    #[must_use = "a request does nothing until `send` is called"]
+    #[derive(Clone)]
+    pub struct ListWebhooksRequest<'a> {
+        client: &'a crate::Client,
+        app_id: &'a str,
+        options: crate::RequestOptions,
+    }
+    impl<'a> ListWebhooksRequest<'a> {
+        /// Ends this call at `timeout`, every attempt and wait included, instead of at the
+        /// client's deadline.
+        pub fn with_timeout(mut self, timeout: ::std::time::Duration) -> Self {
+            self.options = self.options.timeout(timeout);
+            self
+        }
+        /// Sends `name: value` with this call (a credential, or a header the client sets
+        /// itself, is refused when it is sent, before anything goes out).
+        pub fn with_header(mut self, name: &str, value: &str) -> Self {
+            self.options = self.options.header(name, value);
+            self
+        }
+        /// Cancels this call once `token` is cancelled.
+        pub fn cancel_with(mut self, token: &crate::CancelToken) -> Self {
+            self.options = self.options.cancel_with(token);
+            self
+        }
+        /// These settings of the call, on top of the client's.
+        pub fn with_options(mut self, options: crate::RequestOptions) -> Self {
+            self.options = options;
+            self
+        }
+        /// Sends the request.
+        pub fn send(
+            self,
         ) -> Result<crate::ResponseValue<types::ListWebhooksResponse>, crate::Error> {
-            let client = self;
+            let ListWebhooksRequest { client, app_id, options } = self;
             let mut request = crate::__rt::Request::new(&info::LIST_WEBHOOKS);
             request.path_literal("/v2/apps/");
             request.path_param("appId", app_id)?;
             request.path_literal("/webhooks");
+            request.options(options);
             let response = crate::__rt::execute(client, request)?;
             match response.status() {
                 200..=299 => response.json_allow_empty::<types::ListWebhooksResponse>(),
