@@ -6,6 +6,7 @@
 
 use std::process::ExitCode;
 
+use sunshine_conversations_codegen::DEFAULT_TAG;
 use sunshine_conversations_codegen::build::{Options, run};
 
 fn main() -> ExitCode {
@@ -13,7 +14,7 @@ fn main() -> ExitCode {
     run(&Options {
         default_document: "openapi/sunshine-conversations.yaml",
         document_variable: "SUNSHINE_OPENAPI",
-        default_tag: "Attachments",
+        default_tag: DEFAULT_TAG,
         output: "sunshine_conversations.rs",
     })
 }

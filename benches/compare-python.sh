@@ -20,7 +20,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 
 cargo bench --bench perf --no-run --quiet 2>/dev/null
-cargo build --release --quiet --example attachments
+cargo build --release --quiet -p sunshine-conversations-cli
 bench=$(ls -t target/release/deps/perf-* | grep -v '\.d$' | head -1)
 "$bench" --serve >"$work/serve.log" &
 server_pid=$!
@@ -71,8 +71,8 @@ export SUNCO_APP_ID=app SUNCO_KEY_ID=key SUNCO_KEY_SECRET=secret SUNCO_BASE_URL=
 export SUNCO_MAX_UPLOAD_BYTES=$((1024 * 1024 * 1024))
 py_small=$(rss "$venv/bin/python" "$work/upload.py" "$url" "$work/small.bin")
 py_large=$(rss "$venv/bin/python" "$work/upload.py" "$url" "$work/large.bin")
-rs_small=$(rss target/release/examples/attachments upload "$work/small.bin")
-rs_large=$(rss target/release/examples/attachments upload "$work/large.bin")
+rs_small=$(rss target/release/sunco upload "$work/small.bin")
+rs_large=$(rss target/release/sunco upload "$work/large.bin")
 py_diff=$(( (py_large - py_small) / 1024 ))
 rs_diff=$(( (rs_large - rs_small) / 1024 ))
 echo "upload_rss: python ${py_small} KiB -> ${py_large} KiB (+${py_diff} MiB for 512 MiB), this crate ${rs_small} KiB -> ${rs_large} KiB (+${rs_diff} MiB)"
@@ -93,5 +93,5 @@ sc.AttachmentsApi(sc.ApiClient(conf)).delete_attachment(
     "app", sc.AttachmentDeleteBody(media_url="https://media.example/a.bin"))
 PY
 py_start=$(for _ in $(seq 1 10); do start "$venv/bin/python" "$work/once.py" "$url"; done | sort -n | sed -n 5p)
-rs_start=$(for _ in $(seq 1 10); do start target/release/examples/attachments delete https://media.example/a.bin; done | sort -n | sed -n 5p)
+rs_start=$(for _ in $(seq 1 10); do start target/release/sunco delete https://media.example/a.bin; done | sort -n | sed -n 5p)
 echo "startup: python ${py_start} µs, this crate ${rs_start} µs (process start + one call, median of 10)"

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The newcomer's first minutes, measured: on a fresh clone of this repository with an empty
-# target directory, `cargo run --example attachments` (the README's first command), then
-# `cargo test --features mock` (the second) after it, and `cargo build` (the library alone)
-# from an empty target directory again, against `cargo run` of the smallest ureq + serde +
-# serde_json program, also from an empty target directory. Rounds are interleaved so that the
-# machine's drift reaches all of them alike; the registry must already be downloaded.
+# target directory, `cargo run -p sunshine-conversations-cli -- demo` (the README's first
+# command), then `cargo test --features mock` (the second) after it, and `cargo build -p
+# sunshine-conversations-client` (the library alone) from an empty target directory again,
+# against `cargo run` of the smallest ureq + serde + serde_json program, also from an empty
+# target directory. Rounds are interleaved so that the machine's drift reaches all of them
+# alike; the registry must already be downloaded.
 #
 #   bash benches/first-run.sh [ROUNDS]     (default 3)
 #
-# Prints each round and a last line `first_run example_vs_hello=X lib_vs_hello=Y
-# tests_vs_example=Z` (medians; bounds: example <= 2.0, goal 1.8; library goal 1.6; the second
-# command after the first <= 1.0 of the first).
+# Prints each round and a last line `first_run demo_vs_hello=X lib_vs_hello=Y
+# tests_vs_demo=Z` (medians; bounds: the demo <= 2.1; the second command after the first <= 1.0
+# of the first).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-3}
@@ -55,24 +56,24 @@ seconds() {
     echo "$ended - $started" | bc
 }
 
-hello=() example=() tests=() lib=()
+hello=() demo=() tests=() lib=()
 for round in $(seq 1 "$rounds"); do
     rm -rf "$work/hello/target" "$work/clone/target"
     h=$(cd "$work/hello" && seconds cargo run --quiet)
     rm -rf "$work/clone/target"
-    e=$(cd "$work/clone" && seconds env -u SUNCO_APP_ID -u SUNCO_BASE_URL -u SUNCO_REGION \
-        -u SUNCO_SUBDOMAIN cargo run --quiet --example attachments)
+    d=$(cd "$work/clone" && seconds env -u SUNCO_APP_ID -u SUNCO_BASE_URL -u SUNCO_REGION \
+        -u SUNCO_SUBDOMAIN cargo run --quiet -p sunshine-conversations-cli -- demo)
     t=$(cd "$work/clone" && seconds env -u PRISM_URL cargo test --quiet --features mock)
     rm -rf "$work/clone/target"
-    l=$(cd "$work/clone" && seconds cargo build --quiet)
-    hello+=("$h") example+=("$e") tests+=("$t") lib+=("$l")
-    echo "round $round: hello $h s, cargo run --example attachments $e s, then cargo test --features mock $t s, cargo build (library) $l s"
+    l=$(cd "$work/clone" && seconds cargo build --quiet -p sunshine-conversations-client)
+    hello+=("$h") demo+=("$d") tests+=("$t") lib+=("$l")
+    echo "round $round: hello $h s, cargo run -p sunshine-conversations-cli -- demo $d s, then cargo test --features mock $t s, cargo build (library) $l s"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-mh=$(median "${hello[@]}") me=$(median "${example[@]}") mt=$(median "${tests[@]}")
+mh=$(median "${hello[@]}") md=$(median "${demo[@]}") mt=$(median "${tests[@]}")
 ml=$(median "${lib[@]}")
-echo "medians: hello $mh s, example $me s, tests after it $mt s, library $ml s"
-echo "first_run example_vs_hello=$(echo "scale=2; $me / $mh" | bc)" \
+echo "medians: hello $mh s, demo $md s, tests after it $mt s, library $ml s"
+echo "first_run demo_vs_hello=$(echo "scale=2; $md / $mh" | bc)" \
     "lib_vs_hello=$(echo "scale=2; $ml / $mh" | bc)" \
-    "tests_vs_example=$(echo "scale=2; $mt / $me" | bc)"
+    "tests_vs_demo=$(echo "scale=2; $mt / $md" | bc)"

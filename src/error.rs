@@ -49,6 +49,16 @@ pub enum Error {
         /// Which rule refused it.
         refusal: FileRefusal,
     },
+    /// A helper this build cannot do: its operation is not in the OpenAPI document the build
+    /// was generated from (media tokens and cookies are not in documents from API 13.1 on).
+    /// Nothing was sent.
+    #[non_exhaustive]
+    Unsupported {
+        /// The helper (`media_tokens`, `media_cookie`).
+        helper: &'static str,
+        /// The operation it needs, by its `operationId`.
+        operation: &'static str,
+    },
     /// Root certificates to trust besides the bundled ones could not be used: a CA file that
     /// cannot be read, or PEM that does not parse or holds no certificate. Nothing was sent.
     #[non_exhaustive]
@@ -440,6 +450,7 @@ impl TransportError {
     /// The HTTP layer's own error. Follows ureq's versions, not this crate's: behind the
     /// `unstable-ureq` feature.
     #[cfg(feature = "unstable-ureq")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "unstable-ureq")))]
     pub fn unstable_ureq_error(&self) -> &ureq::Error {
         &self.inner
     }
@@ -575,6 +586,7 @@ impl Error {
             Error::InvalidInput { .. }
             | Error::File { .. }
             | Error::FileRefused { .. }
+            | Error::Unsupported { .. }
             | Error::RootCertificates { .. } => None,
         }
     }
@@ -744,6 +756,12 @@ impl fmt::Display for Error {
                     crate::ALLOWED_EXTENSIONS.join(" ")
                 )
             }
+            Error::Unsupported { helper, operation } => write!(
+                f,
+                "{helper}: this build's OpenAPI document (API {}) has no `{operation}` operation \
+                 (removed in API 13.1) (nothing was sent)",
+                crate::OPENAPI_VERSION
+            ),
             Error::RootCertificates { setting, reason } => write!(
                 f,
                 "invalid {setting}: {} (nothing was sent)",

@@ -1,4 +1,6 @@
 #![doc = include_str!("../README.md")]
+// docs.rs (`--cfg docsrs`) labels each item behind a feature with it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -12,7 +14,6 @@ mod error;
 mod files;
 mod generated;
 mod safe_text;
-#[cfg(sunco_webhooks)]
 pub mod webhooks;
 
 /// The runtime surface the generated code uses, and nothing else does.
@@ -42,6 +43,7 @@ pub use files::file_part::FilePart;
 pub use files::filename::sanitize_file_name;
 pub use files::upload::{Access, For, Upload};
 #[cfg(feature = "mock")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mock")))]
 pub use generated::mock;
 pub use generated::open::{UnknownArm, UnknownValue};
 pub use generated::pagination::{Items, ListPage, MAX_PAGES, Pages};
@@ -72,4 +74,5 @@ pub type JsonObject = serde_json::Map<String, serde_json::Value>;
 /// [`TransportError::unstable_ureq_error`]. It follows ureq's versions, not this crate's:
 /// behind the `unstable-ureq` feature.
 #[cfg(feature = "unstable-ureq")]
+#[cfg_attr(docsrs, doc(cfg(feature = "unstable-ureq")))]
 pub use ureq as unstable_ureq;

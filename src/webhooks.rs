@@ -1,6 +1,8 @@
-//! Receiving webhook calls: the typed payload generated from the document's `x-webhooks`
-//! (cargo feature `webhooks`, part of `full-api`; the module exists when the document has
-//! `x-webhooks`), the check of the shared secret, and parsing bounded in size.
+//! Receiving webhook calls: the check of the shared secret, parsing bounded in size that
+//! refuses a payload of another webhook version, remembering the events seen, and the typed
+//! payload generated from the document's `x-webhooks` ([`parse`], [`Event`]: cargo feature
+//! `webhooks`, part of `full-api`, in a build from a document that has `x-webhooks`). Without
+//! the feature, [`events_json`] gives the events as JSON.
 //!
 //! How the service delivers (the document's Webhooks section): the webhook's secret arrives as
 //! the `X-API-Key` header; a call is retried up to 5 times over 15 minutes unless the target
@@ -10,6 +12,7 @@
 //! slow work (downloads) afterwards, skipping event ids already seen.
 //!
 //! ```
+//! # #[cfg(feature = "webhooks")] {
 //! use sunshine_conversations_client::Secret;
 //! use sunshine_conversations_client::webhooks::{self, Event};
 //!
@@ -21,12 +24,15 @@
 //! for event in &payload.events {
 //!     println!("{} {:?}", event.event_type(), event.schema());
 //! }
+//! # }
 //! ```
 
 use std::fmt;
 
 use crate::client::auth::Secret;
 
+#[cfg(sunco_webhooks)]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub use crate::generated::webhooks::{EVENT_TYPES, Event, WebhookPayload};
 
 /// The header the service sends the webhook's secret in.
@@ -140,23 +146,11 @@ pub fn verify_api_key(header: Option<&str>, secret: &Secret) -> Result<(), Webho
 /// does not know are kept as [`Event::Unknown`]. A payload of another webhook version (`v1`,
 /// `v1.1`), or any without `events`, is refused ([`WebhookError::UnsupportedVersion`]) rather
 /// than read as a payload of no event.
+#[cfg(sunco_webhooks)]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookError> {
-    if body.len() > max_bytes {
-        return Err(WebhookError::TooLarge {
-            len: body.len(),
-            limit: max_bytes,
-        });
-    }
-    // serde would also take a JSON array for the payload's fields.
-    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        return Err(WebhookError::Malformed {
-            message: "the body is not a JSON object".to_owned(),
-        });
-    }
-    let payload: WebhookPayload =
-        serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
-            message: e.to_string(),
-        })?;
+    bounded_object(body, max_bytes)?;
+    let payload: WebhookPayload = serde_json::from_slice(body).map_err(malformed)?;
     if payload.events.is_empty() {
         // `events` defaults to none: tell an empty list from a payload that has no such field.
         #[derive(serde::Deserialize)]
@@ -164,24 +158,72 @@ pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookErr
             events: Option<serde::de::IgnoredAny>,
             version: Option<serde_json::Value>,
         }
-        let shape: Shape = serde_json::from_slice(body).map_err(|e| WebhookError::Malformed {
-            message: e.to_string(),
-        })?;
+        let shape: Shape = serde_json::from_slice(body).map_err(malformed)?;
         if shape.events.is_none() {
-            return Err(WebhookError::UnsupportedVersion {
-                version: shape.version.map(|v| match v {
-                    serde_json::Value::String(text) => text,
-                    other => other.to_string(),
-                }),
-            });
+            return Err(unsupported(shape.version));
         }
     }
     Ok(payload)
 }
 
-/// The longest event id a receiver needs to take: the service's ids are 24 hex digits, so an
-/// id over 256 bytes is no delivery of the service (the example receiver answers `400`).
-pub const MAX_EVENT_ID_BYTES: usize = 256;
+/// The events of a webhook call's body as JSON, for a receiver that reads a few of their
+/// fields (`type`, `id`, a message's `content`) without the typed payload of the `webhooks`
+/// feature. Refuses what [`parse`] refuses: a body over `max_bytes`, one that is not a JSON
+/// object, and a payload of another webhook version or without `events`.
+///
+/// ```
+/// use sunshine_conversations_client::webhooks;
+///
+/// let body = br#"{"events": [{"id": "1", "type": "conversation:message", "payload": {}}]}"#;
+/// let events = webhooks::events_json(body, webhooks::DEFAULT_MAX_BODY_BYTES).unwrap();
+/// assert_eq!(events[0]["type"], "conversation:message");
+/// let v1 = br#"{"trigger": "message:appUser", "messages": [], "version": "v1.1"}"#;
+/// assert!(webhooks::events_json(v1, 1024).is_err());
+/// ```
+pub fn events_json(body: &[u8], max_bytes: usize) -> Result<Vec<serde_json::Value>, WebhookError> {
+    bounded_object(body, max_bytes)?;
+    let mut payload: serde_json::Value = serde_json::from_slice(body).map_err(malformed)?;
+    match payload.get_mut("events").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(events)) => Ok(events),
+        Some(_) => Err(WebhookError::Malformed {
+            message: "`events` is not a list".to_owned(),
+        }),
+        None => Err(unsupported(payload.get("version").cloned())),
+    }
+}
+
+/// A body within `max_bytes` that is a JSON object (serde would also take a JSON array for a
+/// struct's fields).
+fn bounded_object(body: &[u8], max_bytes: usize) -> Result<(), WebhookError> {
+    if body.len() > max_bytes {
+        return Err(WebhookError::TooLarge {
+            len: body.len(),
+            limit: max_bytes,
+        });
+    }
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(WebhookError::Malformed {
+            message: "the body is not a JSON object".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn malformed(error: serde_json::Error) -> WebhookError {
+    WebhookError::Malformed {
+        message: error.to_string(),
+    }
+}
+
+/// The refusal of a payload without `events`, naming its `version` when it has one.
+fn unsupported(version: Option<serde_json::Value>) -> WebhookError {
+    WebhookError::UnsupportedVersion {
+        version: version.map(|v| match v {
+            serde_json::Value::String(text) => text,
+            other => other.to_string(),
+        }),
+    }
+}
 
 /// The event ids a receiver has processed, to skip redeliveries: the service redelivers an
 /// event whose answer came late, so the same id can arrive twice.
@@ -189,7 +231,7 @@ pub const MAX_EVENT_ID_BYTES: usize = 256;
 /// Memory is bounded whatever the ids are: each id is kept as a 16-byte digest (the start of
 /// its SHA-256), never as the id itself, and only the last `capacity` ids are remembered
 /// (the oldest is forgotten first). That is at most about 64 bytes per id remembered: 100,000
-/// ids (the example receiver's) take about 6 MiB, however long they are.
+/// ids (what `sunco receive` remembers) take about 6 MiB, however long they are.
 ///
 /// ```
 /// use sunshine_conversations_client::webhooks::SeenEvents;
@@ -253,42 +295,11 @@ impl SeenEvents {
     }
 }
 
-/// A name for the file of an event's media: unique per event id, safe on every file system,
-/// and recognisable. It is the event id and the media URL's last path segment, both made safe
-/// by [`sanitize_file_name`](crate::sanitize_file_name), with a digest of the id between them
-/// (16 hex digits): ids that read alike once made safe (`a/x` and `a_x`) still get names of
-/// their own. At most 200 bytes; the extension is kept.
-///
-/// ```
-/// use sunshine_conversations_client::webhooks::media_file_name;
-///
-/// let one = media_file_name("a/x", "https://media.smooch.io/apps/1/photo.png?sig=1");
-/// let two = media_file_name("a_x", "https://media.smooch.io/apps/1/photo.png");
-/// assert!(one.starts_with("a_x-") && one.ends_with("-photo.png"));
-/// assert_ne!(one, two);
-/// ```
-pub fn media_file_name(event_id: &str, media_url: &str) -> String {
-    let segment = media_url
-        .split(['?', '#'])
-        .next()
-        .and_then(|path| path.rsplit('/').next())
-        .filter(|segment| !segment.is_empty())
-        .unwrap_or("media");
-    let segment = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
-    let mut id = crate::sanitize_file_name(event_id);
-    // 64 bytes of the id at most, so that the digest and the media's name always fit (the id
-    // is ASCII once made safe).
-    id.truncate(64);
-    let digest: String = id_digest(event_id)[..8]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
-    crate::sanitize_file_name(&format!("{id}-{digest}-{segment}"))
-}
-
 /// An event of a type the document does not describe (the service adds events before a
 /// document is regenerated), or one that does not decode as documented: its type, id, creation
 /// time and raw JSON stay reachable.
+#[cfg(sunco_webhooks)]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnknownEvent {
     event_type: String,
@@ -296,6 +307,7 @@ pub struct UnknownEvent {
     decode_error: Option<String>,
 }
 
+#[cfg(sunco_webhooks)]
 impl UnknownEvent {
     /// An event of a type the document does not describe.
     pub(crate) fn unknown(raw: serde_json::Value) -> Self {
@@ -340,6 +352,7 @@ impl UnknownEvent {
     }
 }
 
+#[cfg(sunco_webhooks)]
 fn field<'a>(value: &'a serde_json::Value, name: &str) -> Option<&'a str> {
     value.get(name).and_then(serde_json::Value::as_str)
 }
@@ -388,33 +401,7 @@ mod tests {
         assert!(SeenEvents::new(0).first_time("a"));
     }
 
-    #[test]
-    fn media_file_names_are_unique_per_id_and_bounded() {
-        let url = "https://media.smooch.io/apps/a/attachments/photo%20one.png?X-Amz-Signature=s";
-        let names: std::collections::HashSet<String> = ["e/x", "e_x", "e\\x", "e\nx"]
-            .iter()
-            .map(|id| media_file_name(id, url))
-            .collect();
-        assert_eq!(names.len(), 4, "{names:?}");
-        for name in &names {
-            assert!(name.ends_with("-photo one.png"), "{name}");
-            assert!(!name.contains(['/', '\\', '\n']), "{name}");
-        }
-        let long = media_file_name(
-            &"i".repeat(300),
-            &format!("https://h/{}.pdf", "n".repeat(300)),
-        );
-        assert!(long.len() <= 200 && long.ends_with(".pdf"), "{long}");
-        assert!(
-            long.contains(&"i".repeat(64)),
-            "the id's start and its digest stay: {long}"
-        );
-        assert_eq!(
-            media_file_name("e", "https://h/"),
-            media_file_name("e", "https://h/media")
-        );
-    }
-
+    #[cfg(sunco_webhooks)]
     #[test]
     fn unknown_events_keep_what_they_carry() {
         let event = UnknownEvent::unknown(serde_json::json!({

@@ -9,13 +9,14 @@
 //! cargo bench --bench perf -- --download-rss   # only the download memory figure
 //! cargo bench --bench perf -- --download-curl  # only the download to a file against curl
 //! cargo bench --bench perf -- --receiver       # only the webhook receiver's delivery time
+//! cargo bench --bench perf -- --per-process    # only the upload of sunco against a ureq program
 //! ```
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
-//! throughput (64 MiB and 512 MiB files), peak RSS of the example CLI uploading 512 MiB versus
+//! throughput (64 MiB and 512 MiB files), peak RSS of sunco uploading 512 MiB versus
 //! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, peak
-//! RSS of the example CLI downloading 512 MiB versus 1 MiB, a 512 MiB download to a file by
-//! the example CLI against `curl -o`, and how long a delivery to the webhook receiver waits
+//! RSS of sunco downloading 512 MiB versus 1 MiB, a 512 MiB download to a file by
+//! sunco against `curl -o`, and how long a delivery to the webhook receiver waits
 //! among 1,000 idle and dripping connections. The last line reads `ratio json_vs_ureq=X
 //! upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z download_vs_ureq=D
 //! download_rss_mib=R download_vs_curl=C receiver_delivery_ms=M`. The generator's own
@@ -462,19 +463,16 @@ fn upload_throughput(url: &str, size: u64) -> Option<f64> {
     Some(ratio)
 }
 
-/// The example CLI, built in release mode next to this benchmark.
-fn example_binary() -> Option<PathBuf> {
-    release_example("attachments", &[])
-}
-
-/// The example `name`, built in release mode with `features` next to this benchmark.
-fn release_example(name: &str, features: &[&str]) -> Option<PathBuf> {
-    let mut build = Command::new(env!("CARGO"));
-    build.args(["build", "--release", "--quiet", "--example", name]);
-    if !features.is_empty() {
-        build.args(["--features", &features.join(",")]);
-    }
-    let status = build
+/// `sunco`, the command line, built in release mode next to this benchmark.
+fn sunco_binary() -> Option<PathBuf> {
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "sunshine-conversations-cli",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
         .ok()?;
@@ -483,11 +481,11 @@ fn release_example(name: &str, features: &[&str]) -> Option<PathBuf> {
     }
     let exe = std::env::current_exe().ok()?;
     let release = exe.parent()?.parent()?;
-    let binary = release.join("examples").join(name);
+    let binary = release.join("sunco");
     binary.exists().then_some(binary)
 }
 
-fn example(binary: &Path, url: &str) -> Command {
+fn sunco(binary: &Path, url: &str) -> Command {
     let mut command = Command::new(binary);
     sunco_env(&mut command, url);
     command
@@ -504,7 +502,7 @@ fn sunco_env(command: &mut Command, url: &str) {
         .env_remove("SUNCO_SUBDOMAIN");
 }
 
-/// Peak RSS in KiB of one run of the example CLI with `args` and the `SUNCO_*` variables of
+/// Peak RSS in KiB of one run of sunco with `args` and the `SUNCO_*` variables of
 /// the benchmark's server, from `/usr/bin/time -v`.
 fn peak_rss_kib(binary: &Path, url: &str, args: &[&std::ffi::OsStr]) -> Option<u64> {
     let mut command = Command::new("/usr/bin/time");
@@ -529,11 +527,11 @@ fn peak_rss_kib(binary: &Path, url: &str, args: &[&std::ffi::OsStr]) -> Option<u
         })
 }
 
-/// The example CLI's release binary, with `/usr/bin/time` there to measure its peak RSS; or
+/// sunco's release binary, with `/usr/bin/time` there to measure its peak RSS; or
 /// nothing, saying why figure `label` is skipped.
-fn rss_example(label: &str) -> Option<PathBuf> {
-    let Some(binary) = example_binary() else {
-        println!("{label}: skipped, the example did not build");
+fn rss_sunco(label: &str) -> Option<PathBuf> {
+    let Some(binary) = sunco_binary() else {
+        println!("{label}: skipped, sunco did not build");
         return None;
     };
     if !Path::new("/usr/bin/time").exists() {
@@ -543,10 +541,10 @@ fn rss_example(label: &str) -> Option<PathBuf> {
     Some(binary)
 }
 
-/// Figure 3, what the file size costs in memory: peak RSS of the example CLI uploading
+/// Figure 3, what the file size costs in memory: peak RSS of sunco uploading
 /// 512 MiB minus the same for 1 MiB.
 fn rss_difference(url: &str) -> Option<f64> {
-    let binary = rss_example("rss")?;
+    let binary = rss_sunco("rss")?;
     let dir = TempDir::new()?;
     let small = temp_file(dir.path(), MIB)?;
     let Some(large) = temp_file(dir.path(), 512 * MIB) else {
@@ -563,14 +561,14 @@ fn rss_difference(url: &str) -> Option<f64> {
     // Rounded to the reported tenth; adding 0.0 turns -0.0 into 0.0.
     let difference = ((large - small) * 10.0).round() / 10.0 + 0.0;
     println!(
-        "rss: example CLI peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
+        "rss: sunco peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
          difference {difference:.1} MiB (budget <= 4)"
     );
     Some(difference)
 }
 
-/// Figure 4, an upload as a user runs it: one process per upload of a 512 MiB file, the example
-/// CLI (`attachments upload FILE`) against a bare ureq multipart program (this benchmark in
+/// Figure 4, an upload as a user runs it: one process per upload of a 512 MiB file, `sunco
+/// upload FILE` against a bare ureq multipart program (this benchmark in
 /// `--profile upload-ureq` mode: one agent, ureq's own multipart `Form`, one upload, exit), in
 /// interleaved rounds of one run each. The figure is the median of the rounds' ratios: the
 /// machine's state drifts during the benchmark (a run took 140 ms at its start and 215 ms
@@ -579,8 +577,8 @@ fn rss_difference(url: &str) -> Option<f64> {
 /// 0.96-1.03). Each run's CPU time (user and system, `getrusage` of the waited-for child) is
 /// printed beside its wall time. Returns the paired wall-time ratio (budget <= 1.05).
 fn per_process_upload(url: &str) -> Option<f64> {
-    let Some(binary) = example_binary() else {
-        println!("upload_per_process: skipped, the example did not build");
+    let Some(binary) = sunco_binary() else {
+        println!("upload_per_process: skipped, sunco did not build");
         return None;
     };
     let dir = TempDir::new()?;
@@ -601,7 +599,7 @@ fn per_process_upload(url: &str) -> Option<f64> {
             .then(|| (wall, children_cpu() - cpu_before))
     };
     for round in 0..runs {
-        let mut client = example(&binary, url);
+        let mut client = sunco(&binary, url);
         client
             .env("SUNCO_MAX_UPLOAD_BYTES", (1024 * MIB).to_string())
             .arg("upload")
@@ -627,7 +625,7 @@ fn per_process_upload(url: &str) -> Option<f64> {
     };
     let (ratio, wall_ratio) = (paired(|r| r.1), paired(|r| r.0));
     println!(
-        "upload_per_process: example CLI {:.0} ms CPU ({:.0} ms wall), bare ureq multipart \
+        "upload_per_process: sunco {:.0} ms CPU ({:.0} ms wall), bare ureq multipart \
          program {:.0} ms CPU ({:.0} ms wall) per 512 MiB upload, ratio {wall_ratio:.3} wall, \
          {ratio:.3} CPU (budget <= 1.05; the median of {runs} interleaved rounds' ratios, each \
          of a round's pair of runs, one process per upload)",
@@ -651,16 +649,16 @@ fn children_cpu() -> f64 {
     seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// Figure 5, start-up: the example CLI started, one call made, exited.
+/// Figure 5, start-up: sunco started, one call made, exited.
 fn startup(url: &str) {
-    let Some(binary) = example_binary() else {
-        println!("startup: skipped, the example did not build");
+    let Some(binary) = sunco_binary() else {
+        println!("startup: skipped, sunco did not build");
         return;
     };
     let mut runs = Vec::new();
     for _ in 0..30 {
         let started = Instant::now();
-        let status = example(&binary, url)
+        let status = sunco(&binary, url)
             .args([
                 "delete",
                 "https://media.example/apps/app/attachments/file.bin",
@@ -672,7 +670,7 @@ fn startup(url: &str) {
         }
     }
     if runs.is_empty() {
-        println!("startup: skipped, the example failed");
+        println!("startup: skipped, sunco failed");
         return;
     }
     println!(
@@ -762,14 +760,14 @@ fn download_peak_rss_kib(binary: &Path, url: &str, size: u64, file: &Path) -> Op
     peak_rss_kib(binary, url, &args)
 }
 
-/// What a 512 MiB download to a file costs the example CLI against `curl -o` from the same
+/// What a 512 MiB download to a file costs sunco against `curl -o` from the same
 /// server: both write the file, one process per download, 7 interleaved rounds (which goes
 /// first alternates), medians of the wall times.
 fn download_vs_curl(url: &str) -> Option<f64> {
     const SIZE: u64 = 512 * MIB;
     const ROUNDS: usize = 7;
-    let Some(binary) = example_binary() else {
-        println!("download vs curl: skipped, the example did not build");
+    let Some(binary) = sunco_binary() else {
+        println!("download vs curl: skipped, sunco did not build");
         return None;
     };
     if Command::new("curl").arg("--version").output().is_err() {
@@ -788,7 +786,7 @@ fn download_vs_curl(url: &str) -> Option<f64> {
         (status.success() && size == SIZE).then_some(took)
     };
     let ours = |file: &Path| {
-        let mut command = example(&binary, url);
+        let mut command = sunco(&binary, url);
         command
             .args(["download", &media, "-o"])
             .arg(file)
@@ -815,7 +813,7 @@ fn download_vs_curl(url: &str) -> Option<f64> {
     let (ours, curl) = (median(ours_times), median(curl_times));
     let ratio = ours / curl;
     println!(
-        "download_512m_to_file: example CLI {:.0} ms, curl -o {:.0} ms, ratio {ratio:.3} (budget \
+        "download_512m_to_file: sunco {:.0} ms, curl -o {:.0} ms, ratio {ratio:.3} (budget \
          <= 1.05; medians of {ROUNDS} interleaved runs)",
         ours * 1e3,
         curl * 1e3
@@ -823,10 +821,10 @@ fn download_vs_curl(url: &str) -> Option<f64> {
     Some(ratio)
 }
 
-/// Figure 6, what the size of a download costs in memory: peak RSS of the example CLI
+/// Figure 6, what the size of a download costs in memory: peak RSS of sunco
 /// downloading 512 MiB to a file minus the same for 1 MiB (budget <= 4 MiB).
 fn download_rss_difference(url: &str) -> Option<f64> {
-    let binary = rss_example("download rss")?;
+    let binary = rss_sunco("download rss")?;
     let dir = TempDir::new()?;
     let file = dir.path().join("download.txt");
     let mut small_kib = Vec::new();
@@ -839,7 +837,7 @@ fn download_rss_difference(url: &str) -> Option<f64> {
     let (small, large) = (median(small_kib) / 1024.0, median(large_kib) / 1024.0);
     let difference = ((large - small) * 10.0).round() / 10.0 + 0.0;
     println!(
-        "download rss: example CLI peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
+        "download rss: sunco peak RSS {small:.1} MiB for 1 MiB, {large:.1} MiB for 512 MiB: \
          difference {difference:.1} MiB (budget <= 4)"
     );
     Some(difference)

@@ -33,9 +33,10 @@ fn deliver(port: u16, n: usize) -> Option<(u16, Duration)> {
 
 /// The median and the longest wait of a delivery, in milliseconds, among the crowd.
 pub fn delivery_ms() -> Option<(f64, f64)> {
-    let binary = crate::release_example("webhook_receiver", &["webhooks"])?;
+    let binary = crate::sunco_binary()?;
     let mut command = Command::new(binary);
     command
+        .arg("receive")
         .env("SUNCO_WEBHOOK_SECRET", "bench")
         .env("SUNCO_WEBHOOK_ADDR", "127.0.0.1:0")
         .env("SUNCO_WEBHOOK_DIR", std::env::temp_dir())

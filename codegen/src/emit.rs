@@ -146,6 +146,9 @@ fn operation(
     let doc = docs::operation(links, op, models);
     let result = quote! { Result<crate::ResponseValue<#success_ty>, crate::Error> };
     let deprecated = deprecated(op.deprecated, "the operation");
+    // docs.rs documents the whole API: an operation a default build lacks says so.
+    let feature = (!op.in_default_build())
+        .then(|| quote! { #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))] });
 
     // Every operation: a builder.
     let builder = builder_name(op);
@@ -249,6 +252,7 @@ fn operation(
         impl crate::Client {
             #(#[doc = #doc])*
             #deprecated
+            #feature
             pub fn #name<'a>(&'a self, #(#args),*) -> #builder<'a> {
                 #builder { client: self, #(#inits),* }
             }
@@ -257,6 +261,7 @@ fn operation(
         #[doc = #builder_doc]
         #[must_use = "a request does nothing until `send` is called"]
         #derive
+        #feature
         pub struct #builder<'a> {
             client: &'a crate::Client,
             #(#fields,)*

@@ -171,6 +171,13 @@ impl Operation {
         self.params.iter().filter(|p| p.required)
     }
 
+    /// Whether a default build of the client has it (its [`DEFAULT_TAG`](crate::select::DEFAULT_TAG)).
+    pub fn in_default_build(&self) -> bool {
+        self.tags
+            .iter()
+            .any(|tag| tag == crate::select::DEFAULT_TAG)
+    }
+
     /// The parameters the caller may leave out.
     pub fn optional_params(&self) -> impl Iterator<Item = &Param> {
         self.params.iter().filter(|p| !p.required)

@@ -80,7 +80,7 @@ pub use facts::unmatched_facts_rows;
 pub use read::read_tree;
 pub use repair::Repair;
 pub use secrets::SecretField;
-pub use select::Selection;
+pub use select::{DEFAULT_TAG, Selection};
 pub use test_support::SECRET_SENTINEL;
 
 /// What the generator produced.

@@ -4,6 +4,10 @@ use openapiv3::{OpenAPI, Operation, PathItem, ReferenceOr};
 
 use crate::error::{Error, pointer};
 
+/// The tag of the operations a default build of the client has; the others come with its
+/// `full-api` feature.
+pub const DEFAULT_TAG: &str = "Attachments";
+
 /// Which operations to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {

@@ -193,7 +193,7 @@ fn operation(doc: &OpenAPI, op: &ir::Operation, names: &ModelNames) -> Operation
     Operation {
         id: op.id.clone(),
         pointer: op.pointer.clone(),
-        default_build: op.tags.iter().any(|tag| tag == "Attachments"),
+        default_build: op.in_default_build(),
         deprecated: op.deprecated,
         params,
         body,

@@ -528,7 +528,10 @@ fn error_type(error: &Error) -> &'static str {
         Error::Cancelled { .. } => "cancelled",
         Error::Redirect { .. } => "redirect",
         Error::RateLimited { .. } => "rate_limited",
-        Error::InvalidInput { .. } | Error::File { .. } | Error::Source { .. } => "input",
+        Error::InvalidInput { .. }
+        | Error::File { .. }
+        | Error::Source { .. }
+        | Error::Unsupported { .. } => "input",
         _ => "other",
     }
 }

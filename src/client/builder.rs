@@ -377,6 +377,7 @@ impl ClientBuilder {
     /// ureq's types follow ureq's versions, not this crate's: this method exists with the
     /// `unstable-ureq` feature only, and may change with any ureq release.
     #[cfg(feature = "unstable-ureq")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "unstable-ureq")))]
     pub fn unstable_ureq_agent(mut self, agent: ureq::Agent) -> Self {
         self.agent = Some(agent);
         self

@@ -150,55 +150,73 @@ impl crate::Client {
     }
 }
 
-#[cfg(sunco_helper = "media_tokens")]
 impl crate::Client {
     /// Issues a media token for each attachment path (e.g. `/apps/{appId}/...` from a private
-    /// attachment's media URL). Sends `POST /v2/apps/{appId}/attachments/token` through
-    /// [`Client::generate_media_json_web_token`](crate::Client::generate_media_json_web_token).
+    /// attachment's media URL). Sends `POST /v2/apps/{appId}/attachments/token` through the
+    /// generated `generate_media_json_web_token`.
     ///
-    /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
-    /// and a build against one of them has no `media_tokens`.
+    /// The operation exists in API versions up to 12.8 only: a build from a document of 13.1
+    /// or later returns [`Error::Unsupported`](crate::Error::Unsupported), sending nothing.
     pub fn media_tokens<I, S>(&self, paths: I) -> Result<MediaTokens, crate::Error>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        use crate::{Error, types};
+        #[cfg(sunco_helper = "media_tokens")]
+        {
+            use crate::{Error, types};
 
-        let app_id = self.require_app_id()?;
-        let paths: Vec<String> = paths.into_iter().map(Into::into).collect();
-        if paths.is_empty() || paths.iter().any(|p| p.trim().is_empty()) {
-            return Err(Error::invalid("paths", "give at least one non-empty path"));
+            let app_id = self.require_app_id()?;
+            let paths: Vec<String> = paths.into_iter().map(Into::into).collect();
+            if paths.is_empty() || paths.iter().any(|p| p.trim().is_empty()) {
+                return Err(Error::invalid("paths", "give at least one non-empty path"));
+            }
+            let body = types::AttachmentMediaTokenBody::builder()
+                .paths(paths)
+                .try_into()?;
+            let response = self.generate_media_json_web_token(app_id, &body).send()?;
+            Ok(response.into_inner())
         }
-        let body = types::AttachmentMediaTokenBody::builder()
-            .paths(paths)
-            .try_into()?;
-        let response = self.generate_media_json_web_token(app_id, &body).send()?;
-        Ok(response.into_inner())
+        #[cfg(not(sunco_helper = "media_tokens"))]
+        {
+            let _ = paths;
+            Err(crate::Error::Unsupported {
+                helper: "media_tokens",
+                operation: "generateMediaJsonWebToken",
+            })
+        }
     }
-}
 
-#[cfg(sunco_helper = "media_cookie")]
-impl crate::Client {
     /// Exchanges a media token for the cookie that lets a browser read private attachments,
     /// returning the `Set-Cookie` values for you to pass on (the official clients drop them).
     /// The media token, not the client's credentials, authenticates this request. Sends
-    /// `GET /v2/apps/{appId}/attachments/cookie` through [`Client::set_cookie`](crate::Client::set_cookie).
+    /// `GET /v2/apps/{appId}/attachments/cookie` through the generated `set_cookie`.
     ///
-    /// Exists in API versions up to 12.8 only: documents from 13.1 on removed the operation,
-    /// and a build against one of them has no `media_cookie`.
+    /// The operation exists in API versions up to 12.8 only: a build from a document of 13.1
+    /// or later returns [`Error::Unsupported`](crate::Error::Unsupported), sending nothing.
     pub fn media_cookie(&self, media_token: &Secret) -> Result<Vec<Secret>, crate::Error> {
-        let app_id = self.require_app_id()?;
-        let response = self
-            .with_bearer_token(media_token.clone())?
-            .set_cookie(app_id)
-            .send()?;
-        Ok(response
-            .headers()
-            .get_all(ureq::http::header::SET_COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .map(Secret::new)
-            .collect())
+        #[cfg(sunco_helper = "media_cookie")]
+        {
+            let app_id = self.require_app_id()?;
+            let response = self
+                .with_bearer_token(media_token.clone())?
+                .set_cookie(app_id)
+                .send()?;
+            Ok(response
+                .headers()
+                .get_all(ureq::http::header::SET_COOKIE)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .map(Secret::new)
+                .collect())
+        }
+        #[cfg(not(sunco_helper = "media_cookie"))]
+        {
+            let _ = media_token;
+            Err(crate::Error::Unsupported {
+                helper: "media_cookie",
+                operation: "setCookie",
+            })
+        }
     }
 }

@@ -10,7 +10,6 @@ mod support;
 
 mod adversarial;
 mod agent;
-mod cli;
 mod contract;
 mod docs;
 mod errors;
@@ -23,8 +22,6 @@ mod mock;
 mod operations;
 mod pagination;
 mod promises;
-#[cfg(all(feature = "webhooks", unix))]
-mod receiver;
 mod regeneration;
 mod secret_models;
 mod snapshot;

@@ -372,21 +372,9 @@ pub fn read_body(reader: &mut BufReader<TcpStream>, head: &str) -> Vec<u8> {
     Vec::new()
 }
 
-/// The built example `name` (`cargo test` builds the examples next to the tests), to run with
-/// no `SUNCO_*` variable of the test's environment.
-pub fn example_command(name: &str) -> std::process::Command {
-    let exe = std::env::current_exe().expect("test binary path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let binary = dir.join("examples").join(name);
-    assert!(
-        binary.exists(),
-        "{} is missing: run the whole suite (`cargo test`), which builds the examples",
-        binary.display()
-    );
-    let mut command = std::process::Command::new(binary);
+/// `program`, to run with no `SUNCO_*` variable of the test's environment.
+pub fn command_without_sunco_vars(program: &str) -> std::process::Command {
+    let mut command = std::process::Command::new(program);
     for (name, _) in std::env::vars() {
         if name.starts_with("SUNCO_") {
             command.env_remove(name);

@@ -490,6 +490,7 @@ pub mod operations {
         /// - `200`: Ok ([`types::ConversationListResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1conversations/get` (operation `listConversations`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_conversations<'a>(
             &'a self,
             app_id: &'a str,
@@ -506,6 +507,7 @@ pub mod operations {
     /// A [`Client::list_conversations`](crate::Client::list_conversations) request: set its optional parameters, then [`send`](ListConversationsRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListConversationsRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,
@@ -573,6 +575,7 @@ pub mod operations {
         /// - `200`: Ok ([`types::IntegrationListResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1integrations/get` (operation `listIntegrations`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_integrations<'a>(
             &'a self,
             app_id: &'a str,
@@ -588,6 +591,7 @@ pub mod operations {
     /// A [`Client::list_integrations`](crate::Client::list_integrations) request: set its optional parameters, then [`send`](ListIntegrationsRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListIntegrationsRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,

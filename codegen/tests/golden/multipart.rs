@@ -522,6 +522,7 @@ pub mod operations {
         /// - `201`: Created ([`types::AttachmentResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1files/post` (operation `uploadFile`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn upload_file<'a>(
             &'a self,
             app_id: &'a str,
@@ -537,6 +538,7 @@ pub mod operations {
     }
     /// A [`Client::upload_file`](crate::Client::upload_file) request: set its optional parameters, then [`send`](UploadFileRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct UploadFileRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,

@@ -1157,6 +1157,7 @@ pub mod operations {
         /// - `200`: The pets. ([`types::PetList`])
         ///
         /// Generated from `#/paths/~1pets/get` (operation `listPets`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_pets<'a>(&'a self) -> ListPetsRequest<'a> {
             ListPetsRequest {
                 client: self,
@@ -1168,6 +1169,7 @@ pub mod operations {
     /// A [`Client::list_pets`](crate::Client::list_pets) request: set its optional parameters, then [`send`](ListPetsRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListPetsRequest<'a> {
         client: &'a crate::Client,
         legacy_filter: Option<::std::string::String>,
@@ -1229,6 +1231,7 @@ pub mod operations {
         ///
         /// Generated from `#/paths/~1pets/post` (operation `createPet`).
         #[deprecated(note = "the operation is deprecated in the OpenAPI document")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn create_pet<'a>(&'a self, body: &'a types::Pet) -> CreatePetRequest<'a> {
             CreatePetRequest {
                 client: self,
@@ -1240,6 +1243,7 @@ pub mod operations {
     /// A [`Client::create_pet`](crate::Client::create_pet) request: set its optional parameters, then [`send`](CreatePetRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct CreatePetRequest<'a> {
         client: &'a crate::Client,
         body: &'a types::Pet,

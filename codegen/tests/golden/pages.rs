@@ -891,6 +891,7 @@ pub mod operations {
         /// - `400`: Invalid page query parameters
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1conversations/get` (operation `listConversations`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_conversations<'a>(
             &'a self,
             app_id: &'a str,
@@ -906,6 +907,7 @@ pub mod operations {
     /// A [`Client::list_conversations`](crate::Client::list_conversations) request: set its optional parameters, then [`send`](ListConversationsRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListConversationsRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,
@@ -1004,6 +1006,7 @@ pub mod operations {
         /// - `404`: Conversation not found
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1conversations~1{conversationId}~1messages/get` (operation `listMessages`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_messages<'a>(
             &'a self,
             app_id: &'a str,
@@ -1021,6 +1024,7 @@ pub mod operations {
     /// A [`Client::list_messages`](crate::Client::list_messages) request: set its optional parameters, then [`send`](ListMessagesRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListMessagesRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,

@@ -978,6 +978,7 @@ pub mod operations {
         /// - `200`: Ok ([`types::ListWebhooksResponse`])
         ///
         /// Generated from `#/paths/~1v2~1apps~1{appId}~1webhooks/get` (operation `listWebhooks`).
+        #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
         pub fn list_webhooks<'a>(&'a self, app_id: &'a str) -> ListWebhooksRequest<'a> {
             ListWebhooksRequest {
                 client: self,
@@ -989,6 +990,7 @@ pub mod operations {
     /// A [`Client::list_webhooks`](crate::Client::list_webhooks) request: set its optional parameters, then [`send`](ListWebhooksRequest::send) it.
     #[must_use = "a request does nothing until `send` is called"]
     #[derive(Clone)]
+    #[cfg_attr(docsrs, doc(cfg(feature = "full-api")))]
     pub struct ListWebhooksRequest<'a> {
         client: &'a crate::Client,
         app_id: &'a str,

@@ -1,7 +1,5 @@
-//! A small logger for the examples: `RUST_LOG` as a comma-separated list of a default level
-//! and `target=level` pairs (`RUST_LOG=debug`, `RUST_LOG=trace,ureq=debug,ureq_proto=debug`), lines to
-//! stderr. The examples use it instead of a logging crate so that running one compiles nothing
-//! beyond the client itself.
+//! A small logger: `RUST_LOG` as a comma-separated list of a default level and `target=level`
+//! pairs (`RUST_LOG=debug`, `RUST_LOG=trace,ureq=debug,ureq_proto=debug`), lines to stderr.
 
 use log::{LevelFilter, Log, Metadata, Record};
 

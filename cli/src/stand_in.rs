@@ -1,17 +1,15 @@
-//! A local stand-in for the API, so the examples run with no account: an HTTP/1.1 server on
-//! 127.0.0.1 that answers the attachment operations and the message operations the examples
-//! use, in the shapes the OpenAPI document gives. Standard library only, so running an example
-//! compiles nothing a user of the crate would not compile.
+//! A local stand-in for the API, so `sunco demo` runs with no account: an HTTP/1.1 server on
+//! 127.0.0.1 that answers the attachment operations in the shapes the OpenAPI document gives.
 //!
-//! It keeps the messages posted to each conversation and the files uploaded in memory, serves
-//! the files at their media URLs to the stand-in's own credentials (or its media cookie) only,
-//! and accepts any credentials for the API's routes (but requires that some are sent).
+//! It keeps the files uploaded in memory, serves them at their media URLs to the stand-in's own
+//! credentials (or its media cookie) only, and accepts any credentials for the API's routes (but
+//! requires that some are sent).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// The app id the stand-in serves.
 pub const APP_ID: &str = "stand-in-app";
@@ -28,24 +26,6 @@ pub struct StandIn {
     base_url: String,
 }
 
-/// A `SUNCO_*` variable that is set to something other than blanks.
-pub fn configured(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
-}
-
-/// The host variable that is set, if any.
-pub fn host_configured() -> Option<&'static str> {
-    ["SUNCO_BASE_URL", "SUNCO_REGION", "SUNCO_SUBDOMAIN"]
-        .into_iter()
-        .find(|name| configured(name))
-}
-
-/// Whether neither an app nor a host is configured: the only case the examples use the
-/// stand-in.
-pub fn nothing_configured() -> bool {
-    !configured("SUNCO_APP_ID") && host_configured().is_none()
-}
-
 /// The key the stand-in's client uses; its media answer to these credentials only.
 const KEY_ID: &str = "app_stand_in";
 const KEY_SECRET: &str = "stand-in-secret";
@@ -53,16 +33,12 @@ const KEY_SECRET: &str = "stand-in-secret";
 /// The media cookie the stand-in sets, and accepts for its media.
 const MEDIA_COOKIE: &str = "smooch-media-token=stand-in";
 
-/// Messages posted, by conversation id.
-type Conversations = Arc<Mutex<HashMap<String, Vec<serde_json::Value>>>>;
-
 /// Files uploaded, by media path: content type and bytes.
 type Files = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
 
 /// What the stand-in keeps.
 #[derive(Default)]
 struct State {
-    conversations: Conversations,
     files: Files,
 }
 
@@ -284,7 +260,6 @@ fn error(status: &'static str, code: &str, title: &str) -> (&'static str, String
 
 /// The answer to one request of the API: status line, extra header lines, JSON body.
 fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, String, String) {
-    let conversations = &state.conversations;
     let Some(authorization) = request.header("authorization") else {
         return error(
             "401 Unauthorized",
@@ -364,40 +339,6 @@ fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, Str
             let cookie =
                 format!("set-cookie: {MEDIA_COOKIE}; Path=/apps/{APP_ID}; HttpOnly; Secure\r\n");
             ("200 OK", cookie, "{}".to_owned())
-        }
-        ("POST", ["conversations", conversation, "messages"]) => {
-            let Ok(posted) = serde_json::from_slice::<serde_json::Value>(&request.body) else {
-                return error("400 Bad Request", "bad_request", "the body is not JSON");
-            };
-            let mut conversations = conversations.lock().unwrap_or_else(|p| p.into_inner());
-            let messages = conversations.entry((*conversation).to_owned()).or_default();
-            let received = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
-            let message = serde_json::json!({
-                "id": format!("{:024x}", messages.len() + 1),
-                "received": format!("{received}"),
-                "author": posted["author"],
-                "content": posted["content"],
-                "source": {"type": "api"},
-            });
-            messages.push(message.clone());
-            let body = json(serde_json::json!({"messages": [message]}));
-            ("201 Created", String::new(), body)
-        }
-        ("GET", ["conversations", conversation, "messages"]) => {
-            let conversations = conversations.lock().unwrap_or_else(|p| p.into_inner());
-            let messages = conversations
-                .get(*conversation)
-                .cloned()
-                .unwrap_or_default();
-            let body = json(serde_json::json!({
-                "messages": messages,
-                "meta": {"hasMore": false},
-                "links": {},
-            }));
-            ("200 OK", String::new(), body)
         }
         _ => error(
             "404 Not Found",

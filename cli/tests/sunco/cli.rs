@@ -1,7 +1,6 @@
-//! The example CLI from the outside: its subcommands, output and exit codes (0 success, 1 a
-//! failed call, 2 a usage error), when it may use its local stand-in server (only for the round
-//! trip with nothing configured), and no panic and no secret on stderr. `cargo test` builds the
-//! examples next to the tests; this suite runs the built binary.
+//! `sunco`'s subcommands, output and exit codes (0 success, 1 a failed call, 2 a usage error),
+//! when it may use its local stand-in server (only for the demo with nothing configured), and no
+//! panic and no secret on stderr.
 
 use crate::support;
 
@@ -14,14 +13,14 @@ const SECRET: &str = "cli-secret-never-printed";
 
 /// The CLI's command with no `SUNCO_*` variable but those given.
 fn command(vars: &[(&str, &str)]) -> Command {
-    let mut command = support::example_command("attachments");
+    let mut command = crate::sunco();
     command.envs(vars.iter().copied());
     command
 }
 
 /// The CLI with no `SUNCO_*` variable but those given.
 fn cli(vars: &[(&str, &str)], args: &[&str]) -> Output {
-    command(vars).args(args).output().expect("run the example")
+    command(vars).args(args).output().expect("run sunco")
 }
 
 /// The CLI with nothing configured.
@@ -42,10 +41,7 @@ fn against_command(url: &str) -> Command {
 
 /// The CLI configured for `url`.
 fn against(url: &str, args: &[&str]) -> Output {
-    against_command(url)
-        .args(args)
-        .output()
-        .expect("run the example")
+    against_command(url).args(args).output().expect("run sunco")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -63,8 +59,8 @@ fn assert_exit(output: &Output, code: i32) {
 }
 
 #[test]
-fn round_trip_against_the_stand_in() {
-    let output = unconfigured(&[]);
+fn the_demo_runs_against_the_stand_in() {
+    let output = unconfigured(&["demo"]);
     assert_exit(&output, 0);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("upload: hello.txt"), "{stdout}");
@@ -137,7 +133,7 @@ fn delete_token_and_cookie_subcommands() {
     assert_eq!(text(&output.stdout).trim(), "{}");
 
     let output = against(&server.url(), &["token", "/apps/a", "/apps/b"]);
-    if cfg!(sunco_helper = "media_tokens") {
+    if media_tokens_in_this_build() {
         assert_exit(&output, 0);
         let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
         assert_eq!(json["/apps/a"], "token-a");
@@ -147,12 +143,19 @@ fn delete_token_and_cookie_subcommands() {
     }
 
     let output = against(&server.url(), &["cookie", "token-a"]);
-    if cfg!(sunco_helper = "media_cookie") {
+    if media_tokens_in_this_build() {
         assert_exit(&output, 0);
         assert!(text(&output.stdout).starts_with("smooch-media-token="));
     } else {
         assert_exit(&output, 2);
     }
+}
+
+/// Whether this build's document has the media token and cookie operations (up to API 12.8).
+fn media_tokens_in_this_build() -> bool {
+    sunshine_conversations_client::operations::OPERATION_IDS
+        .iter()
+        .any(|id| id.eq_ignore_ascii_case("generateMediaJsonWebToken"))
 }
 
 #[test]
@@ -168,21 +171,65 @@ fn usage_errors_exit_with_2() {
         let output = unconfigured(args);
         assert_exit(&output, 2);
         let stderr = text(&output.stderr);
+        // The error, then the usage line or where the help is.
         assert!(
-            stderr.starts_with("error: ") && stderr.contains("usage:"),
+            stderr.starts_with("error: ")
+                && (stderr.contains("Usage: sunco") || stderr.contains("try '--help'")),
             "{stderr}"
         );
+        assert!(output.stdout.is_empty(), "{}", text(&output.stdout));
     }
-    let output = unconfigured(&["--help"]);
-    assert_exit(&output, 0);
-    assert!(text(&output.stdout).starts_with("usage:"));
+    // `--help` on every subcommand, and `--version`, on stdout with 0.
+    for args in [
+        &["--help"][..],
+        &["upload", "--help"],
+        &["download", "--help"],
+        &["delete", "--help"],
+        &["token", "--help"],
+        &["cookie", "--help"],
+        &["receive", "--help"],
+        &["demo", "--help"],
+        &["completions", "--help"],
+    ] {
+        let output = unconfigured(args);
+        assert_exit(&output, 0);
+        assert!(text(&output.stdout).contains("Usage: sunco"), "{args:?}");
+    }
+    let version = unconfigured(&["--version"]);
+    assert_exit(&version, 0);
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("sunco {}", env!("CARGO_PKG_VERSION"))
+    );
+    // No argument at all: the help, as a usage error.
+    let bare = unconfigured(&[]);
+    assert_exit(&bare, 2);
+    assert!(
+        text(&bare.stderr).contains("Commands:"),
+        "{}",
+        text(&bare.stderr)
+    );
+}
+
+/// `completions bash|zsh|fish` prints a script that names the subcommands.
+#[test]
+fn completions_for_three_shells() {
+    for shell in ["bash", "zsh", "fish"] {
+        let output = unconfigured(&["completions", shell]);
+        assert_exit(&output, 0);
+        let script = text(&output.stdout);
+        for subcommand in ["upload", "download", "receive", "demo"] {
+            assert!(script.contains(subcommand), "{shell}: {subcommand}");
+        }
+    }
+    assert_exit(&unconfigured(&["completions", "tcsh"]), 2);
 }
 
 /// A case of the CLI's configuration: what it is, its variables, its arguments.
 type Case<'a> = (&'a str, Vec<(&'static str, String)>, Vec<&'a str>);
 
-/// The stand-in answers the round trip with nothing configured, and nothing else: without a
-/// usable app id every other combination is a usage error that sends nothing.
+/// The stand-in answers the demo with nothing configured, and nothing else: without a usable app
+/// id every other combination is a usage error that sends nothing.
 #[test]
 fn without_an_app_id_nothing_is_faked_and_nothing_sent() {
     let server = RawServer::start(vec![json_reply(200, serde_json::json!({}))]);
@@ -211,24 +258,24 @@ fn without_an_app_id_nothing_is_faked_and_nothing_sent() {
             vec!["token", "/apps/a"],
         ),
         (
-            "the round trip, an empty app id and a host",
+            "the demo, an empty app id and a host",
             with(&[("SUNCO_BASE_URL", &url), ("SUNCO_APP_ID", "")]),
-            vec![],
+            vec!["demo"],
         ),
         (
-            "the round trip, a region but no app",
+            "the demo, a region but no app",
             with(&[("SUNCO_REGION", "eu")]),
-            vec![],
+            vec!["demo"],
         ),
         (
-            "the round trip, a subdomain but no app",
+            "the demo, a subdomain but no app",
             with(&[("SUNCO_SUBDOMAIN", "acme")]),
-            vec![],
+            vec!["demo"],
         ),
         (
-            "the round trip, a host but no app",
+            "the demo, a host but no app",
             with(&[("SUNCO_BASE_URL", &url)]),
-            vec![],
+            vec!["demo"],
         ),
     ];
     for (case, vars, args) in cases {
@@ -384,7 +431,7 @@ fn download_saves_refuses_to_overwrite_and_leaves_nothing_when_it_fails() {
             .current_dir(dir.path())
             .args(args)
             .output()
-            .expect("run the example")
+            .expect("run sunco")
     };
     // The default path: the URL's last segment, decoded and made safe.
     let output = run(&["download", &url]);
@@ -449,7 +496,7 @@ fn upload_checks_the_file_unless_told_not_to() {
     );
     assert_exit(&output, 0);
     assert_eq!(server.heads(), 1);
-    let usage = unconfigured(&["--help"]);
+    let usage = unconfigured(&["upload", "--help"]);
     assert!(text(&usage.stdout).contains("--no-file-check"));
 }
 
@@ -464,7 +511,7 @@ fn a_refused_redirect_is_a_failed_call() {
         .current_dir(dir.path())
         .args(["download", &host.url("/loop.pdf"), "-o", "loop.pdf"])
         .output()
-        .expect("run the example");
+        .expect("run sunco");
     assert_exit(&output, 1);
     let stderr = text(&output.stderr);
     assert!(stderr.contains("redirect"), "{stderr}");
@@ -494,7 +541,7 @@ fn an_interrupted_download_leaves_no_file_and_says_by_what() {
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
-            .expect("run the example");
+            .expect("run sunco");
         // The request is under way (so the handler is in place), and bytes are arriving.
         let end = Instant::now() + Duration::from_secs(10);
         while host.seen().len() == sent && Instant::now() < end {
@@ -517,51 +564,6 @@ fn an_interrupted_download_leaves_no_file_and_says_by_what() {
     }
 }
 
-/// The CLI's progress line, tested here on its own (its terminal check and the clock are the
-/// CLI's; the end-to-end test below runs it on a pseudo-terminal).
-#[allow(dead_code)]
-#[path = "../../examples/common/progress.rs"]
-mod progress;
-
-#[test]
-fn the_progress_line_says_bytes_total_rate_and_time_left() {
-    const MIB: u64 = 1024 * 1024;
-    assert_eq!(
-        progress::line("upload", 12 * MIB, Some(48 * MIB), Duration::from_secs(2)),
-        "upload 12.0 MiB of 48.0 MiB (25 %), 6.0 MiB/s, 6 s left"
-    );
-    assert_eq!(
-        progress::line("download", 1536, None, Duration::from_secs(1)),
-        "download 1.5 KiB, 1.5 KiB/s"
-    );
-    assert_eq!(
-        progress::line("upload", 5, Some(5), Duration::ZERO),
-        "upload 5 B of 5 B (100 %)"
-    );
-}
-
-#[test]
-fn the_progress_line_is_redrawn_in_place_at_most_ten_times_a_second() {
-    let mut out = Vec::new();
-    let start = Instant::now();
-    {
-        let mut line = progress::Progress::new(&mut out, "download", start);
-        // One update every 10 ms for a second, of a size never announced.
-        for tick in 0..100u64 {
-            line.update_at(start + Duration::from_millis(tick * 10), tick * 1000, None);
-        }
-    }
-    let out = text(&out);
-    // Drawn at 0, 100, ..., 900 ms, and the last count when it ends; one line in all.
-    assert_eq!(out.matches('\r').count(), 11, "{out:?}");
-    assert_eq!(out.matches('\n').count(), 1, "{out:?}");
-    // The last drawing is the last count: 99,000 bytes at 990 ms.
-    assert!(
-        out.ends_with("download 96.7 KiB, 97.7 KiB/s\x1b[K\n"),
-        "{out:?}"
-    );
-}
-
 /// Runs `command` with its stderr on a new pseudo-terminal and its stdout on a pipe: what the
 /// CLI writes to a terminal and to a script at once.
 #[cfg(unix)]
@@ -582,11 +584,13 @@ fn on_a_terminal(mut command: Command) -> Output {
     assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
     // SAFETY: both descriptors were just opened, and nothing else owns them.
     let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    // A terminal that says what it is: without `TERM`, the progress line stays hidden.
     let child = command
+        .env("TERM", "xterm")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::from(slave))
         .spawn()
-        .expect("run the example");
+        .expect("run sunco");
     // This process's copy of the terminal's other end closes with the command, so that reading
     // ends (with EIO) once the child has exited.
     drop(command);
@@ -595,7 +599,7 @@ fn on_a_terminal(mut command: Command) -> Output {
         let _ = std::fs::File::from(master).read_to_end(&mut seen);
         seen
     });
-    let output = child.wait_with_output().expect("the example ends");
+    let output = child.wait_with_output().expect("sunco ends");
     Output {
         stderr: reading.join().expect("the terminal is read"),
         ..output
@@ -625,8 +629,8 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     let output = on_a_terminal(upload(&[]));
     assert_exit(&output, 0);
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("\rupload "), "{stderr:?}");
-    assert!(stderr.contains("(100 %)"), "{stderr:?}");
+    assert!(stderr.contains("upload "), "{stderr:?}");
+    assert!(stderr.contains("of 14 B (100 %)"), "{stderr:?}");
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(json["attachment"]["mediaUrl"].is_string(), "{json}");
     // `--quiet`, or no terminal: nothing of it.
@@ -662,12 +666,42 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
     let output = on_a_terminal(download);
     assert_exit(&output, 0);
     let stderr = text(&output.stderr);
-    assert!(stderr.contains("\rdownload "), "{stderr:?}");
-    assert!(stderr.contains("of 293.0 KiB (100 %)"), "{stderr:?}");
+    assert!(stderr.contains("download "), "{stderr:?}");
+    assert!(stderr.contains("of 292.97 KiB (100 %)"), "{stderr:?}");
     assert_eq!(
         std::fs::metadata(dir.path().join("photo.png"))
             .unwrap()
             .len(),
         300_000
+    );
+
+    // A download that takes a second and a half: redrawn in place, at most 10 times a second
+    // (and once more as it ends), one line in all.
+    let slow = MediaHost::start(vec![(
+        "/slow.txt",
+        Route::Drip {
+            bytes: vec![b'x'; 75],
+            every: Duration::from_millis(20),
+        },
+    )]);
+    let mut download = against_command(&slow.url(""));
+    download
+        .current_dir(dir.path())
+        .args(["download", &slow.url("/slow.txt"), "-o", "slow.txt"]);
+    let started = Instant::now();
+    let output = on_a_terminal(download);
+    let took = started.elapsed();
+    assert_exit(&output, 0);
+    let stderr = text(&output.stderr);
+    let drawings = stderr.matches('\r').count();
+    let allowed = (took.as_secs_f64() * 10.0).ceil() as usize + 2;
+    assert!(
+        drawings >= 5 && drawings <= allowed,
+        "{drawings} drawings in {took:?}: {stderr:?}"
+    );
+    assert_eq!(stderr.matches('\n').count(), 1, "{stderr:?}");
+    assert!(
+        stderr.contains("download 75 B of 75 B (100 %)"),
+        "{stderr:?}"
     );
 }

@@ -1,0 +1,93 @@
+//! The progress line of `upload` and `download`: on a terminal only (stderr is a TTY), unless
+//! `--quiet`; redrawn in place at most 10 times a second, bytes, total, rate and time left.
+//! stdout carries only the answer either way.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Redraws a second at most.
+const REDRAWS_PER_SECOND: u8 = 10;
+
+/// The least time between two counts handed to the line: indicatif's own limit lets a burst of
+/// 20 redraws through before it holds to its rate.
+const BETWEEN_COUNTS: Duration = Duration::from_millis(1000 / REDRAWS_PER_SECOND as u64);
+
+/// One progress line on stderr, drawn by indicatif; it ends (with a line break) when dropped.
+pub struct Progress {
+    bar: ProgressBar,
+    /// Whether the total is known (its style then says how much is left).
+    total: Option<u64>,
+    /// When a count was last handed to the line, that count, and the last count seen.
+    shown_at: Option<Instant>,
+    shown: u64,
+    done: u64,
+}
+
+impl Progress {
+    /// A line for `verb` (`upload`, `download`) when stderr is a terminal and not `quiet`.
+    pub fn on_terminal(verb: &'static str, quiet: bool) -> Option<Progress> {
+        if quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        // Set up hidden, shown once ready: one first drawing, not one per setting.
+        let bar = ProgressBar::hidden()
+            .with_style(style("{msg} {binary_bytes}, {binary_bytes_per_sec}"))
+            .with_message(verb);
+        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND));
+        Some(Progress {
+            bar,
+            total: None,
+            shown_at: None,
+            shown: 0,
+            done: 0,
+        })
+    }
+
+    /// `done` bytes of `total` (when known).
+    pub fn update(&mut self, done: u64, total: Option<u64>) {
+        if total != self.total
+            && let Some(total) = total
+        {
+            self.total = Some(total);
+            self.bar.set_length(total);
+            self.bar.set_style(style(
+                "{msg} {binary_bytes} of {binary_total_bytes} ({percent} %), \
+                 {binary_bytes_per_sec}, {eta} left",
+            ));
+        }
+        self.done = done;
+        let finished = total == Some(done);
+        if finished
+            || self
+                .shown_at
+                .is_none_or(|at| at.elapsed() >= BETWEEN_COUNTS)
+        {
+            self.shown_at = Some(Instant::now());
+            self.shown = done;
+            self.bar.set_position(done);
+        }
+    }
+}
+
+impl Drop for Progress {
+    /// The last count, then the line break.
+    fn drop(&mut self) {
+        if self.done != self.shown {
+            self.bar.set_position(self.done);
+        }
+        self.bar.finish();
+        // indicatif leaves its last drawing without a line break: the shell's prompt, or the
+        // next message, goes on a line of its own.
+        if !self.bar.is_hidden() {
+            eprintln!();
+        }
+    }
+}
+
+/// A style of `template`; the templates above are valid, and a bad one falls back to the
+/// default style rather than failing the transfer.
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar())
+}
