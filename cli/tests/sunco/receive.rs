@@ -433,6 +433,7 @@ fn closed_by_peer(mut stream: &TcpStream, wait: Duration) -> bool {
 /// and a delivery still gets its `200` (its time is printed; `cargo bench --bench perf --
 /// --receiver` measures it).
 #[test]
+#[ignore = "opens a thousand connections (about 6 s); .ci/run runs it"]
 fn the_receiver_outlasts_a_thousand_idle_and_dripping_connections() {
     allow_open_files(2048);
     let mut receiver = start_receiver_with_descriptors(&[], Some(1024));
@@ -464,6 +465,7 @@ fn the_receiver_outlasts_a_thousand_idle_and_dripping_connections() {
 /// Out of file descriptors (`ulimit -n 64`, fewer than the connections it would serve), a
 /// failed accept makes room, waits and goes on: the receiver keeps running and answers.
 #[test]
+#[ignore = "waits out a hundred failed accepts (about 8 s); .ci/run runs it"]
 fn failed_accepts_wait_and_go_on() {
     let mut receiver = start_receiver_with_descriptors(&[], Some(64));
     let port = receiver.port;
