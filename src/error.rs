@@ -59,6 +59,18 @@ pub enum Error {
         /// The operation it needs, by its `operationId`.
         operation: &'static str,
     },
+    /// A batch's journal could not be used: another process holds its lock, or it cannot be
+    /// opened, read or written. A batch that cannot write a file's record does not send that
+    /// file, and starts no other.
+    #[non_exhaustive]
+    Journal {
+        /// The journal.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+        /// The underlying I/O error, if any.
+        source: Option<std::io::Error>,
+    },
     /// Root certificates to trust besides the bundled ones could not be used: a CA file that
     /// cannot be read, or PEM that does not parse or holds no certificate. Nothing was sent.
     #[non_exhaustive]
@@ -587,6 +599,7 @@ impl Error {
             | Error::File { .. }
             | Error::FileRefused { .. }
             | Error::Unsupported { .. }
+            | Error::Journal { .. }
             | Error::RootCertificates { .. } => None,
         }
     }
@@ -774,6 +787,12 @@ impl fmt::Display for Error {
                     printable(&path.display().to_string())
                 )
             }
+            Error::Journal { path, reason, .. } => write!(
+                f,
+                "the journal {}: {}",
+                printable(&path.display().to_string()),
+                printable(reason)
+            ),
             Error::Source { reason, .. } => {
                 write!(f, "the upload was abandoned: {}", printable(reason))
             }
@@ -993,6 +1012,7 @@ impl std::error::Error for Error {
         match self {
             Error::File { source, .. }
             | Error::Source { source, .. }
+            | Error::Journal { source, .. }
             | Error::Save { source, .. } => source.as_ref().map(|e| e as _),
             Error::Transport { source, .. } => Some(source),
             _ => None,

@@ -37,10 +37,14 @@ pub use error::{
     TransportError, TransportErrorKind,
 };
 pub use files::attachments::{Attachment, MediaTokens};
+pub use files::batch::{
+    BatchProgress, BatchSummary, DEFAULT_BATCH_WORKERS, DownloadBatch, FileResult, FileStatus,
+    MAX_BATCH_WORKERS, UploadBatch,
+};
 pub use files::download::{Download, Downloaded, MediaReader};
 pub use files::file_check::ALLOWED_EXTENSIONS;
 pub use files::file_part::FilePart;
-pub use files::filename::sanitize_file_name;
+pub use files::filename::{file_name_from_url, sanitize_file_name};
 pub use files::upload::{Access, For, Upload};
 #[cfg(feature = "mock")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mock")))]

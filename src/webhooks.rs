@@ -1,6 +1,6 @@
 //! Receiving webhook calls: the check of the shared secret, parsing bounded in size that
 //! refuses a payload of another webhook version, remembering the events seen, and the typed
-//! payload generated from the document's `x-webhooks` ([`parse`], [`Event`]: cargo feature
+//! payload generated from the document's `x-webhooks` (`parse`, `Event`: cargo feature
 //! `webhooks`, part of `full-api`, in a build from a document that has `x-webhooks`). Without
 //! the feature, [`events_json`] gives the events as JSON.
 //!
@@ -8,7 +8,7 @@
 //! the `X-API-Key` header; a call is retried up to 5 times over 15 minutes unless the target
 //! answers `2xx` or a non-recoverable `400`, `401`, `403`, `404` or `406`; no answer within 20
 //! seconds counts as a failure and is retried, so the same event can arrive twice (its `id`
-//! tells). So: check the key ([`verify_api_key`]), parse ([`parse`]), answer at once, and do
+//! tells). So: check the key ([`verify_api_key`]), parse (`parse`), answer at once, and do
 //! slow work (downloads) afterwards, skipping event ids already seen.
 //!
 //! ```
@@ -38,7 +38,7 @@ pub use crate::generated::webhooks::{EVENT_TYPES, Event, WebhookPayload};
 /// The header the service sends the webhook's secret in.
 pub const API_KEY_HEADER: &str = "X-API-Key";
 
-/// The largest body [`parse`] accepts by default: 1 MiB, far above any documented payload.
+/// The largest body `parse` accepts by default: 1 MiB, far above any documented payload.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Why a webhook call is refused; [`WebhookError::status`] is the status to answer with.
@@ -168,7 +168,7 @@ pub fn parse(body: &[u8], max_bytes: usize) -> Result<WebhookPayload, WebhookErr
 
 /// The events of a webhook call's body as JSON, for a receiver that reads a few of their
 /// fields (`type`, `id`, a message's `content`) without the typed payload of the `webhooks`
-/// feature. Refuses what [`parse`] refuses: a body over `max_bytes`, one that is not a JSON
+/// feature. Refuses what `parse` refuses: a body over `max_bytes`, one that is not a JSON
 /// object, and a payload of another webhook version or without `events`.
 ///
 /// ```

@@ -10,6 +10,7 @@
 //! cargo bench --bench perf -- --download-curl  # only the download to a file against curl
 //! cargo bench --bench perf -- --receiver       # only the webhook receiver's delivery time
 //! cargo bench --bench perf -- --per-process    # only the upload of sunco against a ureq program
+//! cargo bench --bench perf -- --batch          # only the batch figures: workers, memory
 //! ```
 //!
 //! Figures: JSON call latency (2000 `deleteAttachment` calls on one connection), upload
@@ -17,11 +18,15 @@
 //! 1 MiB, process start plus one call, download time of 512 MiB against a bare ureq GET, peak
 //! RSS of sunco downloading 512 MiB versus 1 MiB, a 512 MiB download to a file by
 //! sunco against `curl -o`, and how long a delivery to the webhook receiver waits
-//! among 1,000 idle and dripping connections. The last line reads `ratio json_vs_ureq=X
+//! among 1,000 idle and dripping connections; then batches: 150 uploads against a service
+//! that takes 40 ms a request with 4 workers against 1, and the memory a file costs a batch.
+//! The last line reads `ratio json_vs_ureq=X
 //! upload_vs_ureq=Y upload_per_process_vs_ureq=P rss_512m_minus_1m_mib=Z download_vs_ureq=D
-//! download_rss_mib=R download_vs_curl=C receiver_delivery_ms=M`. The generator's own
+//! download_rss_mib=R download_vs_curl=C receiver_delivery_ms=M batch_4_vs_1_workers=W
+//! batch_bytes_per_file=B`. The generator's own
 //! benchmark is in `codegen/benches/generator.rs`.
 
+mod batch;
 mod receiver;
 mod server;
 
@@ -104,6 +109,12 @@ fn main() {
         println!("figure {ratio}");
         return;
     }
+    if args.iter().any(|a| a == "--batch") {
+        let ratio = batch::speedup().unwrap_or(f64::NAN);
+        let bytes = batch::bytes_per_file(&url).unwrap_or(f64::NAN);
+        println!("figure {ratio} {bytes}");
+        return;
+    }
     if args.iter().any(|a| a == "--download") {
         let ratio = download_time(&url);
         println!("figure {ratio}");
@@ -122,8 +133,10 @@ fn main() {
     println!(
         "receiver: a delivery among 1000 idle and dripping connections: median {receiver:.1} ms, longest {longest:.1} ms"
     );
+    let batch_ratio = batch::speedup().unwrap_or(f64::NAN);
+    let batch_bytes = batch::bytes_per_file(&url).unwrap_or(f64::NAN);
     println!(
-        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1} download_vs_curl={download_curl:.3} receiver_delivery_ms={receiver:.1}"
+        "ratio json_vs_ureq={json:.3} upload_vs_ureq={upload_ratio:.3} upload_per_process_vs_ureq={per_process:.3} rss_512m_minus_1m_mib={rss:.1} download_vs_ureq={download:.3} download_rss_mib={download_rss:.1} download_vs_curl={download_curl:.3} receiver_delivery_ms={receiver:.1} batch_4_vs_1_workers={batch_ratio:.3} batch_bytes_per_file={batch_bytes:.0}"
     );
 }
 

@@ -16,13 +16,18 @@ pub struct Server {
 
 impl Server {
     pub fn start() -> Server {
+        Server::answering_uploads_after(Duration::ZERO)
+    }
+
+    /// A server that answers each upload `delay` after reading it, as a distant service would.
+    pub fn answering_uploads_after(delay: Duration) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().expect("local address").port();
         std::thread::spawn(move || {
             for stream in listener.incoming().take(MAX_CONNECTIONS) {
                 let Ok(stream) = stream else { continue };
 
-                std::thread::spawn(move || serve(stream));
+                std::thread::spawn(move || serve(stream, delay));
             }
         });
         Server { port }
@@ -33,7 +38,7 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream) {
+fn serve(stream: TcpStream, upload_delay: Duration) {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_read_timeout(Some(Duration::from_secs(60)));
     let mut reader = BufReader::with_capacity(256 * 1024, stream);
@@ -57,6 +62,7 @@ fn serve(stream: TcpStream) {
             continue;
         }
         let (status, extra, body) = if path.ends_with("/attachments") {
+            std::thread::sleep(upload_delay);
             (
                 "201 Created",
                 "",

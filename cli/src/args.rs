@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use sunshine_conversations_client::{Access, DEFAULT_BATCH_WORKERS, For, MAX_BATCH_WORKERS};
 
 /// What `--help` ends with: where the configuration comes from, and what the exit codes mean.
 const ENVIRONMENT: &str = "\
@@ -59,6 +60,12 @@ pub enum Command {
         /// A media token from `sunco token`
         media_token: String,
     },
+    /// Upload many files, each recorded in a journal: a second run with the journal resumes,
+    /// and sends nothing twice that may be stored; prints a JSON line per file
+    UploadBatch(UploadBatchArgs),
+    /// Download many media URLs into a directory, each recorded in a journal: a second run
+    /// with the journal resumes; prints a JSON line per file
+    DownloadBatch(DownloadBatchArgs),
     /// Receive webhook calls: answer them, print each event, and download the files customers
     /// send (configured by SUNCO_WEBHOOK_* variables)
     #[command(after_help = crate::receive::ENVIRONMENT)]
@@ -77,6 +84,16 @@ pub enum Command {
 pub struct UploadArgs {
     /// The file to upload
     pub file: PathBuf,
+    #[command(flatten)]
+    pub settings: UploadSettings,
+    /// No progress line on a terminal
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// What `upload` and `upload-batch` send with a file.
+#[derive(Debug, Args)]
+pub struct UploadSettings {
     /// Who may read the attachment
     #[arg(long, value_enum, default_value_t = AccessArg::Public)]
     pub access: AccessArg,
@@ -90,9 +107,19 @@ pub struct UploadArgs {
     /// refuses what it does not accept)
     #[arg(long)]
     pub no_file_check: bool,
-    /// No progress line on a terminal
-    #[arg(short, long)]
-    pub quiet: bool,
+}
+
+impl UploadSettings {
+    pub fn access(&self) -> Access {
+        match self.access {
+            AccessArg::Public => Access::Public,
+            AccessArg::Private => Access::Private,
+        }
+    }
+
+    pub fn intended_for(&self) -> Option<For> {
+        self.intended_for.map(|ForArg::Message| For::Message)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -108,6 +135,48 @@ pub struct DownloadArgs {
     /// No progress line on a terminal
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UploadBatchArgs {
+    /// The journal: created if it does not exist, resumed if it does
+    #[arg(long, value_name = "FILE")]
+    pub journal: PathBuf,
+    /// Files uploaded at once
+    #[arg(long, default_value_t = DEFAULT_BATCH_WORKERS, value_parser = workers)]
+    pub workers: usize,
+    /// Send again the files in doubt (the service may have stored them: a second upload
+    /// stores them twice)
+    #[arg(long)]
+    pub resend_in_doubt: bool,
+    #[command(flatten)]
+    pub settings: UploadSettings,
+    /// No progress line on a terminal
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Files, or directories: a directory means its regular files, recursively, in sorted
+    /// order, hidden ones skipped
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DownloadBatchArgs {
+    /// The journal: created if it does not exist, resumed if it does
+    #[arg(long, value_name = "FILE")]
+    pub journal: PathBuf,
+    /// The directory the files are saved into, each named as `download` names it, made
+    /// unique within it
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
+    /// Files downloaded at once
+    #[arg(long, default_value_t = DEFAULT_BATCH_WORKERS, value_parser = workers)]
+    pub workers: usize,
+    /// No progress line on a terminal
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Media URLs (none: one per line on stdin)
+    pub urls: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -129,4 +198,12 @@ pub enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+/// `--workers`: from 1 to the library's most.
+fn workers(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=MAX_BATCH_WORKERS).contains(&n) => Ok(n),
+        _ => Err(format!("a number from 1 to {MAX_BATCH_WORKERS}")),
+    }
 }

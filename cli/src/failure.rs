@@ -19,6 +19,8 @@ pub enum Failure {
     /// Ended by a signal: the call's error, and the exit status (130 for `SIGINT`, 143 for
     /// `SIGTERM`).
     Interrupted(Error, u8),
+    /// The exit status alone: what happened is said already (a batch's summary).
+    Exit(u8),
 }
 
 impl Failure {
@@ -52,6 +54,7 @@ impl Failure {
                 eprintln!("error: {e} (interrupted)");
                 ExitCode::from(code)
             }
+            Failure::Exit(code) => ExitCode::from(code),
         }
     }
 }

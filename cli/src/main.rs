@@ -7,6 +7,8 @@
 //! sunco delete MEDIA_URL
 //! sunco token PATH...
 //! sunco cookie MEDIA_TOKEN
+//! sunco upload-batch --journal FILE [--workers N] [--resend-in-doubt] [upload's flags] PATH...
+//! sunco download-batch --journal FILE --to DIR [--workers N] [URL...]
 //! sunco receive
 //! sunco demo
 //! sunco completions bash|zsh|fish
@@ -69,5 +71,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Delete { media_url } => commands::delete(&connect::from_env()?, &media_url),
         Command::Token { paths } => commands::token(&connect::from_env()?, paths),
         Command::Cookie { media_token } => commands::cookie(&connect::from_env()?, media_token),
+        Command::UploadBatch(args) => commands::batch::upload(&connect::from_env()?, args),
+        Command::DownloadBatch(args) => commands::batch::download(&connect::from_env()?, args),
     }
 }

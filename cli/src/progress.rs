@@ -86,6 +86,58 @@ impl Drop for Progress {
     }
 }
 
+/// The progress line of a batch: files and bytes done out of the totals.
+pub struct BatchLine {
+    bar: ProgressBar,
+    shown_at: Option<Instant>,
+}
+
+impl BatchLine {
+    /// A line when stderr is a terminal and not `quiet`.
+    pub fn on_terminal(quiet: bool) -> Option<BatchLine> {
+        if quiet || !std::io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = ProgressBar::hidden().with_style(style(
+            "{msg}, {binary_bytes} of {binary_total_bytes}, {binary_bytes_per_sec}, {eta} left",
+        ));
+        bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND));
+        Some(BatchLine {
+            bar,
+            shown_at: None,
+        })
+    }
+
+    /// Where the batch is.
+    pub fn update(&mut self, progress: sunshine_conversations_client::BatchProgress) {
+        let finished = progress.files_done == progress.files_total;
+        if !finished
+            && self
+                .shown_at
+                .is_some_and(|at| at.elapsed() < BETWEEN_COUNTS)
+        {
+            return;
+        }
+        self.shown_at = Some(Instant::now());
+        self.bar.set_message(format!(
+            "files {} of {}",
+            progress.files_done, progress.files_total
+        ));
+        self.bar
+            .set_length(progress.bytes_total.unwrap_or(progress.bytes_done));
+        self.bar.set_position(progress.bytes_done);
+    }
+}
+
+impl Drop for BatchLine {
+    fn drop(&mut self) {
+        self.bar.finish();
+        if !self.bar.is_hidden() {
+            eprintln!();
+        }
+    }
+}
+
 /// A style of `template`; the templates above are valid, and a bad one falls back to the
 /// default style rather than failing the transfer.
 fn style(template: &str) -> ProgressStyle {

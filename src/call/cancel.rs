@@ -109,41 +109,53 @@ pub(crate) fn is_cancelled(error: &std::io::Error) -> bool {
 
 /// A source read on a thread of its own, so that a call can be cancelled while the source
 /// stalls (a pipe or a socket that gives nothing): reads wait for the next chunk at most
-/// 50 ms at a time, and end with [`Cancelled`] once the token is cancelled. The thread ends
+/// 50 ms at a time, and end with [`Cancelled`] once the token is cancelled. The thread starts
+/// at the first read, once the request's head is sent (a source is not read before the
+/// request goes out: a batch's journal records a file as sent at its first read), and ends
 /// when the source does, or at its next chunk once nobody reads any more.
 pub(crate) struct Pumped {
-    chunks: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    source: Option<Box<dyn std::io::Read + Send>>,
+    chunks: Option<std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>,
     current: std::io::Cursor<Vec<u8>>,
     token: CancelToken,
     done: bool,
 }
 
 impl Pumped {
-    pub(crate) fn new(mut source: impl std::io::Read + Send + 'static, token: CancelToken) -> Self {
-        let (send, chunks) = std::sync::mpsc::sync_channel(2);
-        std::thread::spawn(move || {
-            loop {
-                let mut chunk = vec![0u8; 64 * 1024];
-                let read = match source.read(&mut chunk) {
-                    Ok(n) => {
-                        chunk.truncate(n);
-                        Ok(chunk)
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => Err(e),
-                };
-                let last = !matches!(&read, Ok(chunk) if !chunk.is_empty());
-                if send.send(read).is_err() || last {
-                    return;
-                }
-            }
-        });
+    pub(crate) fn new(source: impl std::io::Read + Send + 'static, token: CancelToken) -> Self {
         Pumped {
-            chunks,
+            source: Some(Box::new(source)),
+            chunks: None,
             current: std::io::Cursor::new(Vec::new()),
             token,
             done: false,
         }
+    }
+
+    /// The chunks of the source, its thread started at the first call.
+    fn chunks(&mut self) -> Option<&std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>> {
+        if let Some(mut source) = self.source.take() {
+            let (send, chunks) = std::sync::mpsc::sync_channel(2);
+            std::thread::spawn(move || {
+                loop {
+                    let mut chunk = vec![0u8; 64 * 1024];
+                    let read = match source.read(&mut chunk) {
+                        Ok(n) => {
+                            chunk.truncate(n);
+                            Ok(chunk)
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => Err(e),
+                    };
+                    let last = !matches!(&read, Ok(chunk) if !chunk.is_empty());
+                    if send.send(read).is_err() || last {
+                        return;
+                    }
+                }
+            });
+            self.chunks = Some(chunks);
+        }
+        self.chunks.as_ref()
     }
 }
 
@@ -157,10 +169,11 @@ impl std::io::Read for Pumped {
             if n > 0 || buf.is_empty() || self.done {
                 return Ok(n);
             }
-            match self
-                .chunks
-                .recv_timeout(std::time::Duration::from_millis(50))
-            {
+            let Some(chunks) = self.chunks() else {
+                self.done = true;
+                continue;
+            };
+            match chunks.recv_timeout(std::time::Duration::from_millis(50)) {
                 Ok(Ok(chunk)) => {
                     self.done = chunk.is_empty();
                     self.current = std::io::Cursor::new(chunk);
@@ -176,6 +189,28 @@ impl std::io::Read for Pumped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source that counts its reads.
+    struct Counted(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+    impl std::io::Read for Counted {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Ok(0)
+        }
+    }
+
+    #[test]
+    fn a_pumped_source_is_not_read_before_its_first_read() {
+        use std::io::Read as _;
+        let reads = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut pumped = Pumped::new(Counted(reads.clone()), CancelToken::new());
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(reads.load(std::sync::atomic::Ordering::SeqCst), 0);
+        let mut buf = [0u8; 8];
+        assert_eq!(pumped.read(&mut buf).unwrap(), 0);
+        assert_eq!(reads.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
 
     #[test]
     fn clones_share_the_switch() {

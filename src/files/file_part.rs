@@ -23,10 +23,15 @@ pub struct FilePart {
     content_type: Option<String>,
     source: Source,
     progress: Option<Progress>,
+    before_first_read: Option<FirstRead>,
 }
 
 /// A progress callback, shared with the reader of each attempt.
 type Progress = Arc<Mutex<Box<dyn FnMut(u64, Option<u64>) + Send>>>;
+
+/// What runs once, before the file's first byte is read for the connection (the request's
+/// head is on the wire by then, and nothing of the body); its error abandons the upload.
+pub(crate) type FirstRead = Arc<Mutex<Option<Box<dyn FnOnce() -> io::Result<()> + Send>>>>;
 
 enum Source {
     Path {
@@ -147,6 +152,7 @@ impl FilePart {
             file_name,
             content_type: None,
             progress: None,
+            before_first_read: None,
             source: Source::Path {
                 path: path.to_owned(),
                 identity: FileIdentity::of(&metadata),
@@ -161,6 +167,7 @@ impl FilePart {
             file_name: file_name.into(),
             content_type: None,
             progress: None,
+            before_first_read: None,
             source: Source::Bytes(Arc::from(bytes.into())),
         }
     }
@@ -177,6 +184,7 @@ impl FilePart {
             file_name: file_name.into(),
             content_type: None,
             progress: None,
+            before_first_read: None,
             source: Source::Reader {
                 reader: Some(Box::new(reader)),
                 len,
@@ -205,6 +213,17 @@ impl FilePart {
         progress: impl FnMut(u64, Option<u64>) + Send + 'static,
     ) -> Self {
         self.progress = Some(Arc::new(Mutex::new(Box::new(progress))));
+        self
+    }
+
+    /// Runs `hook` once, when the file's first byte is read to be sent (after the request's
+    /// head went out, before any of the body): a batch writes there the record that the file
+    /// is being sent. Its error abandons the upload, whose body the server never got whole.
+    pub(crate) fn before_first_read(
+        mut self,
+        hook: impl FnOnce() -> io::Result<()> + Send + 'static,
+    ) -> Self {
+        self.before_first_read = Some(Arc::new(Mutex::new(Some(Box::new(hook)))));
         self
     }
 
@@ -356,6 +375,7 @@ impl FilePart {
             limit,
             read: 0,
             progress: self.progress.clone(),
+            before_first_read: self.before_first_read.clone(),
         }))
     }
 }
@@ -371,6 +391,7 @@ struct Exact {
     limit: u64,
     read: u64,
     progress: Option<Progress>,
+    before_first_read: Option<FirstRead>,
 }
 
 impl Exact {
@@ -428,6 +449,13 @@ impl Read for Exact {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if buf.is_empty() {
             return Ok(0);
+        }
+        if let Some(hook) = self
+            .before_first_read
+            .take()
+            .and_then(|hook| hook.lock().unwrap_or_else(|p| p.into_inner()).take())
+        {
+            hook().map_err(|e| mismatch(format!("the upload was stopped before its body: {e}")))?;
         }
         match self.declared {
             Some(declared) if self.read >= declared => {

@@ -53,6 +53,31 @@ pub fn sanitize_file_name(name: &str) -> String {
     out
 }
 
+/// The name a download of `media_url` is saved under when none is given: the URL's last path
+/// segment, percent-decoded and made safe by [`sanitize_file_name`] (its query and fragment
+/// left out), or `download` when it has none.
+///
+/// ```
+/// use sunshine_conversations_client::file_name_from_url;
+///
+/// assert_eq!(file_name_from_url("https://m.example/a/r%C3%A9sum%C3%A9.pdf?sig=1"), "resume.pdf");
+/// assert_eq!(file_name_from_url("https://m.example/"), "download");
+/// ```
+pub fn file_name_from_url(media_url: &str) -> String {
+    let path = media_url.split(['?', '#']).next().unwrap_or(media_url);
+    let after_scheme = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segment = after_scheme
+        .split_once('/')
+        .and_then(|(_, path)| path.rsplit('/').next())
+        .unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+    if decoded.trim().is_empty() {
+        "download".to_owned()
+    } else {
+        sanitize_file_name(&decoded)
+    }
+}
+
 /// `name` in ASCII: each run of other characters transliterated. deunicode ends a word of
 /// some scripts (CJK) with a space; it is dropped where a run ends before punctuation or the
 /// end (`履歴書.pdf` → `Lu Li Shu.pdf`), and kept before a letter or digit.

@@ -7,6 +7,7 @@
 pub(crate) mod attachments;
 pub(crate) mod download;
 // Only the upload helper checks files, and a document may lack its operation.
+pub(crate) mod batch;
 #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
 pub(crate) mod file_check;
 pub(crate) mod file_part;

@@ -10,6 +10,7 @@ mod support;
 
 mod adversarial;
 mod agent;
+mod batch;
 mod contract;
 mod docs;
 mod errors;

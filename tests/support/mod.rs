@@ -6,6 +6,7 @@
 pub mod hmac_sha256;
 pub mod media;
 pub mod proxies;
+pub mod store;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};

@@ -1,33 +1,32 @@
 //! The subcommands that make one call each: what they send, and what they print (the answer as
 //! JSON on stdout; anything from a server printed escaped).
 
+pub mod batch;
 pub mod demo;
 
 use std::path::PathBuf;
 
 use clap::CommandFactory;
-use sunshine_conversations_client::{Access, Client, Error, For, Secret, Upload};
+use sunshine_conversations_client::{Client, Error, Secret, Upload, file_name_from_url};
 
-use crate::args::{AccessArg, Cli, DownloadArgs, ForArg, Shell, UploadArgs};
+use crate::args::{Cli, DownloadArgs, Shell, UploadArgs};
 use crate::failure::Failure;
 use crate::progress::Progress;
 
 /// `upload FILE ...`: uploads the file, prints `{"attachment": {"mediaUrl", "mediaType"}}`.
 pub fn upload(client: &Client, args: UploadArgs) -> Result<(), Failure> {
-    let mut upload = Upload::path(&args.file)?.access(match args.access {
-        AccessArg::Public => Access::Public,
-        AccessArg::Private => Access::Private,
-    });
+    let settings = args.settings;
+    let mut upload = Upload::path(&args.file)?.access(settings.access());
     if let Some(mut progress) = Progress::on_terminal("upload", args.quiet) {
         upload = upload.on_progress(move |sent, total| progress.update(sent, total));
     }
-    if args.no_file_check {
+    if settings.no_file_check {
         upload = upload.without_file_check();
     }
-    if let Some(ForArg::Message) = args.intended_for {
-        upload = upload.intended_for(For::Message);
+    if let Some(intended_for) = settings.intended_for() {
+        upload = upload.intended_for(intended_for);
     }
-    if let Some(id) = args.conversation_id {
+    if let Some(id) = settings.conversation_id {
         upload = upload.conversation_id(id);
     }
     let attachment = client.upload(upload).map_err(|e| match e {
@@ -47,7 +46,7 @@ pub fn upload(client: &Client, args: UploadArgs) -> Result<(), Failure> {
 pub fn download(client: &Client, args: DownloadArgs) -> Result<(), Failure> {
     let path = args
         .output
-        .unwrap_or_else(|| PathBuf::from(default_file_name(&args.media_url)));
+        .unwrap_or_else(|| PathBuf::from(file_name_from_url(&args.media_url)));
     let interrupts = crate::signals::watch();
     let mut download = client
         .download(&args.media_url)
@@ -77,22 +76,6 @@ pub fn download(client: &Client, args: DownloadArgs) -> Result<(), Failure> {
         }
     }));
     Ok(())
-}
-
-/// The URL's last path segment, percent-decoded and made safe, or `download`.
-pub fn default_file_name(url: &str) -> String {
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    let after_scheme = path.split_once("://").map_or(path, |(_, rest)| rest);
-    let segment = after_scheme
-        .split_once('/')
-        .and_then(|(_, path)| path.rsplit('/').next())
-        .unwrap_or("");
-    let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
-    if decoded.trim().is_empty() {
-        "download".to_owned()
-    } else {
-        sunshine_conversations_client::sanitize_file_name(&decoded)
-    }
 }
 
 /// `delete MEDIA_URL`: prints `{}`.

@@ -268,7 +268,14 @@ impl Download<'_> {
     /// temporary file, named `.sunco-XXXXXXXX.part` (eight hex digits). An existing `path` is
     /// an error before anything is sent, unless [`overwrite`](Self::overwrite) is set.
     pub fn to_path(self, path: impl AsRef<Path>) -> Result<Downloaded, Error> {
-        let path = path.as_ref().to_owned();
+        self.save(path.as_ref(), None)
+    }
+
+    /// [`to_path`](Self::to_path), through the temporary file `part` when given, created (or
+    /// emptied) before anything is sent, instead of one of a name of its own: a batch records
+    /// the name, so that the file a killed run left can be removed.
+    pub(crate) fn save(self, path: &Path, part: Option<&Path>) -> Result<Downloaded, Error> {
+        let path = path.to_owned();
         let overwrite = self.overwrite;
         if !overwrite && path.symlink_metadata().is_ok() {
             return Err(Error::invalid(
@@ -295,7 +302,10 @@ impl Download<'_> {
         }
         // Created before the request is sent: a directory that takes no new file fails here.
         // On an error `temporary` is removed as it drops.
-        let temporary = Temporary::create(&directory)?;
+        let temporary = match part {
+            Some(part) => Temporary::at(part)?,
+            None => Temporary::create(&directory)?,
+        };
         let mut reader = self.reader()?;
         let bytes = copy(&mut reader, &temporary.file, &temporary.path)
             .and_then(|bytes| temporary.keep_as(&path, overwrite).map(|()| bytes))

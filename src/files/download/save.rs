@@ -60,6 +60,21 @@ impl Temporary {
         }
     }
 
+    /// The file at `path`, created or emptied: a temporary file whose name the caller chose.
+    pub(super) fn at(path: &Path) -> Result<Temporary, Error> {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(path)
+            .map_err(|e| save_error(path, "cannot create it", e))?;
+        Ok(Temporary {
+            path: path.to_owned(),
+            file,
+            kept: false,
+        })
+    }
+
     /// Moves the complete file to `path`: atomically replacing it when `overwrite`, else only
     /// if nothing is there (a hard link, which fails on an existing name).
     pub(super) fn keep_as(mut self, path: &Path, overwrite: bool) -> Result<(), Error> {
