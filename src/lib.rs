@@ -37,9 +37,11 @@ pub use error::{
     TransportError, TransportErrorKind,
 };
 pub use files::attachments::{Attachment, MediaTokens};
+#[cfg(sunco_helper = "upload")]
+pub use files::batch::UploadBatch;
 pub use files::batch::{
     BatchProgress, BatchSummary, DEFAULT_BATCH_WORKERS, DownloadBatch, FileResult, FileStatus,
-    MAX_BATCH_WORKERS, UploadBatch,
+    MAX_BATCH_WORKERS,
 };
 pub use files::download::{Download, Downloaded, MediaReader};
 pub use files::file_check::ALLOWED_EXTENSIONS;

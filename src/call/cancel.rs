@@ -133,10 +133,12 @@ impl Pumped {
     }
 
     /// The chunks of the source, its thread started at the first call.
-    fn chunks(&mut self) -> Option<&std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>> {
+    fn chunks(
+        &mut self,
+    ) -> std::io::Result<Option<&std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>> {
         if let Some(mut source) = self.source.take() {
             let (send, chunks) = std::sync::mpsc::sync_channel(2);
-            std::thread::spawn(move || {
+            let spawned = std::thread::Builder::new().spawn(move || {
                 loop {
                     let mut chunk = vec![0u8; 64 * 1024];
                     let read = match source.read(&mut chunk) {
@@ -153,9 +155,12 @@ impl Pumped {
                     }
                 }
             });
+            // No thread to be had (a process limit): the body cannot be read, and the
+            // upload fails as a source that fails does.
+            spawned?;
             self.chunks = Some(chunks);
         }
-        self.chunks.as_ref()
+        Ok(self.chunks.as_ref())
     }
 }
 
@@ -169,7 +174,7 @@ impl std::io::Read for Pumped {
             if n > 0 || buf.is_empty() || self.done {
                 return Ok(n);
             }
-            let Some(chunks) = self.chunks() else {
+            let Some(chunks) = self.chunks()? else {
                 self.done = true;
                 continue;
             };

@@ -272,7 +272,13 @@ fn run_attempts<E: Exchange>(
                 continue;
             }
             Err(SendError::Input(e)) => return Err(e.with_outcome(call.outcome)),
-            Err(SendError::Cancelled) => return Err(call.cancelled()),
+            Err(SendError::Cancelled) => {
+                // Cancelled while its body was on its way: the attempt ended cut while sending
+                // (a batch records such an upload as in doubt; cancelled between attempts, it
+                // keeps what its last attempt ended by).
+                call.outcome.ended_by = Some(Failed::CutWhileSending);
+                return Err(call.cancelled());
+            }
             Err(SendError::Transport(e)) => {
                 log::debug!(
                     "{} {} failed in {elapsed:.1?} (attempt {attempt}, {}): {e}",

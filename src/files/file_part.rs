@@ -219,6 +219,7 @@ impl FilePart {
     /// Runs `hook` once, when the file's first byte is read to be sent (after the request's
     /// head went out, before any of the body): a batch writes there the record that the file
     /// is being sent. Its error abandons the upload, whose body the server never got whole.
+    #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn before_first_read(
         mut self,
         hook: impl FnOnce() -> io::Result<()> + Send + 'static,

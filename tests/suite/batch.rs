@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sunshine_conversations_client::{
-    BatchProgress, Client, Error, FileResult, FileStatus, RetryPolicy,
+    BatchProgress, CancelToken, Client, Error, FileResult, FileStatus, RetryPolicy,
 };
 use support::media::{MediaHost, Route};
 use support::store::StoreServer;
@@ -176,6 +176,96 @@ fn a_file_that_may_be_stored_is_in_doubt_and_not_sent_again_unless_asked() {
     let (summary, _) = upload(&client, &journal, &paths, true);
     assert_eq!(summary.in_doubt, 1);
     assert_eq!(server.ledger().stored["lost-answer.txt"], 2);
+    // Changed since: sent, and said why, with what an earlier run may have stored.
+    std::fs::write(&paths[0], "another content, longer than the first\n").unwrap();
+    let (summary, results) = upload(&client, &journal, &paths, false);
+    assert_eq!(summary.in_doubt, 1);
+    let note = results[1].note.as_deref().unwrap_or_default();
+    assert!(
+        note.contains("changed") && note.contains("may have stored"),
+        "{results:?}"
+    );
+    assert_eq!(server.ledger().stored["lost-answer.txt"], 3);
+}
+
+/// Cancelled while it waits out a `503`'s `Retry-After` after a body the service refused: it
+/// was not stored, so it failed (a later run sends it), not in doubt.
+#[test]
+fn a_file_cancelled_between_attempts_failed_and_is_sent_again() {
+    let server = StoreServer::start(Duration::ZERO);
+    let dir = support::TempDir::new();
+    let paths = files(dir.path(), &["wait-for-it.txt"]);
+    let journal = dir.path().join("batch.journal");
+    let client = client(&server.url());
+    let token = CancelToken::new();
+    let canceller = token.clone();
+    let cancel = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        canceller.cancel();
+    });
+    let mut results = Vec::new();
+    let summary = client
+        .upload_batch(&journal)
+        .files(paths.clone())
+        .cancel_with(&token)
+        .on_file(|file| results.push(file.clone()))
+        .run()
+        .unwrap();
+    cancel.join().unwrap();
+    assert_eq!(results[0].status, FileStatus::Failed, "{results:?}");
+    assert_eq!((summary.failed, summary.in_doubt), (1, 0));
+    assert_eq!(server.ledger().requests, 1);
+    let last = journal_lines(&journal).pop().unwrap();
+    assert_eq!(last["state"], "failed");
+}
+
+/// A path the journal (JSON) cannot hold fails alone; the batch goes on.
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_fails_alone() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let server = StoreServer::start(Duration::ZERO);
+    let dir = support::TempDir::new();
+    let mut paths = files(dir.path(), &["fine.txt"]);
+    let odd = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"odd-\xff.txt"));
+    std::fs::write(&odd, "odd\n").unwrap();
+    paths.push(odd);
+    let journal = dir.path().join("batch.journal");
+    let (summary, results) = upload(&client(&server.url()), &journal, &paths, false);
+    assert_eq!((summary.uploaded, summary.failed), (1, 1), "{results:?}");
+    let odd = results
+        .iter()
+        .find(|r| r.status == FileStatus::Failed)
+        .unwrap();
+    assert!(odd.error.as_deref().unwrap().contains("UTF-8"), "{odd:?}");
+    assert_eq!(
+        journal_lines(&journal).len(),
+        2,
+        "sending and uploaded, of fine.txt"
+    );
+}
+
+/// A journal path that names another file is refused, and the file is left as it was.
+#[test]
+fn a_file_that_is_no_journal_is_refused_untouched() {
+    let server = StoreServer::start(Duration::ZERO);
+    let dir = support::TempDir::new();
+    let paths = files(dir.path(), &["a.txt"]);
+    let photo = dir.path().join("photo.png");
+    let content = b"\x89PNG\r\n\x1a\n and no newline at its end".to_vec();
+    std::fs::write(&photo, &content).unwrap();
+    let refused = client(&server.url())
+        .upload_batch(&photo)
+        .files(paths)
+        .run();
+    let Err(Error::Journal { reason, .. }) = &refused else {
+        panic!("{refused:?}");
+    };
+    assert!(reason.contains("not a batch's journal"), "{reason}");
+    assert_eq!(std::fs::read(&photo).unwrap(), content);
+    assert_eq!(server.ledger().requests, 0);
 }
 
 #[test]
@@ -283,6 +373,27 @@ fn downloads_resume_remove_a_killed_runs_temporary_file_and_leave_nothing_else()
             .unwrap()
             .contains("s3cret")
     );
+}
+
+/// A download whose path was the user's file before the batch: refused, and never replaced by
+/// a later run either.
+#[test]
+fn a_download_never_replaces_a_file_that_was_there() {
+    let host = MediaHost::start(vec![("/a/photo.png", file(vec![7; 100]))]);
+    let dir = support::TempDir::new();
+    let mine = dir.path().join("photo.png");
+    std::fs::write(&mine, "mine").unwrap();
+    let journal = dir.path().join("downloads.journal");
+    let client = client(&host.url(""));
+    for _ in 0..2 {
+        let summary = client
+            .download_batch(&journal)
+            .download(host.url("/a/photo.png"), &mine)
+            .run()
+            .unwrap();
+        assert_eq!(summary.failed, 1);
+        assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+    }
 }
 
 fn file(bytes: Vec<u8>) -> Route {

@@ -1,7 +1,8 @@
 //! A stand-in for the upload endpoint that keeps a ledger of what it stored: each upload is
 //! known by the file name in its multipart part header. It answers after a delay of its own,
 //! and by the file name's prefix: `lost-` is stored and then the connection is dropped (the
-//! answer is lost), `busy-` is refused with `503` and `Retry-After: 0` (nothing stored).
+//! answer is lost), `busy-` is refused with `503` and `Retry-After: 0` (nothing stored), `wait-`
+//! likewise with `Retry-After: 5`.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Read, Write};
@@ -78,6 +79,8 @@ impl StoreServer {
                         std::thread::sleep(delay);
                         let answer = if name.starts_with("busy-") {
                             super::response(503, &[("retry-after", "0")], "")
+                        } else if name.starts_with("wait-") {
+                            super::response(503, &[("retry-after", "5")], "")
                         } else {
                             *ledger
                                 .lock()

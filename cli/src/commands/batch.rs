@@ -19,6 +19,7 @@ pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
     let files = expand(&args.paths)?;
     let interrupts = crate::signals::watch();
     let mut line = BatchLine::on_terminal(args.quiet);
+    let ended = std::cell::Cell::new(false);
     let mut batch = client
         .upload_batch(&args.journal)
         .files(files)
@@ -26,7 +27,10 @@ pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
         .resend_in_doubt(args.resend_in_doubt)
         .access(args.settings.access())
         .cancel_with(interrupts.token())
-        .on_file(|file| print_line(&upload_line(file)))
+        .on_file(|file| {
+            ended.set(true);
+            print_line(&upload_line(file));
+        })
         .on_progress(|progress| {
             if let Some(line) = &mut line {
                 line.update(progress);
@@ -41,7 +45,7 @@ pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
     if args.settings.no_file_check {
         batch = batch.without_file_check();
     }
-    let summary = batch.run().map_err(refused)?;
+    let summary = batch.run().map_err(|e| refused(e, ended.get()))?;
     drop(line);
     finish(&summary, Way::Up, &interrupts)
 }
@@ -69,27 +73,35 @@ pub fn download(client: &Client, args: DownloadBatchArgs) -> Result<(), Failure>
     }
     let interrupts = crate::signals::watch();
     let mut line = BatchLine::on_terminal(args.quiet);
+    let ended = std::cell::Cell::new(false);
     let summary = client
         .download_batch(&args.journal)
         .into_dir(&args.to, urls)
         .workers(args.workers)
         .cancel_with(interrupts.token())
-        .on_file(|file| print_line(&download_line(file)))
+        .on_file(|file| {
+            ended.set(true);
+            print_line(&download_line(file));
+        })
         .on_progress(|progress| {
             if let Some(line) = &mut line {
                 line.update(progress);
             }
         })
         .run()
-        .map_err(refused)?;
+        .map_err(|e| refused(e, ended.get()))?;
     drop(line);
     finish(&summary, Way::Down, &interrupts)
 }
 
-/// A batch that could not run: a journal another process uses, or one that cannot be opened,
-/// is a usage error (nothing was sent); anything else, a failure.
-fn refused(e: Error) -> Failure {
+/// A batch that could not run, or stopped: a journal another process uses, or one that cannot
+/// be opened, before any file ended is a usage error (nothing was sent); a journal that could
+/// no longer be written once files had ended (`ended`), a failure.
+fn refused(e: Error, ended: bool) -> Failure {
     match e {
+        Error::Journal { .. } if ended => Failure::Other(format!(
+            "{e}; the batch stopped (the lines above say how far)"
+        )),
         Error::Journal { .. } | Error::InvalidInput { .. } => {
             Failure::usage(format!("{e}; nothing was sent"))
         }

@@ -295,27 +295,39 @@ fn download_batch_reads_urls_from_stdin_and_names_them() {
     ]);
     let dir = support::TempDir::new();
     std::fs::create_dir(dir.path().join("out")).unwrap();
+    // One URL twice: downloaded once.
     let urls = format!(
-        "{}\n\n{}\n",
+        "{}\n\n{}\n{}\n",
         host.url("/x/photo.png?sig=s3cret"),
+        host.url("/y/photo.png"),
         host.url("/y/photo.png")
     );
-    let mut child = sunco(&host.url(""), dir.path())
-        .args(["download-batch", "--journal", "d.jsonl", "--to", "out"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(child.stdin.as_mut().unwrap(), urls.as_bytes()).unwrap();
-    drop(child.stdin.take());
-    let output = child.wait_with_output().unwrap();
+    let run = |to: &str| {
+        let mut child = sunco(&host.url(""), dir.path())
+            .args(["download-batch", "--journal", "d.jsonl", "--to", to])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(child.stdin.as_mut().unwrap(), urls.as_bytes()).unwrap();
+        drop(child.stdin.take());
+        child.wait_with_output().unwrap()
+    };
+    let output = run("out");
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let mut results = lines(&output);
     results.sort_by_key(|l| l["path"].as_str().unwrap().to_owned());
     assert_eq!(results.len(), 2);
-    assert_eq!(results[0]["path"], "out/photo-2.png");
-    assert_eq!(results[1]["path"], "out/photo.png");
+    let out = std::fs::canonicalize(dir.path().join("out")).unwrap();
+    assert_eq!(
+        results[0]["path"],
+        out.join("photo-2.png").display().to_string()
+    );
+    assert_eq!(
+        results[1]["path"],
+        out.join("photo.png").display().to_string()
+    );
     assert!(results.iter().all(|l| l["status"] == "downloaded"));
     assert!(
         text(&output.stderr).ends_with("2 downloaded, 0 skipped, 0 in doubt, 0 failed\n"),
@@ -330,6 +342,14 @@ fn download_batch_reads_urls_from_stdin_and_names_them() {
         std::fs::read_dir(dir.path().join("out")).unwrap().count(),
         2,
         "nothing else is left"
+    );
+    // The same directory spelled another way: the same files, skipped.
+    let again = run("./out/");
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    assert!(lines(&again).iter().all(|l| l["status"] == "skipped"));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("out")).unwrap().count(),
+        2
     );
     // `--to` that is no directory: a usage error.
     let refused = sunco(&host.url(""), dir.path())

@@ -77,6 +77,7 @@ impl Record {
 /// What the journal says of one file, from its last record: what a later run needs of it and
 /// no more, so that the index of a journal of many files stays small.
 #[derive(Debug, Default)]
+#[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
 pub(super) struct Entry {
     pub(super) state: Box<str>,
     /// An upload's identity.
@@ -137,21 +138,29 @@ impl Index {
     }
 }
 
+/// How every record starts, as it is written (`v` first): a file that starts otherwise is no
+/// journal, and is refused rather than cut.
+const RECORD_START: &[u8] = br#"{"v":"#;
+
 /// An open, locked journal.
 pub(super) struct Journal {
     path: PathBuf,
     file: File,
+    /// The length of its whole records: where a failed write is cut back to.
+    length: u64,
 }
 
 impl Journal {
     /// Opens (or creates) the journal at `path`, locks it, and reads its index: the last
-    /// record of each file. A torn last line is cut off.
+    /// record of each file. A torn last line is cut off; a file that is not a journal is
+    /// refused untouched.
     pub(super) fn open(path: &Path) -> Result<(Journal, Index), Error> {
         let fail = |reason: &str, source: std::io::Error| Error::Journal {
             path: path.to_owned(),
             reason: reason.to_owned(),
             source: Some(source),
         };
+        let created = path.symlink_metadata().is_err();
         let mut file = std::fs::OpenOptions::new()
             .read(true)
             .append(true)
@@ -171,12 +180,27 @@ impl Journal {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(fail("cannot lock it", e)),
         }
+        if created {
+            // The new file's name on disk too, so that a power cut cannot lose the journal.
+            sync_directory_of(path).map_err(|e| fail("cannot create it durably", e))?;
+        }
         // Read a line at a time: the journal of a large batch holds a few records a file, and
         // only the index of their last ones is kept.
         let mut index = Index::default();
         let mut complete = 0u64;
         let mut line = Vec::new();
         let mut reader = std::io::BufReader::new(&mut file);
+        let start = reader.fill_buf().map_err(|e| fail("cannot read it", e))?;
+        let start = &start[..start.len().min(RECORD_START.len())];
+        if !RECORD_START.starts_with(start) {
+            return Err(Error::Journal {
+                path: path.to_owned(),
+                reason: "it is not a batch's journal (its first line is no record); nothing \
+                         in it was changed: give the batch another path"
+                    .to_owned(),
+                source: None,
+            });
+        }
         loop {
             line.clear();
             let read = reader
@@ -203,11 +227,13 @@ impl Journal {
         let journal = Journal {
             path: path.to_owned(),
             file,
+            length: complete,
         };
         Ok((journal, index))
     }
 
-    /// Appends `record` and waits until it is on disk.
+    /// Appends `record` and waits until it is on disk. A write that fails is cut back off, so
+    /// that no fragment is left for the next record to be glued to.
     pub(super) fn append(&mut self, record: &Record) -> Result<(), Error> {
         let mut line = serde_json::to_vec(record).map_err(|e| Error::Journal {
             path: self.path.clone(),
@@ -220,12 +246,41 @@ impl Journal {
             reason: "cannot write it".to_owned(),
             source: Some(e),
         };
-        self.file.write_all(&line).map_err(fail)?;
-        self.file.sync_data().map_err(fail)
+        let written = self
+            .file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data());
+        match written {
+            Ok(()) => {
+                self.length += line.len() as u64;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.file.set_len(self.length);
+                Err(fail(e))
+            }
+        }
     }
 }
 
+/// Flushes the directory entry of `path` to disk (Unix; elsewhere, the file system's own
+/// guarantees).
+fn sync_directory_of(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let directory = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        File::open(directory)?.sync_all()?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 /// A modification time as the journal writes it: seconds since the epoch, a dot, nanoseconds.
+#[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
 pub(super) fn mtime_text(modified: Option<SystemTime>) -> String {
     let since = modified
         .and_then(|m| m.duration_since(UNIX_EPOCH).ok())

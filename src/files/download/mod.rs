@@ -306,9 +306,11 @@ impl Download<'_> {
             Some(part) => Temporary::at(part)?,
             None => Temporary::create(&directory)?,
         };
+        // A batch's journal will vouch for the file: its bytes reach the disk before its name.
+        let durable = part.is_some();
         let mut reader = self.reader()?;
         let bytes = copy(&mut reader, &temporary.file, &temporary.path)
-            .and_then(|bytes| temporary.keep_as(&path, overwrite).map(|()| bytes))
+            .and_then(|bytes| temporary.keep_as(&path, overwrite, durable).map(|()| bytes))
             .map_err(|e| e.with_outcome(reader.outcome))?;
         Ok(Downloaded {
             path,

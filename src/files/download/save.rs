@@ -76,10 +76,23 @@ impl Temporary {
     }
 
     /// Moves the complete file to `path`: atomically replacing it when `overwrite`, else only
-    /// if nothing is there (a hard link, which fails on an existing name).
-    pub(super) fn keep_as(mut self, path: &Path, overwrite: bool) -> Result<(), Error> {
+    /// if nothing is there (a hard link, which fails on an existing name). `durable`: its
+    /// bytes are on disk (`fsync`) before it is moved.
+    pub(super) fn keep_as(
+        mut self,
+        path: &Path,
+        overwrite: bool,
+        durable: bool,
+    ) -> Result<(), Error> {
         self.file
             .flush()
+            .and_then(|()| {
+                if durable {
+                    self.file.sync_data()
+                } else {
+                    Ok(())
+                }
+            })
             .map_err(|e| save_error(&self.path, "cannot write it", e))?;
         if overwrite {
             std::fs::rename(&self.path, path)
