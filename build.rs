@@ -6,7 +6,6 @@
 
 use std::process::ExitCode;
 
-use sunshine_conversations_codegen::DEFAULT_TAG;
 use sunshine_conversations_codegen::build::{Options, run};
 
 fn main() -> ExitCode {
@@ -14,7 +13,6 @@ fn main() -> ExitCode {
     run(&Options {
         default_document: "openapi/sunshine-conversations.yaml",
         document_variable: "SUNSHINE_OPENAPI",
-        default_tag: DEFAULT_TAG,
         output: "sunshine_conversations.rs",
     })
 }

@@ -16,10 +16,9 @@ use quote::{ToTokens, format_ident, quote};
 use syn::{Attribute, Expr, Fields, ImplItem, Item, ItemImpl, ItemStruct, Type};
 
 use crate::error::Error;
-use crate::open::serde_rename;
+use crate::open::{self_name, serde_value, wire_name};
 
 /// A field with a documented default, made optional.
-#[derive(Clone)]
 pub(crate) struct Defaulted {
     ident: syn::Ident,
     wire: String,
@@ -27,7 +26,6 @@ pub(crate) struct Defaulted {
     ty: Type,
     /// How typify makes the default: a call of its `defaults` function, or `Default::default()`.
     default: TokenStream,
-    deprecated: Vec<Attribute>,
 }
 
 impl Defaulted {
@@ -67,6 +65,12 @@ impl Tags {
     pub(crate) fn is_tag(&self, name: &str, wire: &str) -> bool {
         self.0.get(name).is_some_and(|tags| tags.contains(wire))
     }
+
+    /// Whether the field `wire` of the struct `name`, with typify's `attrs`, becomes an
+    /// `Option` that keeps its absence: a documented default that is not a union's tag.
+    pub(crate) fn keeps_absent(&self, name: &str, wire: &str, attrs: &[Attribute]) -> bool {
+        has_documented_default(attrs) && !self.is_tag(name, wire)
+    }
 }
 
 /// The fields of `s` whose absence must stay absent (see the module docs).
@@ -78,12 +82,8 @@ pub(crate) fn defaulted(s: &ItemStruct, tags: &Tags) -> Result<Vec<Defaulted>, E
     let mut found = Vec::new();
     for field in &fields.named {
         let Some(ident) = &field.ident else { continue };
-        if !has_documented_default(&field.attrs) {
-            continue;
-        }
-        let wire =
-            serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string().replace("r#", ""));
-        if tags.is_tag(&name, &wire) {
+        let wire = wire_name(ident, &field.attrs);
+        if !tags.keeps_absent(&name, &wire, &field.attrs) {
             continue;
         }
         found.push(Defaulted {
@@ -91,12 +91,6 @@ pub(crate) fn defaulted(s: &ItemStruct, tags: &Tags) -> Result<Vec<Defaulted>, E
             wire,
             ty: field.ty.clone(),
             default: default_expr(&field.attrs)?,
-            deprecated: field
-                .attrs
-                .iter()
-                .filter(|a| a.path().is_ident("deprecated"))
-                .cloned()
-                .collect(),
         });
     }
     Ok(found)
@@ -104,37 +98,38 @@ pub(crate) fn defaulted(s: &ItemStruct, tags: &Tags) -> Result<Vec<Defaulted>, E
 
 /// `path()` for `#[serde(default = "path")]`, `Default::default()` for a bare `default`.
 fn default_expr(attrs: &[Attribute]) -> Result<TokenStream, Error> {
-    let mut function = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("default") && meta.input.peek(syn::Token![=]) {
-                let path: syn::LitStr = meta.value()?.parse()?;
-                function = Some(path.parse::<syn::ExprPath>()?);
-            } else if meta.input.peek(syn::Token![=]) {
-                let _: Expr = meta.value()?.parse()?;
-            }
-            Ok(())
-        })
-        .map_err(|e| Error::whole(format!("typify's serde attribute does not parse: {e}")))?;
-    }
-    Ok(match function {
-        Some(path) => quote! { #path() },
+    Ok(match serde_value(attrs, "default") {
+        Some(function) => {
+            let path = syn::parse_str::<syn::ExprPath>(&function).map_err(|e| {
+                Error::whole(format!(
+                    "typify's serde default `{function}` does not parse: {e}"
+                ))
+            })?;
+            quote! { #path() }
+        }
         None => quote! { ::std::default::Default::default() },
     })
 }
 
 /// Makes the fields `defaulted` of `s` optional and skipped when absent; returns the accessors
-/// that give their defaults.
+/// that give their defaults, deprecated with their field.
 pub(crate) fn keep_absent(s: &mut ItemStruct, defaulted: &[Defaulted]) -> TokenStream {
     let Fields::Named(fields) = &mut s.fields else {
         return TokenStream::new();
     };
     let changed: BTreeSet<&syn::Ident> = defaulted.iter().map(|d| &d.ident).collect();
+    // The field's `#[deprecated]` (the document's, added before), for its accessor too.
+    let mut deprecated: BTreeMap<String, Vec<Attribute>> = BTreeMap::new();
     for field in &mut fields.named {
-        if !field.ident.as_ref().is_some_and(|i| changed.contains(i)) {
+        let Some(ident) = field.ident.as_ref().filter(|i| changed.contains(i)) else {
             continue;
-        }
-        let rename = serde_rename(&field.attrs);
+        };
+        let attrs = field
+            .attrs
+            .iter()
+            .filter(|a| a.path().is_ident("deprecated"));
+        deprecated.insert(ident.to_string(), attrs.cloned().collect());
+        let rename = serde_value(&field.attrs, "rename");
         field.attrs.retain(|a| !a.path().is_ident("serde"));
         let skip = "::std::option::Option::is_none";
         field.attrs.push(match rename {
@@ -150,7 +145,8 @@ pub(crate) fn keep_absent(s: &mut ItemStruct, defaulted: &[Defaulted]) -> TokenS
     let accessors = defaulted.iter().map(|d| {
         let field = &d.ident;
         let accessor = format_ident!("{}_or_default", field.to_string().trim_start_matches("r#"));
-        let (ty, default, deprecated) = (&d.ty, &d.default, &d.deprecated);
+        let (ty, default) = (&d.ty, &d.default);
+        let deprecated = deprecated.get(&d.name()).into_iter().flatten();
         let doc = format!(
             " `{}`, or the default the document gives it when it is absent (the field keeps \
              what was sent: `None` is sent as nothing).",
@@ -180,10 +176,7 @@ pub(crate) fn default_impl_of(i: &ItemImpl) -> Option<String> {
     if path.segments.last().is_none_or(|s| s.ident != "Default") {
         return None;
     }
-    let Type::Path(ty) = i.self_ty.as_ref() else {
-        return None;
-    };
-    ty.path.segments.last().map(|s| s.ident.to_string())
+    self_name(i)
 }
 
 /// In an `impl Default` (the model's, or its builder's): the fields `changed` start as
@@ -237,50 +230,20 @@ pub(crate) fn builder_keeps_absent(
                         .ident
                         .as_ref()
                         .is_some_and(|i| fields.contains(&i.to_string()))
+                        && let Type::Path(ty) = &mut field.ty
                     {
-                        wrap_first_argument(&mut field.ty);
+                        wrap_first_argument(&mut ty.path);
                     }
                 }
             }
             Item::Impl(i) => {
-                let Some(name) = self_name(i) else { continue };
-                let Some(fields) = changed.get(&name) else {
+                let Some(fields) = self_name(i).and_then(|name| changed.get(&name)) else {
                     continue;
                 };
                 if default_impl_of(i).is_some() {
                     default_starts_absent(i, fields);
-                    continue;
-                }
-                if i.trait_.is_some() {
-                    continue;
-                }
-                for member in &mut i.items {
-                    let ImplItem::Fn(setter) = member else {
-                        continue;
-                    };
-                    if !fields.contains(&setter.sig.ident.to_string()) {
-                        continue;
-                    }
-                    // `where T: TryInto<X>` becomes `TryInto<Option<X>>`.
-                    if let Some(clause) = &mut setter.sig.generics.where_clause {
-                        for predicate in &mut clause.predicates {
-                            let syn::WherePredicate::Type(bound) = predicate else {
-                                continue;
-                            };
-                            for bound in &mut bound.bounds {
-                                if let syn::TypeParamBound::Trait(t) = bound
-                                    && t.path.segments.last().is_some_and(|s| s.ident == "TryInto")
-                                    && let Some(segment) = t.path.segments.last_mut()
-                                    && let syn::PathArguments::AngleBracketed(args) =
-                                        &mut segment.arguments
-                                    && let Some(syn::GenericArgument::Type(ty)) =
-                                        args.args.first_mut()
-                                {
-                                    *ty = syn::parse_quote!(::std::option::Option<#ty>);
-                                }
-                            }
-                        }
-                    }
+                } else if i.trait_.is_none() {
+                    setters_take_option(i, fields);
                 }
             }
             _ => {}
@@ -288,20 +251,43 @@ pub(crate) fn builder_keeps_absent(
     }
 }
 
-/// `Result<T, E>` → `Result<Option<T>, E>`.
-fn wrap_first_argument(ty: &mut Type) {
-    if let Type::Path(path) = ty
-        && let Some(segment) = path.path.segments.last_mut()
+/// The setters of `fields` in a builder's `impl`: `where T: TryInto<X>` becomes
+/// `TryInto<Option<X>>`.
+fn setters_take_option(i: &mut ItemImpl, fields: &BTreeSet<String>) {
+    for member in &mut i.items {
+        let ImplItem::Fn(setter) = member else {
+            continue;
+        };
+        if !fields.contains(&setter.sig.ident.to_string()) {
+            continue;
+        }
+        let predicates = setter
+            .sig
+            .generics
+            .where_clause
+            .iter_mut()
+            .flat_map(|clause| clause.predicates.iter_mut());
+        for predicate in predicates {
+            let syn::WherePredicate::Type(bound) = predicate else {
+                continue;
+            };
+            for bound in &mut bound.bounds {
+                if let syn::TypeParamBound::Trait(t) = bound
+                    && t.path.segments.last().is_some_and(|s| s.ident == "TryInto")
+                {
+                    wrap_first_argument(&mut t.path);
+                }
+            }
+        }
+    }
+}
+
+/// `Result<T, E>` → `Result<Option<T>, E>`; `TryInto<T>` → `TryInto<Option<T>>`.
+fn wrap_first_argument(path: &mut syn::Path) {
+    if let Some(segment) = path.segments.last_mut()
         && let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments
         && let Some(syn::GenericArgument::Type(inner)) = args.args.first_mut()
     {
         *inner = syn::parse_quote!(::std::option::Option<#inner>);
     }
-}
-
-fn self_name(i: &ItemImpl) -> Option<String> {
-    let Type::Path(path) = i.self_ty.as_ref() else {
-        return None;
-    };
-    path.path.segments.last().map(|s| s.ident.to_string())
 }

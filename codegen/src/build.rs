@@ -14,8 +14,6 @@ pub struct Options {
     pub default_document: &'static str,
     /// The environment variable naming another document.
     pub document_variable: &'static str,
-    /// The tag generated unless the `full-api` feature asks for every operation.
-    pub default_tag: &'static str,
     /// The file written into `OUT_DIR`.
     pub output: &'static str,
 }
@@ -73,7 +71,7 @@ pub fn run(options: &Options) -> ExitCode {
     let selection = if full_api {
         Selection::All
     } else {
-        Selection::Tags(vec![options.default_tag.to_owned()])
+        Selection::Tags(vec![crate::DEFAULT_TAG.to_owned()])
     };
 
     println!("cargo::rerun-if-env-changed={TEST_SUPPORT_VARIABLE}");

@@ -24,6 +24,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::select::DEFAULT_TAG;
 use crate::surface::{Model, ModelKind, Operation, Surface};
 
 /// What kind of change an entry is.
@@ -330,15 +331,16 @@ fn operation(push: &mut Push<'_>, item: &str, before: &Operation, after: &Operat
             true,
             item.to_owned(),
             &after.pointer,
-            "leaves the Attachments tag: no longer in the default build (still with `full-api`)"
-                .to_owned(),
+            format!(
+                "leaves the {DEFAULT_TAG} tag: no longer in the default build (still with `full-api`)"
+            ),
         ),
         (false, true) => push(
             Kind::OperationAdded,
             false,
             item.to_owned(),
             &after.pointer,
-            "joins the Attachments tag: now in the default build".to_owned(),
+            format!("joins the {DEFAULT_TAG} tag: now in the default build"),
         ),
         _ => {}
     }

@@ -116,7 +116,7 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// The builder type of an operation with optional parameters.
+/// The request builder type of an operation.
 pub fn builder_name(op: &Operation) -> Ident {
     format_ident!("{}Request", names::pascal(&op.name))
 }
@@ -133,14 +133,11 @@ fn operation(
     let mut form_item = TokenStream::new();
     let body_arg = match &op.body {
         None => None,
-        Some(Body::Json { ty, .. }) => Some((
-            borrowed_type(ty, models, false)?,
-            borrowed_type(ty, models, true)?,
-        )),
+        Some(Body::Json { ty, .. }) => Some(borrowed_type(ty, models)?),
         Some(Body::Multipart { fields }) => {
             let form = form_name(op);
             form_item = form_type(op, &form, fields, models)?;
-            Some((quote! { #form }, quote! { #form }))
+            Some(quote! { #form })
         }
     };
     let doc = docs::operation(links, op, models);
@@ -159,13 +156,13 @@ fn operation(
     let mut names = Vec::new();
     for param in op.required_params() {
         let ident = ident(&param.ident);
-        let ty = borrowed_type(&param.ty, models, true)?;
+        let ty = borrowed_type(&param.ty, models)?;
         args.push(quote! { #ident: #ty });
         fields.push(quote! { #ident: #ty });
         inits.push(quote! { #ident });
         names.push(ident);
     }
-    if let Some((_, ty)) = &body_arg {
+    if let Some(ty) = &body_arg {
         args.push(quote! { body: #ty });
         fields.push(quote! { body: #ty });
         inits.push(quote! { body });
@@ -374,8 +371,6 @@ fn request_code(
         }
         _ => None,
     });
-    // The request builder's settings of the call.
-    let options = quote! { request.options(options); };
     // A retried attempt that finds its subject gone after a lost answer: a success.
     let done_earlier = op
         .facts
@@ -387,7 +382,7 @@ fn request_code(
         #(#path_steps)*
         #(#query_steps)*
         #body_setup
-        #options
+        request.options(options);
         let response = crate::__rt::execute(client, request)?;
         match response.status() {
             #done_earlier

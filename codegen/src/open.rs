@@ -157,9 +157,7 @@ pub fn open(file: syn::File, facts: &Facts) -> Result<Vec<Item>, Error> {
                 out.push(Item::Struct(s));
                 push(&mut out, accessors)?;
             }
-            Item::Impl(mut i)
-                if absent::default_impl_of(&i).is_some_and(|name| changed.contains_key(&name)) =>
-            {
+            Item::Impl(mut i) => {
                 if let Some(fields) = absent::default_impl_of(&i).and_then(|n| changed.get(&n)) {
                     absent::default_starts_absent(&mut i, fields);
                 }
@@ -206,7 +204,7 @@ fn string_enum(e: &ItemEnum) -> Option<Vec<(Ident, String)>> {
         .map(|v| match v.fields {
             Fields::Unit => Some((
                 v.ident.clone(),
-                serde_rename(&v.attrs).unwrap_or_else(|| v.ident.to_string()),
+                serde_value(&v.attrs, "rename").unwrap_or_else(|| v.ident.to_string()),
             )),
             _ => None,
         })
@@ -447,10 +445,7 @@ fn open_untagged(
                 });
                 let declared: BTreeSet<String> = named
                     .iter()
-                    .filter_map(|f| {
-                        let ident = f.ident.as_ref()?;
-                        Some(serde_rename(&f.attrs).unwrap_or_else(|| ident.to_string()))
-                    })
+                    .filter_map(|f| Some(wire_name(f.ident.as_ref()?, &f.attrs)))
                     .collect();
                 (
                     quote! {
@@ -558,7 +553,8 @@ fn deserializes(i: &ItemImpl) -> Option<String> {
     (last.ident == "Deserialize").then(|| self_name(i))?
 }
 
-fn self_name(i: &ItemImpl) -> Option<String> {
+/// The name of the type an `impl` is for.
+pub(crate) fn self_name(i: &ItemImpl) -> Option<String> {
     let Type::Path(path) = i.self_ty.as_ref() else {
         return None;
     };
@@ -606,8 +602,7 @@ fn deprecate_fields(fields: &mut Fields, deprecated: &BTreeMap<String, String>) 
     };
     for field in &mut fields.named {
         let Some(ident) = &field.ident else { continue };
-        let wire = serde_rename(&field.attrs).unwrap_or_else(|| ident.to_string());
-        if let Some(note) = deprecated.get(&wire) {
+        if let Some(note) = deprecated.get(&wire_name(ident, &field.attrs)) {
             field
                 .attrs
                 .push(syn::parse_quote!(#[deprecated(note = #note)]));
@@ -677,21 +672,31 @@ pub(crate) fn has_serde_flag(attrs: &[Attribute], name: &str) -> bool {
     found
 }
 
-/// The value of `#[serde(rename = "..")]`.
-pub(crate) fn serde_rename(attrs: &[Attribute]) -> Option<String> {
+/// The value of `#[serde(key = "..")]` (`rename`, `default`), when it is given one.
+pub(crate) fn serde_value(attrs: &[Attribute], key: &str) -> Option<String> {
     let mut found = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") {
-                let value: syn::LitStr = meta.value()?.parse()?;
-                found = Some(value.value());
-            } else if meta.input.peek(Token![=]) {
-                let _: syn::Expr = meta.value()?.parse()?;
+            if meta.input.peek(Token![=]) {
+                let value: syn::Expr = meta.value()?.parse()?;
+                if meta.path.is_ident(key)
+                    && let syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }) = value
+                {
+                    found = Some(text.value());
+                }
             }
             Ok(())
         });
     }
     found
+}
+
+/// A field's name on the wire: its `#[serde(rename)]`, or its Rust name.
+pub(crate) fn wire_name(ident: &syn::Ident, attrs: &[Attribute]) -> String {
+    serde_value(attrs, "rename").unwrap_or_else(|| ident.to_string().replace("r#", ""))
 }
 
 /// Adds a paragraph to an item's docs, after the docs it has (before its other attributes).

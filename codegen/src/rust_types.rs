@@ -76,19 +76,11 @@ pub fn value_type_from(
     })
 }
 
-/// The type a required argument takes: plain numbers and booleans by value, everything else
-/// borrowed (`&str`, `&[T]`, `&Model`), for `'a` when `named` (the fields of a request
-/// builder), with an elided lifetime otherwise.
-pub fn borrowed_type(
-    ty: &TypeRef,
-    models: &ModelNames,
-    named: bool,
-) -> Result<TokenStream, String> {
-    let lifetime = if named {
-        quote! { 'a }
-    } else {
-        TokenStream::new()
-    };
+/// The type a required argument takes, as a request builder holds it: plain numbers and
+/// booleans by value, everything else borrowed for the builder's `'a` (`&'a str`, `&'a [T]`,
+/// `&'a Model`).
+pub fn borrowed_type(ty: &TypeRef, models: &ModelNames) -> Result<TokenStream, String> {
+    let lifetime = quote! { 'a };
     Ok(match ty {
         TypeRef::String => quote! { &#lifetime str },
         TypeRef::Integer | TypeRef::Number | TypeRef::Boolean => value_type(ty, models)?,

@@ -299,27 +299,22 @@ fn models(doc: &OpenAPI, items: &[Item], names: &ModelNames) -> BTreeMap<String,
                             .named
                             .iter()
                             .filter_map(|f| {
-                                let ident = f.ident.as_ref()?.to_string();
-                                let wire = crate::open::serde_rename(&f.attrs)
-                                    .unwrap_or_else(|| ident.trim_start_matches("r#").to_owned());
+                                let ident = f.ident.as_ref()?;
+                                let wire = crate::open::wire_name(ident, &f.attrs);
                                 let mut ty = type_text(&f.ty.to_token_stream().to_string());
                                 let defaulted = crate::open::has_serde_flag(&f.attrs, "default");
-                                if crate::absent::has_documented_default(&f.attrs)
-                                    && !tags.is_tag(&name, &wire)
-                                {
+                                if tags.keeps_absent(&name, &wire, &f.attrs) {
                                     ty = format!("Option<{ty}>");
                                 }
                                 let required = !ty.starts_with("Option<") && !defaulted;
                                 Some((
                                     wire,
                                     Field {
-                                        ident,
+                                        ident: ident.to_string(),
                                         ty,
                                         required,
-                                        deprecated: f
-                                            .attrs
-                                            .iter()
-                                            .any(|a| a.path().is_ident("deprecated")),
+                                        // From the document, below: typify marks none.
+                                        deprecated: false,
                                         pointer: String::new(),
                                     },
                                 ))
@@ -364,7 +359,7 @@ fn models(doc: &OpenAPI, items: &[Item], names: &ModelNames) -> BTreeMap<String,
                         e.variants
                             .iter()
                             .map(|v| {
-                                let wire = crate::open::serde_rename(&v.attrs)
+                                let wire = crate::open::serde_value(&v.attrs, "rename")
                                     .unwrap_or_else(|| v.ident.to_string());
                                 (wire, v.ident.to_string())
                             })
@@ -413,7 +408,7 @@ fn models(doc: &OpenAPI, items: &[Item], names: &ModelNames) -> BTreeMap<String,
                     field.pointer = key
                         .and_then(|key| property_pointer(refs, schemas, key, wire))
                         .unwrap_or_else(|| pointer_join(&at, ["properties", wire]));
-                    field.deprecated |= marked.is_some_and(|m| m.contains_key(wire));
+                    field.deprecated = marked.is_some_and(|m| m.contains_key(wire));
                 }
             }
             let arms = match (&kind, key) {

@@ -671,7 +671,8 @@ const PLAIN: codegen::Extras = codegen::Extras {
 const GOLDENS: &[Golden] = &[
     // The opening of the models: an open enum, a union told apart by `type`, one told apart by
     // its members, a base made a union of its mapped subtypes, a lenient constrained string
-    // (the constraint stays on the way out, not on the way in), deprecations.
+    // (the constraint stays on the way out, not on the way in), deprecations (a defaulted
+    // property's accessor included).
     Golden {
         name: "open",
         extras: PLAIN,
@@ -687,6 +688,8 @@ const GOLDENS: &[Golden] = &[
             "Cat(Cat)",
             "Dog(Dog)",
             "#[deprecated(note = \"Deprecated since collars have chips.\")]",
+            // A deprecated property with a default: its accessor is deprecated too.
+            "#[deprecated(note = \"Deprecated since the vet keeps it.\")]\n        pub fn wormed_or_default",
             "#[deprecated(note = \"the operation is deprecated in the OpenAPI document\")]",
             "#[deprecated(note = \"the parameter is deprecated in the OpenAPI document\")]",
             "if keys.iter().all(|key| [\"kennelId\"].contains(key))",

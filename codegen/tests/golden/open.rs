@@ -113,6 +113,20 @@ pub mod types {
         pub tag: ::std::option::Option<::std::string::String>,
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
+        ///Whether the dog was wormed. Deprecated since the vet keeps it.
+        #[deprecated(note = "Deprecated since the vet keeps it.")]
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub wormed: ::std::option::Option<bool>,
+    }
+    impl Dog {
+        /// `wormed`, or the default the document gives it when it is absent (the field keeps what was sent: `None` is sent as nothing).
+        #[deprecated(note = "Deprecated since the vet keeps it.")]
+        pub fn wormed_or_default(&self) -> bool {
+            match &self.wormed {
+                ::std::option::Option::Some(value) => ::std::clone::Clone::clone(value),
+                ::std::option::Option::None => ::std::default::Default::default(),
+            }
+        }
     }
     impl Dog {
         pub fn builder() -> builder::Dog {
@@ -756,6 +770,10 @@ pub mod types {
                 ::std::string::String,
             >,
             type_: ::std::result::Result<::std::string::String, ::std::string::String>,
+            wormed: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for Dog {
             fn default() -> Self {
@@ -764,6 +782,7 @@ pub mod types {
                     size: Ok(Default::default()),
                     tag: Ok(Default::default()),
                     type_: Err("no value supplied for type_".to_string()),
+                    wormed: Ok(::std::option::Option::None),
                 }
             }
         }
@@ -817,6 +836,19 @@ pub mod types {
                     });
                 self
             }
+            #[deprecated(note = "Deprecated since the vet keeps it.")]
+            pub fn wormed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.wormed = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for wormed: {e}")
+                    });
+                self
+            }
         }
         impl ::std::convert::TryFrom<Dog> for super::Dog {
             type Error = super::error::ConversionError;
@@ -828,6 +860,7 @@ pub mod types {
                     size: value.size?,
                     tag: value.tag?,
                     type_: value.type_?,
+                    wormed: value.wormed?,
                 })
             }
         }
@@ -838,6 +871,7 @@ pub mod types {
                     size: Ok(value.size),
                     tag: Ok(value.tag),
                     type_: Ok(value.type_),
+                    wormed: Ok(value.wormed),
                 }
             }
         }
