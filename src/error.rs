@@ -604,9 +604,9 @@ impl Error {
         }
     }
 
-    /// The same error with the record of the call's attempts, for the errors raised inside an
-    /// attempt (its source, its answer's size) that are made before the loop's record is at
-    /// hand.
+    /// The same error with the loop's record of the call's attempts: an error raised inside an
+    /// attempt (its source, a download's save, its answer's size) is made where that record
+    /// is not at hand, or not yet final, and the loop's is the one that counts.
     pub(crate) fn with_outcome(mut self, record: Outcome) -> Error {
         match &mut self {
             Error::Source { outcome, .. }
@@ -639,7 +639,9 @@ impl Error {
 
     /// Whether the call ended before anything was sent: the input was refused
     /// ([`Error::InvalidInput`], [`Error::File`], [`Error::FileRefused`],
-    /// [`Error::RootCertificates`]), or the call ended before its first attempt (its
+    /// [`Error::RootCertificates`]), the operation is not in this build ([`Error::Unsupported`]),
+    /// a batch's journal failed and the file waiting on its record was not sent
+    /// ([`Error::Journal`]), or the call ended before its first attempt (its
     /// [`outcome`](Self::outcome) counts none): cancelled ([`Error::Cancelled`]), held back by a
     /// server's wait ([`Error::RateLimited`]), out of time before the client's pace had a turn
     /// for it ([`Error::Timeout`]), or a download whose temporary file could not be made
@@ -848,11 +850,7 @@ impl fmt::Display for Error {
                 until,
                 outcome,
             } => {
-                let wait = until
-                    .duration_since(SystemTime::now())
-                    .unwrap_or_default()
-                    .as_secs_f64()
-                    .ceil();
+                let wait = self.retry_after().unwrap_or_default().as_secs_f64().ceil();
                 write!(
                     f,
                     "{operation}: not sent{}: the server asked this client to send nothing to \

@@ -114,53 +114,57 @@ pub(crate) fn is_cancelled(error: &std::io::Error) -> bool {
 /// request goes out: a batch's journal records a file as sent at its first read), and ends
 /// when the source does, or at its next chunk once nobody reads any more.
 pub(crate) struct Pumped {
-    source: Option<Box<dyn std::io::Read + Send>>,
-    chunks: Option<std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>,
+    /// The source and the sending end of its chunks, until the first read starts the thread.
+    waiting: Option<(
+        Box<dyn std::io::Read + Send>,
+        std::sync::mpsc::SyncSender<Chunk>,
+    )>,
+    chunks: std::sync::mpsc::Receiver<Chunk>,
     current: std::io::Cursor<Vec<u8>>,
     token: CancelToken,
     done: bool,
 }
 
+/// What the source's thread hands over: a chunk (empty at the end), or its error.
+type Chunk = std::io::Result<Vec<u8>>;
+
 impl Pumped {
     pub(crate) fn new(source: impl std::io::Read + Send + 'static, token: CancelToken) -> Self {
+        let (send, chunks) = std::sync::mpsc::sync_channel(2);
         Pumped {
-            source: Some(Box::new(source)),
-            chunks: None,
+            waiting: Some((Box::new(source), send)),
+            chunks,
             current: std::io::Cursor::new(Vec::new()),
             token,
             done: false,
         }
     }
 
-    /// The chunks of the source, its thread started at the first call.
-    fn chunks(
-        &mut self,
-    ) -> std::io::Result<Option<&std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>> {
-        if let Some(mut source) = self.source.take() {
-            let (send, chunks) = std::sync::mpsc::sync_channel(2);
-            let spawned = std::thread::Builder::new().spawn(move || {
-                loop {
-                    let mut chunk = vec![0u8; 64 * 1024];
-                    let read = match source.read(&mut chunk) {
-                        Ok(n) => {
-                            chunk.truncate(n);
-                            Ok(chunk)
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        Err(e) => Err(e),
-                    };
-                    let last = !matches!(&read, Ok(chunk) if !chunk.is_empty());
-                    if send.send(read).is_err() || last {
-                        return;
+    /// Starts the source's thread, at the first call. No thread to be had (a process limit):
+    /// the body cannot be read, and the upload fails as a source that fails does (the next
+    /// read finds the source gone: the end).
+    fn start(&mut self) -> std::io::Result<()> {
+        let Some((mut source, send)) = self.waiting.take() else {
+            return Ok(());
+        };
+        std::thread::Builder::new().spawn(move || {
+            loop {
+                let mut chunk = vec![0u8; 64 * 1024];
+                let read = match source.read(&mut chunk) {
+                    Ok(n) => {
+                        chunk.truncate(n);
+                        Ok(chunk)
                     }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => Err(e),
+                };
+                let last = !matches!(&read, Ok(chunk) if !chunk.is_empty());
+                if send.send(read).is_err() || last {
+                    return;
                 }
-            });
-            // No thread to be had (a process limit): the body cannot be read, and the
-            // upload fails as a source that fails does.
-            spawned?;
-            self.chunks = Some(chunks);
-        }
-        Ok(self.chunks.as_ref())
+            }
+        })?;
+        Ok(())
     }
 }
 
@@ -174,11 +178,11 @@ impl std::io::Read for Pumped {
             if n > 0 || buf.is_empty() || self.done {
                 return Ok(n);
             }
-            let Some(chunks) = self.chunks()? else {
-                self.done = true;
-                continue;
-            };
-            match chunks.recv_timeout(std::time::Duration::from_millis(50)) {
+            self.start()?;
+            match self
+                .chunks
+                .recv_timeout(std::time::Duration::from_millis(50))
+            {
                 Ok(Ok(chunk)) => {
                     self.done = chunk.is_empty();
                     self.current = std::io::Cursor::new(chunk);

@@ -30,8 +30,8 @@ const MAX_ROUNDS: usize = 16;
 /// How long one wait sleeps at most before it looks at the cancel token again.
 const SLICE: Duration = Duration::from_millis(50);
 
-/// How many turns of the pace given back (by calls cancelled or out of time) are kept for the
-/// next callers; a turn given back beyond them is lost, as it was before it could be given.
+/// How many turns of the pace given back (by calls cancelled, or overtaken by a server's wait)
+/// are kept for the next callers; a turn given back beyond them is lost, as it was before it could be given.
 const MAX_FREED_TURNS: usize = 64;
 
 /// The shared limits of one client and its clones.
@@ -127,28 +127,23 @@ impl Limits {
                     pace.give_back(start);
                     return Err(stopped);
                 }
-                if self
-                    .held_until(url, &mut key)
-                    .is_some_and(|until| until > Instant::now())
-                {
+                if self.held_until(url, &mut key).is_some() {
                     // Announced while this attempt waited for its turn: not sent into it.
                     pace.give_back(start);
                     continue;
                 }
                 return Ok(());
             }
-            if self
-                .held_until(url, &mut key)
-                .is_none_or(|until| until <= Instant::now())
-            {
+            if self.held_until(url, &mut key).is_none() {
                 return Ok(());
             }
         }
         Ok(())
     }
 
-    /// When the wait a server announced for `url`'s host ends, while one is announced.
-    /// `key` keeps `url`'s host key between the rounds of one admission.
+    /// When the wait a server announced for `url`'s host ends, while it has not passed (one
+    /// that has is forgotten). `key` keeps `url`'s host key between the rounds of one
+    /// admission.
     fn held_until(&self, url: &Uri, key: &mut Option<String>) -> Option<Instant> {
         if !self.held.load(Ordering::Acquire) {
             return None;
@@ -162,6 +157,7 @@ impl Limits {
             if holds.is_empty() {
                 self.held.store(false, Ordering::Release);
             }
+            return None;
         }
         Some(until)
     }
@@ -181,7 +177,6 @@ impl Limits {
         self.held.store(true, Ordering::Release);
     }
 
-    /// How many hosts are held now (or were, until the next look prunes them).
     /// How many hosts are held now (or were, until the next look prunes them).
     #[cfg(test)]
     fn hosts_remembered(&self) -> usize {
@@ -356,6 +351,7 @@ mod tests {
         // One turn every 204 ms.
         let limits = Limits::new(&RetryPolicy::default(), Some(5));
         let h: Uri = "http://h/".parse().unwrap();
+        let started = Instant::now();
         assert!(limits.admit(&h, None, whenever(), None).is_ok());
         // A second caller waits for its turn, and is cancelled meanwhile.
         let token = CancelToken::new();
@@ -376,10 +372,9 @@ mod tests {
         let third = pace.take(None).ok().unwrap();
         let fourth = pace.take(None).ok().unwrap();
         assert_eq!(fourth - third, pace.interval);
-        let first_turn = third - pace.interval;
         assert!(
-            third - first_turn == pace.interval,
-            "the third took the cancelled turn"
+            third < started + pace.interval * 3 / 2,
+            "the third took the cancelled turn, the one after the first"
         );
         // A turn given back that is not the last is kept for the next caller.
         pace.give_back(third);

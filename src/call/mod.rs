@@ -427,15 +427,17 @@ impl Attempts {
         let wait = self.policy.wait(retries, retry_after);
         let rate_limited = matches!(failed, Failed::Status { status: 429, .. });
         let hold = rate_limited.then_some(wait);
-        let retry = self.retry(failed, retry_after, wait, replayable, limits);
+        let retry = self.retry(failed, retry_after, retries, wait, replayable, limits);
         AfterFailure { hold, retry }
     }
 
-    /// Whether the call retries after `failed`, in `wait` (see [`Attempts::after_failure`]).
+    /// Whether the call retries after `failed`, with `retries` attempts made (redirects not
+    /// counted), in `wait` (see [`Attempts::after_failure`]).
     fn retry(
         &mut self,
         failed: Failed,
         retry_after: Option<Duration>,
+        retries: u32,
         wait: Duration,
         replayable: bool,
         limits: &Limits,
@@ -445,7 +447,6 @@ impl Attempts {
         if !replayable || retry_after.is_some_and(|asked| asked > self.policy.max_retry_after()) {
             return None;
         }
-        let retries = self.outcome.attempts - self.redirects;
         let within_budget = self
             .started
             .elapsed()

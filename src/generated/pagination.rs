@@ -178,7 +178,8 @@ pub fn pages<'a, T: ListPage>(
         fetched: 0,
         max_pages: MAX_PAGES,
         stopping: None,
-        // A list is a read: harmless to repeat.
+        // The first page's record replaces it before anything reads it (a list stops only
+        // after a page); a list is a read, harmless to repeat.
         last: crate::call::outcome::Outcome::new(true),
         done: false,
     }
