@@ -189,7 +189,7 @@ pub(crate) enum Failed {
     Status { status: u16, retry_after: bool },
     /// No connection was made: nothing was sent.
     NotSent,
-    /// Stalled while sending: the request never reached the server whole.
+    /// Stalled, or cancelled, while sending: the request never reached the server whole.
     CutWhileSending,
     /// Sent, then the connection broke.
     Dropped,

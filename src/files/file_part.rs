@@ -217,7 +217,7 @@ impl FilePart {
     }
 
     /// Runs `hook` once, when the file's first byte is read to be sent (after the request's
-    /// head went out, before any of the body): a batch writes there the record that the file
+    /// head went out, before any byte of the file): a batch writes there the record that the file
     /// is being sent. Its error abandons the upload, whose body the server never got whole.
     #[cfg_attr(not(sunco_helper = "upload"), allow(dead_code))]
     pub(crate) fn before_first_read(
@@ -255,6 +255,14 @@ impl FilePart {
             Source::Path { identity, .. } => Some(identity.len),
             Source::Bytes(bytes) => Some(bytes.len() as u64),
             Source::Reader { len, .. } => *len,
+        }
+    }
+
+    /// When the file on disk was last modified, as it was when it was opened (a file's only).
+    pub(crate) fn modified(&self) -> Option<std::time::SystemTime> {
+        match &self.source {
+            Source::Path { identity, .. } => identity.modified,
+            Source::Bytes(_) | Source::Reader { .. } => None,
         }
     }
 

@@ -15,3 +15,13 @@ pub(crate) mod filename;
 pub(crate) mod media_hosts;
 pub(crate) mod multipart;
 pub(crate) mod upload;
+
+use std::path::Path;
+
+/// The directory `path` names a file in: its parent, or `.` for a bare name.
+pub(crate) fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}

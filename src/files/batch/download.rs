@@ -1,17 +1,18 @@
 //! A batch of downloads: each URL named in its directory, planned against the journal, then
 //! saved on the workers through a temporary file the journal names.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 
 use super::journal::{Index, Journal, Record};
 use super::{
-    BatchProgress, BatchSummary, Common, Event, FileResult, FileStatus, NOT_UTF8, Shared, run_pool,
+    BatchProgress, BatchSummary, Common, Event, FileResult, FileStatus, Shared, not_utf8, run_pool,
 };
 use crate::call::cancel::CancelToken;
 use crate::client::Client;
 use crate::error::Error;
+use crate::files::directory_of;
 use crate::safe_text::shown_url;
 
 /// A batch of downloads, from [`Client::download_batch`]: URLs saved to paths, recorded in a
@@ -20,7 +21,8 @@ use crate::safe_text::shown_url;
 pub struct DownloadBatch<'c> {
     common: Common<'c>,
     items: Vec<(String, PathBuf)>,
-    into_dir: Vec<(PathBuf, String)>,
+    /// Directories, each with the URLs to download into it.
+    into_dir: Vec<(PathBuf, Vec<String>)>,
 }
 
 impl Client {
@@ -52,9 +54,10 @@ impl<'c> DownloadBatch<'c> {
         I: IntoIterator<Item = U>,
         U: Into<String>,
     {
-        let dir = dir.as_ref().to_owned();
-        self.into_dir
-            .extend(urls.into_iter().map(|url| (dir.clone(), url.into())));
+        self.into_dir.push((
+            dir.as_ref().to_owned(),
+            urls.into_iter().map(Into::into).collect(),
+        ));
         self
     }
 
@@ -71,21 +74,15 @@ impl<'c> DownloadBatch<'c> {
         let items = self.assign_names(&index);
         let mut summary = BatchSummary::default();
         let mut jobs = VecDeque::new();
-        let mut seen = HashSet::new();
-        for (url, path) in items {
-            let digest = url_digest(&url);
-            if !seen.insert(digest.clone()) {
-                continue;
-            }
+        for (digest, url, path) in items {
             let last = index.downloads.get(digest.as_str());
             let shown = shown_url(&url);
             if path.to_str().is_none() {
-                self.common.end_early(
+                self.common.end(
                     &mut summary,
                     FileResult {
                         url: Some(shown),
-                        error: Some(NOT_UTF8.replace("sent", "downloaded")),
-                        ..FileResult::new(path, FileStatus::Failed)
+                        ..FileResult::failed(path, not_utf8("downloaded"))
                     },
                 );
                 continue;
@@ -96,7 +93,7 @@ impl<'c> DownloadBatch<'c> {
                     && std::fs::metadata(&path).is_ok_and(|m| Some(m.len()) == last.bytes)
             });
             if let Some(done) = done {
-                self.common.end_early(
+                self.common.end(
                     &mut summary,
                     FileResult {
                         url: Some(shown),
@@ -125,94 +122,88 @@ impl<'c> DownloadBatch<'c> {
                 overwrite: ours,
             });
         }
-        let files_done = summary.total();
-        let files_total = files_done + jobs.len();
         let shared = Shared::new(journal, self.common.cancel.clone());
         let client = self.common.client;
-        let progress = BatchProgress {
-            files_done,
-            files_total,
-            ..BatchProgress::default()
-        };
-        let summary = run_pool(
+        run_pool(
             &mut self.common,
             &shared,
             summary,
             jobs,
-            progress,
+            None,
             |job, events| download_one(client, &shared, job, events),
-        );
-        match shared.take_error() {
-            Some(e) => Err(e),
-            None => Ok(summary),
-        }
+        )
     }
 
-    /// Every download with its path: those given, then those into a directory, named there.
-    fn assign_names(&mut self, index: &Index) -> Vec<(String, PathBuf)> {
+    /// Every download once (a URL given twice is downloaded once, under its first name), with
+    /// its URL's digest and its path: those given, then those into a directory, named there.
+    fn assign_names(&mut self, index: &Index) -> Vec<Planned> {
         // Paths as the journal records them, whatever way they were given (`out/a.png`,
         // `./out/a.png`), so that a later run finds them.
-        let mut items: Vec<(String, PathBuf)> = std::mem::take(&mut self.items)
+        let given: Vec<(String, PathBuf)> = std::mem::take(&mut self.items)
             .into_iter()
             .map(|(url, path)| (url, resolved(&path)))
             .collect();
-        let mut given: HashSet<String> = items.iter().map(|(url, _)| url_digest(url)).collect();
         // Names already given: the journal's, and those of this run.
         let mut taken: HashSet<PathBuf> = index
             .downloads
             .values()
             .filter_map(|entry| entry.path.as_deref().map(Path::to_path_buf))
-            .chain(items.iter().map(|(_, path)| path.clone()))
+            .chain(given.iter().map(|(_, path)| path.clone()))
             .collect();
-        let recorded: HashMap<&str, &Path> = index
-            .downloads
-            .iter()
-            .filter_map(|(digest, entry)| Some((&**digest, entry.path.as_deref()?)))
+        let mut seen = HashSet::new();
+        let mut items: Vec<Planned> = given
+            .into_iter()
+            .filter_map(|(url, path)| {
+                let digest = url_digest(&url);
+                seen.insert(digest.clone()).then_some((digest, url, path))
+            })
             .collect();
-        for (dir, url) in std::mem::take(&mut self.into_dir) {
+        for (dir, urls) in std::mem::take(&mut self.into_dir) {
             let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-            let digest = url_digest(&url);
-            // A URL given twice is downloaded once, under one name.
-            if !given.insert(digest.clone()) {
-                continue;
+            for url in urls {
+                let digest = url_digest(&url);
+                if !seen.insert(digest.clone()) {
+                    continue;
+                }
+                let recorded = index
+                    .downloads
+                    .get(digest.as_str())
+                    .and_then(|entry| entry.path.as_deref())
+                    .filter(|path| path.parent() == Some(&dir));
+                if let Some(path) = recorded {
+                    let path = path.to_path_buf();
+                    items.push((digest, url, path));
+                    continue;
+                }
+                let name = crate::files::filename::file_name_from_url(&url);
+                let (stem, extension) = match name.rsplit_once('.') {
+                    Some((stem, extension)) if !stem.is_empty() => (stem, format!(".{extension}")),
+                    _ => (name.as_str(), String::new()),
+                };
+                let mut path = dir.join(&name);
+                let mut n = 2;
+                while taken.contains(&path) || path.symlink_metadata().is_ok() {
+                    path = dir.join(format!("{stem}-{n}{extension}"));
+                    n += 1;
+                }
+                taken.insert(path.clone());
+                items.push((digest, url, path));
             }
-            if let Some(path) = recorded
-                .get(digest.as_str())
-                .filter(|p| p.parent() == Some(&dir))
-            {
-                items.push((url, path.to_path_buf()));
-                continue;
-            }
-            let name = crate::files::filename::file_name_from_url(&url);
-            let (stem, extension) = match name.rsplit_once('.') {
-                Some((stem, extension)) if !stem.is_empty() => (stem, format!(".{extension}")),
-                _ => (name.as_str(), String::new()),
-            };
-            let mut path = dir.join(&name);
-            let mut n = 2;
-            while taken.contains(&path) || path.symlink_metadata().is_ok() {
-                path = dir.join(format!("{stem}-{n}{extension}"));
-                n += 1;
-            }
-            taken.insert(path.clone());
-            items.push((url, path));
         }
         items
     }
 }
 
+/// A download as planned: its URL's digest, its URL, its path.
+type Planned = (String, String, PathBuf);
+
 /// `path` with its directory made absolute and resolved (`./out/a.png` and `out/a.png` are
 /// one path); as given when the directory cannot be resolved.
 fn resolved(path: &Path) -> PathBuf {
-    let (Some(directory), Some(name)) = (path.parent(), path.file_name()) else {
+    let Some(name) = path.file_name() else {
         return path.to_owned();
     };
-    let directory = if directory.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        directory
-    };
-    std::fs::canonicalize(directory).map_or_else(|_| path.to_owned(), |d| d.join(name))
+    std::fs::canonicalize(directory_of(path)).map_or_else(|_| path.to_owned(), |d| d.join(name))
 }
 
 /// A file to download.
@@ -250,11 +241,7 @@ fn download_one(
         path,
         overwrite,
     } = job;
-    let directory = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let part = directory.join(format!(".sunco-{}.part", &digest[..16]));
+    let part = directory_of(&path).join(format!(".sunco-{}.part", &digest[..16]));
     let record = |state: &str| Record {
         url: Some(shown.clone()),
         url_sha256: Some(digest.clone()),

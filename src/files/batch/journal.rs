@@ -119,16 +119,17 @@ pub(super) struct Index {
 }
 
 impl Index {
-    fn add(&mut self, record: Record) {
+    /// Keeps `record` as its file's last: an upload's path is its key alone.
+    fn add(&mut self, mut record: Record) {
         match record.kind.as_str() {
             "upload" => {
-                if let Some(path) = record.path.clone() {
+                if let Some(path) = record.path.take() {
                     self.uploads
                         .insert(path.into_boxed_path(), Entry::of(record));
                 }
             }
             "download" => {
-                if let Some(digest) = record.url_sha256.clone() {
+                if let Some(digest) = record.url_sha256.take() {
                     self.downloads
                         .insert(digest.into_boxed_str(), Entry::of(record));
                 }
@@ -219,9 +220,8 @@ impl Journal {
             .map_err(|e| fail("cannot read it", e))?;
         if complete < length {
             // A line a crash cut short: gone, so that the next record starts a line of its own.
+            // (Opened to append: the next write goes to the new end.)
             file.set_len(complete)
-                .map_err(|e| fail("cannot cut its torn last line", e))?;
-            file.seek(SeekFrom::End(0))
                 .map_err(|e| fail("cannot cut its torn last line", e))?;
         }
         let journal = Journal {
@@ -268,11 +268,7 @@ impl Journal {
 fn sync_directory_of(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
-        let directory = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent,
-            _ => Path::new("."),
-        };
-        File::open(directory)?.sync_all()?;
+        File::open(crate::files::directory_of(path))?.sync_all()?;
     }
     #[cfg(not(unix))]
     let _ = path;

@@ -22,7 +22,10 @@ use crate::error::Error;
 use journal::{Journal, Record};
 
 /// Why a file whose path is not UTF-8 is not sent: the journal, JSON, holds text only.
-const NOT_UTF8: &str = "its path is not UTF-8, which the journal cannot record; not sent";
+/// Why a file whose path is not UTF-8 fails alone, `not_done` ("sent", "downloaded").
+fn not_utf8(not_done: &str) -> String {
+    format!("its path is not UTF-8, which the journal cannot record; not {not_done}")
+}
 
 /// Workers a batch runs on unless told otherwise.
 pub const DEFAULT_BATCH_WORKERS: usize = 4;
@@ -81,7 +84,8 @@ pub struct FileResult {
     pub bytes: Option<u64>,
     /// What went wrong, for a file in doubt or failed.
     pub error: Option<String>,
-    /// What else to know: a file uploaded again because it changed since it was done.
+    /// What else to know: a file uploaded again because it changed since it was done, one in
+    /// doubt sent again, or a result the journal could not record.
     pub note: Option<String>,
 }
 
@@ -96,6 +100,14 @@ impl FileResult {
             bytes: None,
             error: None,
             note: None,
+        }
+    }
+
+    /// A file that failed with `error`.
+    fn failed(path: PathBuf, error: String) -> FileResult {
+        FileResult {
+            error: Some(error),
+            ..FileResult::new(path, FileStatus::Failed)
         }
     }
 }
@@ -189,9 +201,10 @@ impl<'c> Common<'c> {
         }
     }
 
-    /// Reports a file that ended before any work (skipped, or refused): at once, so that a
-    /// batch keeps no result of its own, whatever its number of files.
-    fn end_early(&mut self, summary: &mut BatchSummary, result: FileResult) {
+    /// Reports a file that ended, counting it: as soon as it does (one that ended before any
+    /// work, too: skipped, in doubt, refused), so that a batch keeps no result of its own,
+    /// whatever its number of files.
+    fn end(&mut self, summary: &mut BatchSummary, result: FileResult) {
         summary.count(result.status);
         if let Some(on_file) = &mut self.on_file {
             on_file(&result);
@@ -210,17 +223,25 @@ impl<'c> Common<'c> {
 }
 
 /// Runs `jobs` on `common.workers` threads, `work` doing one each, and hands what they report
-/// to the callbacks; `summary` and `progress` already count the files that ended before any
-/// work (skipped, in doubt, refused), which were reported as they were planned. No job
-/// starts once `shared` says to stop (the batch was cancelled, or its journal broke).
+/// to the callbacks; `summary` already counts the files that ended before any work (skipped,
+/// in doubt, refused), which were reported as they were planned, and `bytes_total` is what
+/// the jobs will move when it is known before they start. No job starts once `shared` says
+/// to stop (the batch was cancelled, or its journal broke); a broken journal is the batch's
+/// error.
 fn run_pool<J: Send>(
     common: &mut Common<'_>,
     shared: &Shared,
     mut summary: BatchSummary,
     jobs: VecDeque<J>,
-    mut progress: BatchProgress,
+    bytes_total: Option<u64>,
     work: impl Fn(J, &Sender<Event>) -> FileResult + Sync,
-) -> BatchSummary {
+) -> Result<BatchSummary, Error> {
+    let mut progress = BatchProgress {
+        files_done: summary.total(),
+        files_total: summary.total() + jobs.len(),
+        bytes_total,
+        ..BatchProgress::default()
+    };
     let report = |event: Event,
                   progress: &mut BatchProgress,
                   summary: &mut BatchSummary,
@@ -232,10 +253,7 @@ fn run_pool<J: Send>(
             }
             Event::Done(result) => {
                 progress.files_done += 1;
-                summary.count(result.status);
-                if let Some(on_file) = &mut common.on_file {
-                    on_file(&result);
-                }
+                common.end(summary, result);
             }
         }
         if let Some(on_progress) = &mut common.on_progress {
@@ -283,7 +301,10 @@ fn run_pool<J: Send>(
     });
     summary.cancelled =
         shared.cancel.is_cancelled() && !queue.lock().unwrap_or_else(|p| p.into_inner()).is_empty();
-    summary
+    match shared.take_error() {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
 }
 
 /// The journal, shared by the workers; a failure to write it stops the batch, and is its

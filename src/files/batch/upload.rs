@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use super::journal::{Entry, Journal, Record, mtime_text};
 use super::{
-    BatchProgress, BatchSummary, Common, Event, FileResult, FileStatus, NOT_UTF8, Shared, run_pool,
+    BatchProgress, BatchSummary, Common, Event, FileResult, FileStatus, Shared, not_utf8, run_pool,
 };
 use crate::call::cancel::CancelToken;
 use crate::call::retry::Failed;
@@ -37,11 +37,16 @@ use crate::files::upload::{Access, For, Upload};
 pub struct UploadBatch<'c> {
     common: Common<'c>,
     files: Vec<PathBuf>,
+    settings: UploadSettings,
+    resend_in_doubt: bool,
+}
+
+/// How each file of a batch is uploaded.
+struct UploadSettings {
     access: Access,
     intended_for: Option<For>,
     conversation_id: Option<String>,
     file_check: bool,
-    resend_in_doubt: bool,
 }
 
 impl Client {
@@ -51,10 +56,12 @@ impl Client {
         UploadBatch {
             common: Common::new(self, journal.as_ref()),
             files: Vec::new(),
-            access: Access::Public,
-            intended_for: None,
-            conversation_id: None,
-            file_check: true,
+            settings: UploadSettings {
+                access: Access::Public,
+                intended_for: None,
+                conversation_id: None,
+                file_check: true,
+            },
             resend_in_doubt: false,
         }
     }
@@ -81,13 +88,13 @@ impl<'c> UploadBatch<'c> {
 
     /// Who may read the attachments (default [`Access::Public`]).
     pub fn access(mut self, access: Access) -> Self {
-        self.access = access;
+        self.settings.access = access;
         self
     }
 
     /// What the attachments are for.
     pub fn intended_for(mut self, intended_for: For) -> Self {
-        self.intended_for = Some(intended_for);
+        self.settings.intended_for = Some(intended_for);
         self
     }
 
@@ -98,14 +105,14 @@ impl<'c> UploadBatch<'c> {
 
     /// The conversation the attachments are for.
     pub fn conversation_id(mut self, id: impl Into<String>) -> Self {
-        self.conversation_id = Some(id.into());
+        self.settings.conversation_id = Some(id.into());
         self
     }
 
     /// Skips the check of each file against the service's file validation
     /// ([`Upload::without_file_check`]).
     pub fn without_file_check(mut self) -> Self {
-        self.file_check = false;
+        self.settings.file_check = false;
         self
     }
 
@@ -135,19 +142,23 @@ impl<'c> UploadBatch<'c> {
             }
             if path.to_str().is_none() {
                 self.common
-                    .end_early(&mut summary, failed(path, NOT_UTF8.to_owned()));
+                    .end(&mut summary, FileResult::failed(path, not_utf8("sent")));
                 continue;
             }
             let metadata = match std::fs::metadata(&path) {
                 Ok(metadata) if metadata.is_file() => metadata,
                 Ok(_) => {
-                    self.common
-                        .end_early(&mut summary, failed(path, "not a regular file".to_owned()));
+                    self.common.end(
+                        &mut summary,
+                        FileResult::failed(path, "not a regular file".to_owned()),
+                    );
                     continue;
                 }
                 Err(e) => {
-                    self.common
-                        .end_early(&mut summary, failed(path, format!("cannot read it: {e}")));
+                    self.common.end(
+                        &mut summary,
+                        FileResult::failed(path, format!("cannot read it: {e}")),
+                    );
                     continue;
                 }
             };
@@ -159,7 +170,7 @@ impl<'c> UploadBatch<'c> {
             ) {
                 Plan::Ended(mut result) => {
                     result.path = path;
-                    self.common.end_early(&mut summary, result);
+                    self.common.end(&mut summary, result);
                 }
                 Plan::Send(note) => {
                     bytes_total += identity.0;
@@ -172,34 +183,17 @@ impl<'c> UploadBatch<'c> {
                 }
             }
         }
-        let files_done = summary.total();
-        let files_total = files_done + jobs.len();
         let shared = Arc::new(Shared::new(journal, self.common.cancel.clone()));
         let client = self.common.client;
-        let settings = (
-            self.access.clone(),
-            self.intended_for.clone(),
-            self.conversation_id.clone(),
-            self.file_check,
-        );
-        let progress = BatchProgress {
-            files_done,
-            files_total,
-            bytes_total: Some(bytes_total),
-            ..BatchProgress::default()
-        };
-        let summary = run_pool(
+        let settings = &self.settings;
+        run_pool(
             &mut self.common,
             &shared,
             summary,
             jobs,
-            progress,
-            |job, events| upload_one(client, &settings, &shared, job, events),
-        );
-        match shared.take_error() {
-            Some(e) => Err(e),
-            None => Ok(summary),
-        }
+            Some(bytes_total),
+            |job, events| upload_one(client, settings, &shared, job, events),
+        )
     }
 }
 
@@ -217,13 +211,6 @@ enum Plan {
     Ended(FileResult),
     /// Send it (the note says why again, when it was done before).
     Send(Option<String>),
-}
-
-fn failed(path: PathBuf, error: String) -> FileResult {
-    FileResult {
-        error: Some(error),
-        ..FileResult::new(path, FileStatus::Failed)
-    }
 }
 
 /// What to do with an upload whose identity is `identity` and whose last record is `last`.
@@ -281,38 +268,48 @@ fn unrecorded(note: Option<String>) -> String {
 }
 
 /// Uploads one file: its `sending` record goes to disk once the request's head is on the wire
-/// and before any byte of its body (a crash before it leaves a request the service could not
+/// and before any byte of the file (a crash before it leaves a request the service could not
 /// have stored; one after it, a file in doubt that the service has seen), then its result's
 /// record.
 fn upload_one(
     client: &Client,
-    settings: &(Access, Option<For>, Option<String>, bool),
+    settings: &UploadSettings,
     shared: &Arc<Shared>,
     job: UploadJob,
     events: &Sender<Event>,
 ) -> FileResult {
     let UploadJob {
         path,
-        mut size,
-        mut mtime,
+        size,
+        mtime,
         note,
     } = job;
-    // Its identity as it is now: the file may have changed while it waited its turn.
-    if let Ok(metadata) = std::fs::metadata(&path) {
-        size = metadata.len();
-        mtime = mtime_text(metadata.modified().ok());
-    }
+    let upload = Upload::path(&path);
+    // Its identity as it is now, the opened file's: it may have changed while it waited its
+    // turn. A file that cannot be opened keeps the one it was planned with.
+    let (size, mtime) = match &upload {
+        Ok(upload) => (
+            upload.file.len().unwrap_or(size),
+            mtime_text(upload.file.modified()),
+        ),
+        Err(_) => (size, mtime),
+    };
     let record = |state: &str| Record {
         path: Some(path.clone()),
         size: Some(size),
         mtime: Some(mtime.clone()),
         ..Record::new("upload", state)
     };
-    let (access, intended_for, conversation_id, file_check) = settings;
-    let mut upload = match Upload::path(&path) {
+    let UploadSettings {
+        access,
+        intended_for,
+        conversation_id,
+        file_check,
+    } = settings;
+    let mut upload = match upload {
         Ok(upload) => upload.access(access.clone()),
         Err(e) => {
-            let result = failed(path.clone(), e.to_string());
+            let result = FileResult::failed(path.clone(), e.to_string());
             shared.record(&Record {
                 error: result.error.clone(),
                 ..record("failed")
@@ -384,16 +381,16 @@ fn upload_one(
             let cut_by_cancel = matches!(&e, Error::Cancelled { outcome, .. }
                 if outcome.ended_by == Some(Failed::CutWhileSending));
             let in_doubt = started && (e.may_have_been_processed() || cut_by_cancel);
-            let (state, status) = if in_doubt {
-                ("in_doubt", FileStatus::InDoubt)
+            let status = if in_doubt {
+                FileStatus::InDoubt
             } else {
-                ("failed", FileStatus::Failed)
+                FileStatus::Failed
             };
             let error = e.to_string();
             (
                 Record {
                     error: Some(error.clone()),
-                    ..record(state)
+                    ..record(status.as_str())
                 },
                 FileResult {
                     error: Some(error),

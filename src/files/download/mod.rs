@@ -16,7 +16,7 @@ pub use reader::MediaReader;
 pub use save::Downloaded;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use ureq::http::{Uri, header};
@@ -287,10 +287,7 @@ impl Download<'_> {
                 ),
             ));
         }
-        let directory = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-            _ => PathBuf::from("."),
-        };
+        let directory = crate::files::directory_of(&path);
         if path.file_name().is_none() {
             return Err(Error::invalid("download path", "names no file"));
         }
@@ -304,7 +301,7 @@ impl Download<'_> {
         // On an error `temporary` is removed as it drops.
         let temporary = match part {
             Some(part) => Temporary::at(part)?,
-            None => Temporary::create(&directory)?,
+            None => Temporary::create(directory)?,
         };
         // A batch's journal will vouch for the file: its bytes reach the disk before its name.
         let durable = part.is_some();
