@@ -1,4 +1,4 @@
-//! The progress line of `upload` and `download`: on a terminal only (stderr is a TTY), unless
+//! The progress lines of `upload` and `download`, and of a batch: on a terminal only (stderr is a TTY), unless
 //! `--quiet`; redrawn in place at most 10 times a second, bytes, total, rate and time left.
 //! stdout carries only the answer either way.
 
@@ -17,40 +17,29 @@ const BETWEEN_COUNTS: Duration = Duration::from_millis(1000 / REDRAWS_PER_SECOND
 /// One progress line on stderr, drawn by indicatif; it ends (with a line break) when dropped.
 pub struct Progress {
     bar: ProgressBar,
-    /// Whether the total is known (its style then says how much is left).
-    total: Option<u64>,
-    /// When a count was last handed to the line, that count, and the last count seen.
+    /// When a count was last handed to the line, and the last count seen.
     shown_at: Option<Instant>,
-    shown: u64,
     done: u64,
 }
 
 impl Progress {
     /// A line for `verb` (`upload`, `download`) when stderr is a terminal and not `quiet`.
     pub fn on_terminal(verb: &'static str, quiet: bool) -> Option<Progress> {
-        if quiet || !std::io::stderr().is_terminal() {
-            return None;
-        }
-        // Set up hidden, shown once ready: one first drawing, not one per setting.
-        let bar = ProgressBar::hidden()
-            .with_style(style("{msg} {binary_bytes}, {binary_bytes_per_sec}"))
-            .with_message(verb);
+        let bar = terminal_bar(quiet, "{msg} {binary_bytes}, {binary_bytes_per_sec}")?;
+        bar.set_message(verb);
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND));
         Some(Progress {
             bar,
-            total: None,
             shown_at: None,
-            shown: 0,
             done: 0,
         })
     }
 
     /// `done` bytes of `total` (when known).
     pub fn update(&mut self, done: u64, total: Option<u64>) {
-        if total != self.total
+        if total != self.bar.length()
             && let Some(total) = total
         {
-            self.total = Some(total);
             self.bar.set_length(total);
             self.bar.set_style(style(
                 "{msg} {binary_bytes} of {binary_total_bytes} ({percent} %), \
@@ -65,24 +54,18 @@ impl Progress {
                 .is_none_or(|at| at.elapsed() >= BETWEEN_COUNTS)
         {
             self.shown_at = Some(Instant::now());
-            self.shown = done;
             self.bar.set_position(done);
         }
     }
 }
 
 impl Drop for Progress {
-    /// The last count, then the line break.
+    /// The last count (a count drawn already is not drawn again), then the line break.
     fn drop(&mut self) {
-        if self.done != self.shown {
+        if self.bar.position() != self.done {
             self.bar.set_position(self.done);
         }
-        self.bar.finish();
-        // indicatif leaves its last drawing without a line break: the shell's prompt, or the
-        // next message, goes on a line of its own.
-        if !self.bar.is_hidden() {
-            eprintln!();
-        }
+        end(&self.bar);
     }
 }
 
@@ -95,12 +78,10 @@ pub struct BatchLine {
 impl BatchLine {
     /// A line when stderr is a terminal and not `quiet`.
     pub fn on_terminal(quiet: bool) -> Option<BatchLine> {
-        if quiet || !std::io::stderr().is_terminal() {
-            return None;
-        }
-        let bar = ProgressBar::hidden().with_style(style(
+        let bar = terminal_bar(
+            quiet,
             "{msg}, {binary_bytes} of {binary_total_bytes}, {binary_bytes_per_sec}, {eta} left",
-        ));
+        )?;
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(REDRAWS_PER_SECOND));
         Some(BatchLine {
             bar,
@@ -131,10 +112,27 @@ impl BatchLine {
 
 impl Drop for BatchLine {
     fn drop(&mut self) {
-        self.bar.finish();
-        if !self.bar.is_hidden() {
-            eprintln!();
-        }
+        end(&self.bar);
+    }
+}
+
+/// A hidden bar of `template` when stderr is a terminal and not `quiet`: set up hidden and
+/// shown once ready (one first drawing, not one per setting).
+fn terminal_bar(quiet: bool, template: &str) -> Option<ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(ProgressBar::hidden().with_style(style(template)))
+}
+
+/// The last drawing as the count stands, then the line break. indicatif's `finish` would draw
+/// the whole length as done, a transfer that failed included; `abandon` keeps the count.
+fn end(bar: &ProgressBar) {
+    bar.abandon();
+    // indicatif leaves its last drawing without a line break: the shell's prompt, or the
+    // next message, goes on a line of its own.
+    if !bar.is_hidden() {
+        eprintln!();
     }
 }
 

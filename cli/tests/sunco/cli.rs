@@ -704,4 +704,23 @@ fn uploads_and_downloads_show_progress_on_a_terminal_only() {
         stderr.contains("download 75 B of 75 B (100 %)"),
         "{stderr:?}"
     );
+
+    // A download cut short: its last drawing is the count it reached, not the whole
+    // (indicatif's `finish` would draw the whole).
+    let cut = MediaHost::start(vec![(
+        "/cut.bin",
+        Route::Cut {
+            declared: 1000,
+            sent: vec![1u8; 400],
+        },
+    )]);
+    let mut download = against_command(&cut.url(""));
+    download
+        .current_dir(dir.path())
+        .args(["download", &cut.url("/cut.bin"), "-o", "cut.bin"]);
+    let output = on_a_terminal(download);
+    assert_exit(&output, 1);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("400 B of 1000 B (40 %)"), "{stderr:?}");
+    assert!(!stderr.contains("(100 %)"), "{stderr:?}");
 }
