@@ -34,19 +34,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
             &mut body,
         );
-        let parsed = read
-            .map_err(|e| e.to_string())
-            .and_then(|_| {
-                webhooks::verify_api_key(key.as_deref(), &secret).map_err(|e| e.to_string())
-            })
-            .and_then(|()| {
-                webhooks::parse(&body, webhooks::DEFAULT_MAX_BODY_BYTES).map_err(|e| e.to_string())
-            });
+        // A refusal answers with its own status: 401 for the key, 413 for the size, 400 else.
+        let parsed = match read {
+            Err(e) => Err((400, e.to_string())),
+            Ok(_) => webhooks::verify_api_key(key.as_deref(), &secret)
+                .and_then(|()| webhooks::parse(&body, webhooks::DEFAULT_MAX_BODY_BYTES))
+                .map_err(|e| (e.status(), e.to_string())),
+        };
         let payload = match parsed {
             Ok(payload) => payload,
-            Err(refused) => {
+            Err((status, refused)) => {
                 let _ = request
-                    .respond(tiny_http::Response::from_string(refused).with_status_code(400));
+                    .respond(tiny_http::Response::from_string(refused).with_status_code(status));
                 continue;
             }
         };

@@ -20,7 +20,7 @@ Environment:
   RUST_LOG                          debug: one line per request; nothing secret at any level
 
 Exit status: 0 success, 1 a failed call, 2 a usage error (nothing was sent), 130 or 143 when
-SIGINT or SIGTERM ended a download.";
+SIGINT or SIGTERM ended a download or a batch.";
 
 /// Upload, download, delete and protect Sunshine Conversations attachments, and receive the
 /// files customers send.

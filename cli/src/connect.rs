@@ -12,7 +12,12 @@ use crate::stand_in::StandIn;
 
 /// A variable that is set to something other than blanks.
 pub fn configured(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.trim().is_empty())
+    configured_value(name).is_some()
+}
+
+/// The value of a variable that is set to something other than blanks.
+pub fn configured_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
 /// The host variable that is set, if any.

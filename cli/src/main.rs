@@ -18,7 +18,7 @@
 //! client library's `Client::from_env`. stdout carries the answer (JSON for most subcommands),
 //! stderr the messages; text from a server or a payload is printed escaped. Exit status: 0
 //! success, 1 a failed call, 2 a usage error with nothing sent, 130 or 143 when `SIGINT` or
-//! `SIGTERM` ended a download.
+//! `SIGTERM` ended a download or a batch.
 
 mod args;
 mod commands;

@@ -16,6 +16,14 @@ pub struct Interrupts {
 }
 
 impl Interrupts {
+    /// Nothing cancelled yet.
+    fn new() -> Interrupts {
+        Interrupts {
+            token: CancelToken::new(),
+            signal: Arc::new(AtomicI32::new(0)),
+        }
+    }
+
     /// The token the first `SIGINT` or `SIGTERM` cancels.
     pub fn token(&self) -> &CancelToken {
         &self.token
@@ -37,10 +45,7 @@ pub fn watch() -> Interrupts {
     use signal_hook::consts::{SIGINT, SIGTERM};
     use signal_hook::iterator::Signals;
 
-    let interrupts = Interrupts {
-        token: CancelToken::new(),
-        signal: Arc::new(AtomicI32::new(0)),
-    };
+    let interrupts = Interrupts::new();
     // Without the watcher (a system that refuses it), signals keep their default effect.
     if let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) {
         let watching = interrupts.clone();
@@ -62,8 +67,5 @@ pub fn watch() -> Interrupts {
 /// Elsewhere, the work ends as the platform ends the process.
 #[cfg(not(unix))]
 pub fn watch() -> Interrupts {
-    Interrupts {
-        token: CancelToken::new(),
-        signal: Arc::new(AtomicI32::new(0)),
-    }
+    Interrupts::new()
 }

@@ -33,14 +33,8 @@ const KEY_SECRET: &str = "stand-in-secret";
 /// The media cookie the stand-in sets, and accepts for its media.
 const MEDIA_COOKIE: &str = "smooch-media-token=stand-in";
 
-/// Files uploaded, by media path: content type and bytes.
-type Files = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
-
-/// What the stand-in keeps.
-#[derive(Default)]
-struct State {
-    files: Files,
-}
+/// What the stand-in keeps: the files uploaded, by media path, with content type and bytes.
+type Files = Mutex<HashMap<String, (String, Vec<u8>)>>;
 
 /// One answer: status line, extra header lines, content type, body.
 type Answer = (&'static str, String, String, Vec<u8>);
@@ -50,13 +44,13 @@ impl StandIn {
     pub fn start() -> std::io::Result<StandIn> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let base_url = format!("http://{}", listener.local_addr()?);
-        let state = Arc::new(State::default());
+        let files = Arc::new(Files::default());
         let media_base = base_url.clone();
         std::thread::spawn(move || {
             for stream in listener.incoming().take(MAX_CONNECTIONS) {
                 let Ok(stream) = stream else { continue };
-                let (media_base, state) = (media_base.clone(), Arc::clone(&state));
-                std::thread::spawn(move || serve(stream, &media_base, &state));
+                let (media_base, files) = (media_base.clone(), Arc::clone(&files));
+                std::thread::spawn(move || serve(stream, &media_base, &files));
             }
         });
         Ok(StandIn { base_url })
@@ -104,16 +98,16 @@ impl Request {
     }
 }
 
-fn serve(stream: TcpStream, media_base: &str, state: &State) {
+fn serve(stream: TcpStream, media_base: &str, files: &Files) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
     let mut reader = BufReader::new(stream);
     for _ in 0..MAX_REQUESTS {
         let Some(request) = read_request(&mut reader) else {
             return;
         };
-        let (status, extra, content_type, body) = match media(&request, &state.files) {
+        let (status, extra, content_type, body) = match media(&request, files) {
             Some(answer) => answer,
-            None => json_answer(api(&request, media_base, state)),
+            None => json_answer(api(&request, media_base, files)),
         };
         let response = format!(
             "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\n{extra}\r\n",
@@ -259,7 +253,7 @@ fn error(status: &'static str, code: &str, title: &str) -> (&'static str, String
 }
 
 /// The answer to one request of the API: status line, extra header lines, JSON body.
-fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, String, String) {
+fn api(request: &Request, media_base: &str, files: &Files) -> (&'static str, String, String) {
     let Some(authorization) = request.header("authorization") else {
         return error(
             "401 Unauthorized",
@@ -284,7 +278,7 @@ fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, Str
             let Some((name, media_type, bytes)) = uploaded_file(request) else {
                 return error("400 Bad Request", "bad_request", "no file in the body");
             };
-            let mut files = state.files.lock().unwrap_or_else(|p| p.into_inner());
+            let mut files = files.lock().unwrap_or_else(|p| p.into_inner());
             // Each upload gets a path of its own, as the API's media URLs do.
             let name: String = name
                 .chars()
@@ -309,7 +303,7 @@ fn api(request: &Request, media_base: &str, state: &State) -> (&'static str, Str
                 .and_then(|v| v["mediaUrl"].as_str().map(str::to_owned))
                 .unwrap_or_default();
             let path = url.strip_prefix(media_base).unwrap_or(&url);
-            let mut files = state.files.lock().unwrap_or_else(|p| p.into_inner());
+            let mut files = files.lock().unwrap_or_else(|p| p.into_inner());
             match files.remove(path) {
                 Some(_) => ("200 OK", String::new(), "{}".to_owned()),
                 None => error("404 Not Found", "not_found", "Attachment not found"),

@@ -4,22 +4,25 @@
 //! in doubt or failed; 130 or 143 when `SIGINT` or `SIGTERM` stopped the batch (no file starts
 //! after the signal; those in flight are cancelled, and their records are on disk).
 
+use std::cell::Cell;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use sunshine_conversations_client::{BatchSummary, Client, Error, FileResult, printable};
+use sunshine_conversations_client::{
+    BatchProgress, BatchSummary, Client, Error, FileResult, printable,
+};
 
 use crate::args::{DownloadBatchArgs, UploadBatchArgs};
 use crate::failure::Failure;
 use crate::progress::BatchLine;
 
 /// `upload-batch --journal FILE [...] PATH...`: a JSON line per file,
-/// `{"path", "status", "mediaUrl"?, "mediaType"?, "error"?}`.
+/// `{"path", "status", "mediaUrl"?, "mediaType"?, "error"?, "note"?}`.
 pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
     let files = expand(&args.paths)?;
     let interrupts = crate::signals::watch();
     let mut line = BatchLine::on_terminal(args.quiet);
-    let ended = std::cell::Cell::new(false);
+    let ended = Cell::new(false);
     let mut batch = client
         .upload_batch(&args.journal)
         .files(files)
@@ -27,15 +30,8 @@ pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
         .resend_in_doubt(args.resend_in_doubt)
         .access(args.settings.access())
         .cancel_with(interrupts.token())
-        .on_file(|file| {
-            ended.set(true);
-            print_line(&upload_line(file));
-        })
-        .on_progress(|progress| {
-            if let Some(line) = &mut line {
-                line.update(progress);
-            }
-        });
+        .on_file(report(&ended, upload_line))
+        .on_progress(draw(&mut line));
     if let Some(intended_for) = args.settings.intended_for() {
         batch = batch.intended_for(intended_for);
     }
@@ -45,14 +41,20 @@ pub fn upload(client: &Client, args: UploadBatchArgs) -> Result<(), Failure> {
     if args.settings.no_file_check {
         batch = batch.without_file_check();
     }
-    let summary = batch.run().map_err(|e| refused(e, ended.get()))?;
-    drop(line);
-    finish(&summary, Way::Up, &interrupts)
+    let result = batch.run();
+    conclude(result, ended, line, Way::Up, &interrupts)
 }
 
 /// `download-batch --journal FILE --to DIR [...] [URL...]`: a JSON line per file,
 /// `{"url", "path", "status", "bytes"?, "error"?}`.
 pub fn download(client: &Client, args: DownloadBatchArgs) -> Result<(), Failure> {
+    // Checked before the URLs are read: a wrong directory does not wait for stdin.
+    if !args.to.is_dir() {
+        return Err(Failure::usage(format!(
+            "--to: {} is not a directory; nothing was sent",
+            printable(&args.to.display().to_string())
+        )));
+    }
     let urls = if args.urls.is_empty() {
         let mut urls = Vec::new();
         for line in std::io::stdin().lock().lines() {
@@ -65,33 +67,52 @@ pub fn download(client: &Client, args: DownloadBatchArgs) -> Result<(), Failure>
     } else {
         args.urls
     };
-    if !args.to.is_dir() {
-        return Err(Failure::usage(format!(
-            "--to: {} is not a directory; nothing was sent",
-            printable(&args.to.display().to_string())
-        )));
-    }
     let interrupts = crate::signals::watch();
     let mut line = BatchLine::on_terminal(args.quiet);
-    let ended = std::cell::Cell::new(false);
-    let summary = client
+    let ended = Cell::new(false);
+    let result = client
         .download_batch(&args.journal)
         .into_dir(&args.to, urls)
         .workers(args.workers)
         .cancel_with(interrupts.token())
-        .on_file(|file| {
-            ended.set(true);
-            print_line(&download_line(file));
-        })
-        .on_progress(|progress| {
-            if let Some(line) = &mut line {
-                line.update(progress);
-            }
-        })
-        .run()
-        .map_err(|e| refused(e, ended.get()))?;
+        .on_file(report(&ended, download_line))
+        .on_progress(draw(&mut line))
+        .run();
+    conclude(result, ended, line, Way::Down, &interrupts)
+}
+
+/// Prints each file's JSON line as it ends, and notes that one did.
+fn report(
+    ended: &Cell<bool>,
+    to_json: fn(&FileResult) -> serde_json::Value,
+) -> impl FnMut(&FileResult) + '_ {
+    move |file| {
+        ended.set(true);
+        print_line(&to_json(file));
+    }
+}
+
+/// Draws the progress line, when there is one.
+fn draw(line: &mut Option<BatchLine>) -> impl FnMut(BatchProgress) + '_ {
+    move |progress| {
+        if let Some(line) = line {
+            line.update(progress);
+        }
+    }
+}
+
+/// The end of a batch: its error (see [`refused`]), or its progress line ended and its
+/// summary (see [`finish`]).
+fn conclude(
+    result: Result<BatchSummary, Error>,
+    ended: Cell<bool>,
+    line: Option<BatchLine>,
+    way: Way,
+    interrupts: &crate::signals::Interrupts,
+) -> Result<(), Failure> {
+    let summary = result.map_err(|e| refused(e, ended.get()))?;
     drop(line);
-    finish(&summary, Way::Down, &interrupts)
+    finish(&summary, way, interrupts)
 }
 
 /// A batch that could not run, or stopped: a journal another process uses, or one that cannot
@@ -133,13 +154,15 @@ fn finish(
         format!("{} in doubt", summary.in_doubt),
         format!("{} failed", summary.failed),
     ];
-    let stopped = if interrupts.token().is_cancelled() {
+    // Read once: the summary line and the exit status say the same.
+    let stopped = interrupts.token().is_cancelled();
+    let by_signal = if stopped {
         " (stopped by a signal: no file started after it)"
     } else {
         ""
     };
-    eprintln!("{}{stopped}", counts.join(", "));
-    if interrupts.token().is_cancelled() {
+    eprintln!("{}{by_signal}", counts.join(", "));
+    if stopped {
         return Err(Failure::Exit(interrupts.exit_code()));
     }
     if summary.complete() {

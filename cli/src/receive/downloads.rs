@@ -59,8 +59,7 @@ impl Pool {
 
 /// The client that downloads media: from the `SUNCO_*` variables when a key is set.
 pub(super) fn downloader() -> Result<(Client, bool), String> {
-    let key_set = std::env::var("SUNCO_KEY_ID").is_ok_and(|k| !k.trim().is_empty());
-    if key_set {
+    if crate::connect::configured("SUNCO_KEY_ID") {
         return Client::from_env()
             .map(|client| (client, true))
             .map_err(|e| e.to_string());

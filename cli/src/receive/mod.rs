@@ -75,6 +75,8 @@ struct Shared {
 /// Runs the receiver until the process ends.
 pub fn run() -> Result<(), Failure> {
     let settings = Settings::from_env().map_err(Failure::usage)?;
+    // Made before listening: a setting it refuses ends the receiver before it says it listens.
+    let (client, with_key) = downloads::downloader().map_err(Failure::usage)?;
     let listener = TcpListener::bind(settings.address.trim()).map_err(|e| {
         Failure::usage(format!(
             "cannot listen on {} (SUNCO_WEBHOOK_ADDR): {e}",
@@ -85,8 +87,6 @@ pub fn run() -> Result<(), Failure> {
         .local_addr()
         .map_err(|e| Failure::Other(e.to_string()))?;
     eprintln!("listening on http://{local}");
-
-    let (client, with_key) = downloads::downloader().map_err(Failure::usage)?;
     if !with_key {
         eprintln!("SUNCO_KEY_ID is not set: media is downloaded without credentials");
     }

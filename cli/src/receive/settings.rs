@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use sunshine_conversations_client::{Secret, printable};
+use sunshine_conversations_client::{MAX_TIMEOUT, Secret, printable};
+
+use crate::connect::configured_value;
 
 /// The receiver's settings.
 pub(super) struct Settings {
@@ -16,15 +18,12 @@ pub(super) struct Settings {
 
 impl Settings {
     pub(super) fn from_env() -> Result<Settings, String> {
-        let Some(secret) = std::env::var("SUNCO_WEBHOOK_SECRET")
-            .ok()
-            .filter(|s| !s.trim().is_empty())
-        else {
+        let Some(secret) = configured_value("SUNCO_WEBHOOK_SECRET") else {
             return Err("SUNCO_WEBHOOK_SECRET is not set: set it to the webhook's secret".into());
         };
         let number = |name: &str, default: u64, max: u64| -> Result<u64, String> {
-            match std::env::var(name) {
-                Ok(text) if !text.trim().is_empty() => text
+            match configured_value(name) {
+                Some(text) => text
                     .trim()
                     .parse::<u64>()
                     .ok()
@@ -32,7 +31,7 @@ impl Settings {
                     .ok_or_else(|| {
                         format!("{name} is `{}`: it must be 1 to {max}", printable(&text))
                     }),
-                _ => Ok(default),
+                None => Ok(default),
             }
         };
         Ok(Settings {
@@ -43,7 +42,7 @@ impl Settings {
             download_deadline: Duration::from_secs(number(
                 "SUNCO_WEBHOOK_DOWNLOAD_SECS",
                 120,
-                7 * 24 * 60 * 60,
+                MAX_TIMEOUT.as_secs(),
             )?),
         })
     }
@@ -51,9 +50,7 @@ impl Settings {
 
 /// `SUNCO_WEBHOOK_DIR`, or a new directory under the system's temporary one.
 pub(super) fn files_directory() -> Result<PathBuf, String> {
-    if let Ok(dir) = std::env::var("SUNCO_WEBHOOK_DIR")
-        && !dir.trim().is_empty()
-    {
+    if let Some(dir) = configured_value("SUNCO_WEBHOOK_DIR") {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir).map_err(|e| {
             format!(
