@@ -1,6 +1,6 @@
-//! The progress lines of `upload` and `download`, and of a batch: on a terminal only (stderr is a TTY), unless
-//! `--quiet`; redrawn in place at most 10 times a second, bytes, total, rate and time left.
-//! stdout carries only the answer either way.
+//! The progress lines of `upload` and `download`, and of a batch: on a terminal only (stderr
+//! is a TTY), unless `--quiet`; redrawn in place at most 10 times a second, bytes, total, rate
+//! and time left. stdout carries only the answer either way.
 
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};

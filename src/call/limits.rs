@@ -31,7 +31,8 @@ const MAX_ROUNDS: usize = 16;
 const SLICE: Duration = Duration::from_millis(50);
 
 /// How many turns of the pace given back (by calls cancelled, or overtaken by a server's wait)
-/// are kept for the next callers; a turn given back beyond them is lost, as it was before it could be given.
+/// are kept for the next callers; a turn given back beyond them is lost, as it was before it
+/// could be given.
 const MAX_FREED_TURNS: usize = 64;
 
 /// The shared limits of one client and its clones.
